@@ -1,0 +1,52 @@
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { STATUS_CODES } from 'node:http';
+import type { AppConfig } from '@hs/config';
+import { HttpErrorFilter } from './domain-error.filter';
+
+/**
+ * What every HTTP-serving process applies: security headers, CORS from ALLOWED_ORIGINS,
+ * a JSON body limit that answers 413, strict validation (unknown fields are a 400), one error shape.
+ * The Nest app must be created with `bodyParser: false` so that our parser and its errors are used.
+ */
+export function configureHttp(app: INestApplication, config: AppConfig): void {
+  const express_ = app as NestExpressApplication;
+  express_.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  express_.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'", ...config.allowedOrigins, ...config.allowedOrigins.map((o) => o.replace(/^http/, 'ws'))],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'"],
+        },
+      },
+    }),
+  );
+  app.enableCors({ origin: config.allowedOrigins, credentials: false, maxAge: 600 });
+  app.use(express.json({ limit: config.bodyLimitBytes, strict: true }));
+  app.use(express.urlencoded({ extended: false, limit: config.bodyLimitBytes }));
+  app.use((error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (!error) return next();
+    const status = error.type === 'entity.too.large' ? 413 : error.status && error.status < 500 ? error.status : 400;
+    const message =
+      status === 413 ? `Het verzoek is te groot (hoogstens ${config.bodyLimitBytes} bytes).` : 'Het verzoek is geen geldige JSON.';
+    res.status(status).json({ statusCode: status, message, error: STATUS_CODES[status] });
+  });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      forbidUnknownValues: true,
+      stopAtFirstError: false,
+    }),
+  );
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+}

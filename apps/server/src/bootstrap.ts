@@ -1,0 +1,65 @@
+import { ConsoleLogger, type INestApplication, type INestApplicationContext, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from '@hs/config';
+import { StaffService } from '@hs/domain';
+import { prepareDatabase } from '@hs/persistence';
+import { configureHttp } from '../../events/src/http/configure-http';
+import { ServerModule } from './server.module';
+
+const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+  info: ['fatal', 'error', 'warn', 'log'],
+  warn: ['fatal', 'error', 'warn'],
+  error: ['fatal', 'error'],
+};
+
+export function createLogger(config: AppConfig): ConsoleLogger {
+  return new ConsoleLogger({ json: config.nodeEnv === 'production', logLevels: LEVELS[config.logLevel], prefix: 'huurdersstem' });
+}
+
+function setupOpenApi(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Huurdersstem API')
+      .setDescription(
+        'Live consultation evenings for tenants: evenings, registrations, themes, dilemmas, joining, results, reports. ' +
+          'Errors use the body {statusCode, message, error}. Live voting runs over Socket.IO (namespace /live): see docs/ in the repository.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+export interface StartedServer {
+  app: INestApplication | INestApplicationContext;
+  /** The HTTP port it listens on, or null for a worker. */
+  port: number | null;
+}
+
+/**
+ * Starts the parts ROLE asks for: the database is created and migrated first (under an
+ * advisory lock), then the Nest application. A worker runs without an HTTP server.
+ */
+export async function startServer(config: AppConfig, options: { listenPort?: number } = {}): Promise<StartedServer> {
+  const logger = createLogger(config);
+  await prepareDatabase(config.databaseUrl);
+  if (config.jwtSecretGenerated) logger.warn('JWT_SECRET is not set: tokens are signed with a random secret and end at restart', 'Config');
+
+  if (config.role === 'worker') {
+    const context = await NestFactory.createApplicationContext(ServerModule.forRole(config), { logger });
+    context.enableShutdownHooks();
+    return { app: context, port: null };
+  }
+
+  const app = await NestFactory.create(ServerModule.forRole(config), { logger, bodyParser: false });
+  configureHttp(app, config);
+  setupOpenApi(app);
+  if (config.role === 'all' || config.role === 'api') await app.get(StaffService).ensureFirstAdmin();
+  await app.listen(options.listenPort ?? config.port);
+  const address = app.getHttpServer().address();
+  return { app, port: typeof address === 'object' && address ? address.port : config.port };
+}

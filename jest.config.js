@@ -1,0 +1,41 @@
+/**
+ * Unit tests (libs/, apps/: *.spec.ts, no I/O) and end-to-end tests (test/: *.e2e-spec.ts, real
+ * PostgreSQL and Redis). NestJS 12 ships as ES modules only, which Jest loads in its native ESM mode:
+ * `npm test` runs Node with --experimental-vm-modules and ts-jest emits ESM.
+ */
+const moduleNameMapper = {
+  '^@hs/(contracts|config|persistence|domain)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@hs/(contracts|config|persistence|domain)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+const transform = {
+  '^.+\\.ts$': [
+    'ts-jest',
+    {
+      useESM: true,
+      tsconfig: '<rootDir>/tsconfig.spec.json',
+      diagnostics: false,
+    },
+  ],
+};
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  transform,
+  moduleNameMapper,
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 60000,
+    },
+  ],
+};

@@ -1,0 +1,51 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('applies the contract defaults', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/tenant_voice');
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(config.suppressBelow).toBe(5);
+    expect(config.role).toBe('all');
+    expect(config.allowedOrigins).toEqual(['http://localhost:3000', 'http://127.0.0.1:3000']);
+    expect(config.jwtSecretGenerated).toBe(true);
+    expect(config.registrationRetentionDays).toBe(30);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ ROLE: 'everything' }, 'ROLE'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
+    [{ SUPPRESS_BELOW: '-1' }, 'SUPPRESS_BELOW'],
+    [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ ALLOWED_ORIGINS: 'https://a.nl/path' }, 'ALLOWED_ORIGINS'],
+    [{ ADMIN_EMAIL: 'admin@example.nl' }, 'ADMIN_PASSWORD'],
+    [{ ADMIN_EMAIL: 'admin@example.nl', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
+    [{ REGISTRATION_RETENTION_DAYS: '1.5' }, 'REGISTRATION_RETENTION_DAYS'],
+  ])('refuses %j naming %s', (env, variable) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
+    expect((error as ConfigError).message).toMatch(new RegExp(`^Configuration error: ${variable} `));
+    expect((error as ConfigError).message).not.toContain('\n');
+  });
+
+  it('never puts a secret value into its error message', () => {
+    expect(() => loadConfig({ JWT_SECRET: 'tiny-secret' })).toThrow(/JWT_SECRET/);
+    expect(() => loadConfig({ JWT_SECRET: 'tiny-secret' })).not.toThrow(/tiny-secret/);
+  });
+
+  it('parses a list of origins', () => {
+    const config = loadConfig({ ALLOWED_ORIGINS: 'https://stem.example.nl, http://localhost:4000' });
+    expect(config.allowedOrigins).toEqual(['https://stem.example.nl', 'http://localhost:4000']);
+  });
+});

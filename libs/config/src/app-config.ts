@@ -1,0 +1,149 @@
+/**
+ * The environment, read and checked once at boot (CONTRACT.md, "Configuration").
+ * Everything else in the code base receives an AppConfig; nothing else reads process.env.
+ */
+import { randomBytes } from 'node:crypto';
+
+export const ROLES = ['all', 'api', 'gateway', 'worker'] as const;
+export type ProcessRole = (typeof ROLES)[number];
+
+export interface AppConfig {
+  nodeEnv: string;
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  /** Prefix for every Redis key, queue and channel this deployment uses (tests use one per run). */
+  redisPrefix: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  jwtSecret: string;
+  jwtSecretGenerated: boolean;
+  allowedOrigins: string[];
+  suppressBelow: number;
+  role: ProcessRole;
+  registrationRetentionDays: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Public base URL used for join links and QR codes; defaults to http://localhost:PORT. */
+  publicUrl: string;
+  /** Largest accepted HTTP JSON body. */
+  bodyLimitBytes: number;
+  /** Votes a single participant may send per 10 seconds. */
+  voteRateLimit: number;
+  /** Join attempts per join code per minute, and per IP per minute. */
+  joinRateLimitPerCode: number;
+  joinRateLimitPerIp: number;
+}
+
+/** A bad configuration value: the message is the one line printed before the process stops. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Configuration error: ${variable} ${problem}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function urlVar(env: Env, name: string, fallback: string, protocols: string[]): string {
+  const raw = (env[name] ?? '').trim() || fallback;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(name, `must start with ${protocols.map((p) => p + '//').join(' or ')}`);
+  }
+  return raw;
+}
+
+function originsVar(env: Env, port: number): string[] {
+  const raw = (env.ALLOWED_ORIGINS ?? '').trim();
+  if (!raw) return [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+  return raw.split(',').map((part) => {
+    const origin = part.trim();
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      throw new ConfigError('ALLOWED_ORIGINS', `contains "${origin}", which is not an origin like https://example.nl`);
+    }
+    if (url.origin !== origin.replace(/\/$/, '')) {
+      throw new ConfigError('ALLOWED_ORIGINS', `contains "${origin}": give scheme, host and port only`);
+    }
+    return url.origin;
+  });
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = (env.NODE_ENV ?? 'development').trim() || 'development';
+  const port = intVar(env, 'PORT', 3000, 1, 65535);
+
+  const role = ((env.ROLE ?? 'all').trim() || 'all') as ProcessRole;
+  if (!ROLES.includes(role)) throw new ConfigError('ROLE', `must be one of ${ROLES.join(', ')}, got "${env.ROLE}"`);
+
+  const adminEmail = env.ADMIN_EMAIL?.trim() || undefined;
+  const adminPassword = env.ADMIN_PASSWORD || undefined;
+  if (adminEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(adminEmail)) {
+    throw new ConfigError('ADMIN_EMAIL', 'is not an e-mail address');
+  }
+  if (adminEmail && adminPassword === undefined) throw new ConfigError('ADMIN_PASSWORD', 'must be set when ADMIN_EMAIL is');
+  if (adminPassword !== undefined && !adminEmail) throw new ConfigError('ADMIN_EMAIL', 'must be set when ADMIN_PASSWORD is');
+  if (adminPassword !== undefined && adminPassword.length < 10) {
+    throw new ConfigError('ADMIN_PASSWORD', 'must be at least 10 characters');
+  }
+
+  let jwtSecret = env.JWT_SECRET ?? '';
+  let jwtSecretGenerated = false;
+  if (!jwtSecret) {
+    if (nodeEnv === 'production') throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
+    jwtSecret = randomBytes(32).toString('hex');
+    jwtSecretGenerated = true;
+  } else if (jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+  }
+
+  const logLevel = ((env.LOG_LEVEL ?? 'info').trim() || 'info') as AppConfig['logLevel'];
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be debug, info, warn or error, got "${env.LOG_LEVEL}"`);
+  }
+
+  const redisPrefix = (env.REDIS_PREFIX ?? 'hs').trim() || 'hs';
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(redisPrefix)) {
+    throw new ConfigError('REDIS_PREFIX', 'may hold only letters, digits, _ and - (at most 40)');
+  }
+
+  return {
+    nodeEnv,
+    port,
+    databaseUrl: urlVar(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/tenant_voice', ['postgres:', 'postgresql:']),
+    redisUrl: urlVar(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    redisPrefix,
+    adminEmail,
+    adminPassword,
+    jwtSecret,
+    jwtSecretGenerated,
+    allowedOrigins: originsVar(env, port),
+    suppressBelow: intVar(env, 'SUPPRESS_BELOW', 5, 1, 1000),
+    role,
+    registrationRetentionDays: intVar(env, 'REGISTRATION_RETENTION_DAYS', 30, 0, 3650),
+    logLevel,
+    publicUrl: urlVar(env, 'PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:']).replace(/\/$/, ''),
+    bodyLimitBytes: intVar(env, 'BODY_LIMIT_BYTES', 100 * 1024, 1024, 10 * 1024 * 1024),
+    voteRateLimit: intVar(env, 'VOTE_RATE_LIMIT', 30, 1, 1_000_000),
+    joinRateLimitPerCode: intVar(env, 'JOIN_RATE_LIMIT_PER_CODE', 1200, 1, 1_000_000),
+    joinRateLimitPerIp: intVar(env, 'JOIN_RATE_LIMIT_PER_IP', 600, 1, 1_000_000),
+  };
+}

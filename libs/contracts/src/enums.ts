@@ -1,0 +1,43 @@
+/** The vocabulary of CONTRACT.md, one place for the whole code base. */
+export const STAFF_ROLES = ['admin', 'facilitator', 'analyst'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const EVENING_STATUSES = ['draft', 'published', 'live', 'ended'] as const;
+export type EveningStatus = (typeof EVENING_STATUSES)[number];
+
+export const JOIN_MODES = ['open', 'cards'] as const;
+export type JoinMode = (typeof JOIN_MODES)[number];
+
+export const GROUPS = ['tenant', 'tenant_org', 'stakeholder'] as const;
+export type ParticipantGroup = (typeof GROUPS)[number];
+
+/** Age bands a tenant may give when joining (optional). */
+export const AGE_BANDS = ['<30', '30-49', '50-64', '65-79', '80+'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+export const DILEMMA_KINDS = ['choice', 'multi', 'budget', 'scale'] as const;
+export type DilemmaKind = (typeof DILEMMA_KINDS)[number];
+
+export const DILEMMA_STATUSES = ['draft', 'open', 'closed'] as const;
+export type DilemmaStatus = (typeof DILEMMA_STATUSES)[number];
+
+export const THEME_SLUGS = [
+  'inspraak',
+  'dienstverlening',
+  'woongenot',
+  'leefbaarheid',
+  'solidariteit',
+  'betaalbaarheid',
+  'wooncarriere',
+  'woning',
+] as const;
+
+export const LANGUAGES = ['nl', 'fy', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export type Localized = Record<Language, string>;
+
+export const REPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const SEGMENT_DIMENSIONS = ['group', 'municipality', 'ageBand'] as const;
+export type SegmentDimension = (typeof SEGMENT_DIMENSIONS)[number];

@@ -1,0 +1,5 @@
+export * from './enums';
+export * from './error-codes';
+export * from './live-events';
+export * from './queues';
+export * from './domain-error';

@@ -1,0 +1,82 @@
+/**
+ * The Socket.IO events of CONTRACT.md ("Live"), as one typed map shared by the gateway,
+ * the tests and the web client; and the internal bus events by which the API and the worker
+ * tell the gateway what changed (they never import the gateway: they publish, it delivers).
+ */
+import type { DilemmaKind, DilemmaStatus, EveningStatus } from './enums';
+import type { VoteErrorCode } from './error-codes';
+
+export interface DilemmaOptionView {
+  id: string;
+  label: string;
+  consequence: string | null;
+}
+
+export interface DilemmaView {
+  id: string;
+  eveningId: string;
+  position: number;
+  theme: string;
+  question: string;
+  description: string | null;
+  kind: DilemmaKind;
+  options: DilemmaOptionView[];
+  maxChoices: number | null;
+  budget: number | null;
+  status: DilemmaStatus;
+  round: number;
+  revealed: boolean;
+}
+
+export type VoteChoice = { optionIds: string[] } | { allocation: Record<string, number> } | { value: number };
+
+export interface TallyPayload {
+  dilemmaId: string;
+  round: number;
+  total: number;
+  counts: Record<string, number>;
+  mean?: number;
+}
+
+export interface StatePayload {
+  evening: { id: string; title: string; status: EveningStatus };
+  dilemma: DilemmaView | null;
+  myVote: { voteId: string; choice: VoteChoice } | null;
+  results: TallyPayload | null;
+}
+
+export interface PresencePayload {
+  connected: number;
+  voted: number;
+}
+
+export interface VotePayload {
+  dilemmaId: string;
+  clientVoteId: string;
+  choice: VoteChoice;
+}
+
+export type VoteAck =
+  | { ok: true; voteId: string; status: 'new' | 'changed' | 'duplicate' }
+  | { ok: false; error: { code: VoteErrorCode; message: string } };
+
+export interface ServerToClientEvents {
+  state: (payload: StatePayload) => void;
+  dilemma: (payload: { dilemma: DilemmaView }) => void;
+  tally: (payload: TallyPayload) => void;
+  presence: (payload: PresencePayload) => void;
+}
+
+export interface ClientToServerEvents {
+  vote: (payload: VotePayload, ack: (answer: VoteAck) => void) => void;
+}
+
+export const LIVE_NAMESPACE = '/live';
+
+/** Internal bus (Redis pub/sub): what the API and the worker publish for the gateway to deliver. */
+export interface LiveBusEvents {
+  'dilemma.changed': { eveningId: string; dilemmaId: string; change: 'opened' | 'closed' | 'revealed' | 'revoted' };
+  'evening.changed': { eveningId: string; status: EveningStatus };
+  'manual-counts.added': { eveningId: string; dilemmaId: string; round: number };
+}
+export type LiveBusEventName = keyof LiveBusEvents;

@@ -1,0 +1,17 @@
+/** Queue names, job names and their payloads, in one place (STYLE.md, 7). */
+export const AGGREGATION_QUEUE = 'aggregation';
+export const REPORTS_QUEUE = 'reports';
+
+export interface JobPayloads {
+  'aggregate-dilemma': { dilemmaId: string };
+  'aggregate-evening': { eveningId: string };
+  'render-report': { reportId: string };
+}
+export type JobName = keyof JobPayloads;
+
+/** Deterministic job ids, so that queueing the same work twice runs it once. */
+export const jobIds = {
+  aggregateDilemma: (dilemmaId: string, version: string | number) => `aggregate-dilemma:${dilemmaId}:${version}`,
+  aggregateEvening: (eveningId: string) => `aggregate-evening:${eveningId}`,
+  renderReport: (reportId: string) => `render-report:${reportId}`,
+};

@@ -1,0 +1,6 @@
+import { AuditService } from './audit/audit.service';
+import { TokenService } from './auth/token.service';
+import { StaffService } from './staff/staff.service';
+
+/** Every domain service the DomainModule provides; a new one is added here. */
+export const DOMAIN_SERVICES = [AuditService, TokenService, StaffService];

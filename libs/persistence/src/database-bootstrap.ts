@@ -1,0 +1,63 @@
+import { Client } from 'pg';
+import { createDataSource } from './data-source';
+
+/** An arbitrary constant: the advisory lock under which replicas take turns migrating. */
+const MIGRATION_LOCK_KEY = 727_140_001;
+
+function databaseName(databaseUrl: string): string {
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, ''));
+  if (!/^[A-Za-z0-9_-]{1,63}$/.test(name)) {
+    throw new Error(`DATABASE_URL names database "${name}"; use letters, digits, _ and - only`);
+  }
+  return name;
+}
+
+/** Creates the database named in the URL when it does not exist yet (CONTRACT.md, Configuration). */
+export async function ensureDatabase(databaseUrl: string): Promise<void> {
+  const name = databaseName(databaseUrl);
+  const adminUrl = new URL(databaseUrl);
+  adminUrl.pathname = '/postgres';
+  const client = new Client({ connectionString: adminUrl.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) {
+      try {
+        await client.query(`CREATE DATABASE "${name}"`);
+      } catch (error) {
+        // Another replica created it between our check and our CREATE: that is fine.
+        if ((error as { code?: string }).code !== '42P04') throw error;
+      }
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Runs pending migrations while holding a PostgreSQL advisory lock, so replicas that start
+ * together migrate one after another instead of racing.
+ */
+export async function migrate(databaseUrl: string): Promise<string[]> {
+  const lockClient = new Client({ connectionString: databaseUrl });
+  await lockClient.connect();
+  try {
+    await lockClient.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const dataSource = createDataSource(databaseUrl);
+    await dataSource.initialize();
+    try {
+      const ran = await dataSource.runMigrations({ transaction: 'each' });
+      return ran.map((migration) => migration.name);
+    } finally {
+      await dataSource.destroy();
+    }
+  } finally {
+    await lockClient.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lockClient.end();
+  }
+}
+
+export async function prepareDatabase(databaseUrl: string): Promise<string[]> {
+  await ensureDatabase(databaseUrl);
+  return migrate(databaseUrl);
+}

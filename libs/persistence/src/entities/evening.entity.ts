@@ -1,0 +1,47 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { EveningStatus, JoinMode } from '@hs/contracts';
+
+@Entity({ name: 'evening' })
+@Check('ck_evening_status', `status IN ('draft', 'published', 'live', 'ended')`)
+@Check('ck_evening_join_mode', `join_mode IN ('open', 'cards')`)
+@Check('ck_evening_capacity', `capacity IS NULL OR capacity > 0`)
+@Check('ck_evening_join_code', `join_code ~ '^[A-HJKMNP-Z2-9]{6}$'`)
+@Index('uq_evening_join_code_not_ended', { synchronize: false })
+export class EveningEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text' })
+  municipality: string;
+
+  @Column({ type: 'text' })
+  venue: string;
+
+  @Column({ name: 'starts_at', type: 'timestamptz' })
+  startsAt: Date;
+
+  /** Null: no limit on registrations. */
+  @Column({ type: 'int', nullable: true })
+  capacity: number | null;
+
+  @Column({ name: 'join_mode', type: 'text', default: 'open' })
+  joinMode: JoinMode;
+
+  @Column({ type: 'text', default: 'draft' })
+  status: EveningStatus;
+
+  @Column({ name: 'join_code', type: 'char', length: 6 })
+  joinCode: string;
+
+  @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
+  endedAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

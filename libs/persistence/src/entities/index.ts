@@ -1,0 +1,40 @@
+import { AuditLogEntity } from './audit-log.entity';
+import { CheckinCardEntity } from './checkin-card.entity';
+import { DilemmaOptionEntity } from './dilemma-option.entity';
+import { DilemmaEntity } from './dilemma.entity';
+import { EveningEntity } from './evening.entity';
+import { ManualCountEntity } from './manual-count.entity';
+import { ParticipantEntity } from './participant.entity';
+import { RegistrationEntity } from './registration.entity';
+import { StaffUserEntity } from './staff-user.entity';
+import { ThemeEntity } from './theme.entity';
+import { VoteEntity } from './vote.entity';
+
+export {
+  AuditLogEntity,
+  CheckinCardEntity,
+  DilemmaOptionEntity,
+  DilemmaEntity,
+  EveningEntity,
+  ManualCountEntity,
+  ParticipantEntity,
+  RegistrationEntity,
+  StaffUserEntity,
+  ThemeEntity,
+  VoteEntity,
+};
+
+/** Every entity; a new one is added here (and gets a migration). */
+export const ENTITIES = [
+  AuditLogEntity,
+  CheckinCardEntity,
+  DilemmaOptionEntity,
+  DilemmaEntity,
+  EveningEntity,
+  ManualCountEntity,
+  ParticipantEntity,
+  RegistrationEntity,
+  StaffUserEntity,
+  ThemeEntity,
+  VoteEntity,
+];

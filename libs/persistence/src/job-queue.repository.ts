@@ -1,0 +1,45 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { type JobsOptions, Queue } from 'bullmq';
+import { APP_CONFIG, type AppConfig } from '@hs/config';
+import { AGGREGATION_QUEUE, type JobName, type JobPayloads, REPORTS_QUEUE } from '@hs/contracts';
+
+const QUEUE_OF: Record<JobName, string> = {
+  'aggregate-dilemma': AGGREGATION_QUEUE,
+  'aggregate-evening': AGGREGATION_QUEUE,
+  'render-report': REPORTS_QUEUE,
+};
+
+/** BullMQ producers: the only place that puts jobs on a queue. */
+@Injectable()
+export class JobQueueRepository implements OnApplicationShutdown {
+  private readonly queues = new Map<string, Queue>();
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  queue(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, {
+        connection: { url: this.config.redisUrl, maxRetriesPerRequest: null },
+        prefix: `${this.config.redisPrefix}:bull`,
+        defaultJobOptions: {
+          attempts: 5,
+          backoff: { type: 'exponential', delay: 1000 },
+          removeOnComplete: { age: 24 * 3600, count: 1000 },
+          removeOnFail: { age: 7 * 24 * 3600 },
+        },
+      });
+      queue.on('error', () => undefined);
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: JobsOptions = {}): Promise<void> {
+    await this.queue(QUEUE_OF[name]).add(name, payload, options);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
+  }
+}

@@ -1,0 +1,5 @@
+import { InitialSchema1795000000000 } from './1795000000000-initial-schema';
+import { SeedThemes1795000000100 } from './1795000000100-seed-themes';
+
+/** Every migration, in order; a new one is appended here. */
+export const MIGRATIONS: Function[] = [InitialSchema1795000000000, SeedThemes1795000000100];

@@ -1,0 +1,51 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import Redis, { RedisOptions } from 'ioredis';
+import { APP_CONFIG, type AppConfig } from '@hs/config';
+
+/** The Redis connections of this process, and the key prefix every key and channel carries. */
+@Injectable()
+export class RedisRepository implements OnApplicationShutdown {
+  private readonly logger = new Logger('Redis');
+  readonly client: Redis;
+  private readonly extra: Redis[] = [];
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.client = this.connect('command');
+  }
+
+  get prefix(): string {
+    return this.config.redisPrefix;
+  }
+
+  /** A key or channel name in this deployment's namespace. */
+  key(...parts: Array<string | number>): string {
+    return [this.config.redisPrefix, ...parts].join(':');
+  }
+
+  /** A further connection (subscribers and blocking clients need their own). */
+  connect(purpose: string, options: RedisOptions = {}): Redis {
+    const connection = new Redis(this.config.redisUrl, {
+      maxRetriesPerRequest: null,
+      enableReadyCheck: true,
+      connectionName: `huurdersstem-${purpose}`,
+      retryStrategy: (times) => Math.min(times * 200, 2000),
+      ...options,
+    });
+    // Without a listener ioredis reports every reconnect attempt as an unhandled error.
+    connection.on('error', (error) => this.logger.warn(`redis ${purpose}: ${error.message}`));
+    if (this.client) this.extra.push(connection);
+    return connection;
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return (await this.client.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([this.client, ...this.extra].map((c) => c.quit().catch(() => c.disconnect())));
+  }
+}

@@ -1,0 +1,26 @@
+import Redis from 'ioredis';
+import { Client } from 'pg';
+
+export default async function globalTeardown(): Promise<void> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl && /\/hs_test_[a-z0-9]+$/.test(databaseUrl) && !process.env.KEEP_TEST_DATABASE) {
+    const admin = new URL(databaseUrl);
+    const name = admin.pathname.slice(1);
+    admin.pathname = '/postgres';
+    const client = new Client({ connectionString: admin.toString() });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.end();
+  }
+  const prefix = process.env.REDIS_PREFIX;
+  if (prefix?.startsWith('hst_')) {
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+    await redis.quit();
+  }
+}

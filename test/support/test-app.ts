@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { type AppConfig, loadConfig } from '@hs/config';
+import type { StaffRole } from '@hs/contracts';
+import { StaffService } from '@hs/domain';
+import { startServer } from '../../apps/server/src/bootstrap';
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  port: number;
+  url: string;
+  http: ReturnType<typeof request>;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the real platform (ROLE=all unless overridden) on a free port against this run's
+ * throwaway database and Redis prefix (see global-setup.ts).
+ */
+export async function bootTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({ ...process.env, PORT: '3999', ALLOWED_ORIGINS: 'http://localhost:3999', ...env });
+  const { app, port } = await startServer(config, { listenPort: 0 });
+  const nest = app as INestApplication;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    app: nest,
+    config,
+    port: port!,
+    url,
+    http: request(nest.getHttpServer()),
+    dataSource: nest.get(DataSource),
+    close: () => nest.close(),
+  };
+}
+
+export interface StaffSession {
+  id: string;
+  email: string;
+  role: StaffRole;
+  token: string;
+  auth: { Authorization: string };
+}
+
+/** Creates a staff account straight through the domain and logs it in over HTTP. */
+export async function staffSession(t: TestApp, role: StaffRole): Promise<StaffSession> {
+  const email = `${role}-${randomUUID()}@test.huurdersstem.nl`;
+  const password = `wachtwoord-${randomUUID()}`;
+  const user = await t.app.get(StaffService).create(null, { email, name: `Test ${role}`, role, password });
+  const response = await t.http.post('/api/auth/login').send({ email, password }).expect(200);
+  const token = response.body.accessToken as string;
+  return { id: user.id, email, role, token, auth: { Authorization: `Bearer ${token}` } };
+}
