@@ -48,11 +48,27 @@ describe('staff accounts (e2e)', () => {
     const admin = await staffSession(t, 'admin');
     const body = { email: `x-${randomUUID()}@example.nl`, name: 'X', role: 'analyst', password: 'een-lang-wachtwoord' };
     await t.http.post('/api/users').set(facilitator.auth).send(body).expect(403);
-    const bad = await t.http.post('/api/users').set(admin.auth).send({ ...body, isAdmin: true }).expect(400);
+    const bad = await t.http
+      .post('/api/users')
+      .set(admin.auth)
+      .send({ ...body, isAdmin: true })
+      .expect(400);
     expect(bad.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
-    await t.http.post('/api/users').set(admin.auth).send({ ...body, role: 'superuser' }).expect(400);
-    await t.http.post('/api/users').set(admin.auth).send({ ...body, password: 'short' }).expect(400);
-    await t.http.post('/api/users').set(admin.auth).send({ ...body, email: 42 }).expect(400);
+    await t.http
+      .post('/api/users')
+      .set(admin.auth)
+      .send({ ...body, role: 'superuser' })
+      .expect(400);
+    await t.http
+      .post('/api/users')
+      .set(admin.auth)
+      .send({ ...body, password: 'short' })
+      .expect(400);
+    await t.http
+      .post('/api/users')
+      .set(admin.auth)
+      .send({ ...body, email: 42 })
+      .expect(400);
   });
 
   it('answers 413 with the error body on an oversized request', async () => {

@@ -4,9 +4,14 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './http/auth.guard';
 import { UsersController } from './users/users.controller';
 
-/** The events service: the HTTP API. Controllers only; the rules live in @hs/domain. */
+/**
+ * The events service: the HTTP API. Controllers only (one call per endpoint); the rules live in @hs/domain.
+ * A new controller is added to CONTROLLERS, one per line.
+ */
+const CONTROLLERS = [AuthController, UsersController];
+
 @Module({
-  controllers: [AuthController, UsersController],
+  controllers: CONTROLLERS,
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class EventsModule {}

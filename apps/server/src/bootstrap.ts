@@ -47,7 +47,8 @@ export interface StartedServer {
 export async function startServer(config: AppConfig, options: { listenPort?: number } = {}): Promise<StartedServer> {
   const logger = createLogger(config);
   await prepareDatabase(config.databaseUrl);
-  if (config.jwtSecretGenerated) logger.warn('JWT_SECRET is not set: tokens are signed with a random secret and end at restart', 'Config');
+  if (config.jwtSecretGenerated)
+    logger.warn('JWT_SECRET is not set: tokens are signed with a random secret and end at restart', 'Config');
 
   if (config.role === 'worker') {
     const context = await NestFactory.createApplicationContext(ServerModule.forRole(config), { logger });

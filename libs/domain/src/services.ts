@@ -2,5 +2,5 @@ import { AuditService } from './audit/audit.service';
 import { TokenService } from './auth/token.service';
 import { StaffService } from './staff/staff.service';
 
-/** Every domain service the DomainModule provides; a new one is added here. */
+/** Every domain service the DomainModule provides; a new one is added here, one per line. */
 export const DOMAIN_SERVICES = [AuditService, TokenService, StaffService];

@@ -19,10 +19,11 @@ export class RateLimitRepository {
     const window = Math.floor(Date.now() / 1000 / windowSeconds);
     const key = this.redis.key('rl', bucket, window);
     try {
-      const [[, count]] = (await this.redis.client.multi().incr(key).expire(key, windowSeconds + 1).exec()) as [
-        [Error | null, number],
-        unknown,
-      ];
+      const [[, count]] = (await this.redis.client
+        .multi()
+        .incr(key)
+        .expire(key, windowSeconds + 1)
+        .exec()) as [[Error | null, number], unknown];
       const retryAfterSeconds = windowSeconds - (Math.floor(Date.now() / 1000) % windowSeconds);
       return { allowed: count <= limit, remaining: Math.max(0, limit - count), retryAfterSeconds };
     } catch {

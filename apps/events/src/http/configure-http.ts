@@ -35,7 +35,9 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
     if (!error) return next();
     const status = error.type === 'entity.too.large' ? 413 : error.status && error.status < 500 ? error.status : 400;
     const message =
-      status === 413 ? `Het verzoek is te groot (hoogstens ${config.bodyLimitBytes} bytes).` : 'Het verzoek is geen geldige JSON.';
+      status === 413
+        ? `Het verzoek is te groot (hoogstens ${config.bodyLimitBytes} bytes).`
+        : 'Het verzoek is geen geldige JSON.';
     res.status(status).json({ statusCode: status, message, error: STATUS_CODES[status] });
   });
   app.useGlobalPipes(

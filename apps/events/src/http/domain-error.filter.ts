@@ -21,13 +21,17 @@ export class HttpErrorFilter implements ExceptionFilter {
       if (status === 429 && typeof exception.details?.retryAfterSeconds === 'number') {
         response.setHeader('Retry-After', String(exception.details.retryAfterSeconds));
       }
-      response.status(status).json({ statusCode: status, message: exception.message, error: STATUS_CODES[status], code: exception.code });
+      response
+        .status(status)
+        .json({ statusCode: status, message: exception.message, error: STATUS_CODES[status], code: exception.code });
       return;
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      response.status(status).json(typeof body === 'string' ? { statusCode: status, message: body, error: STATUS_CODES[status] } : body);
+      response
+        .status(status)
+        .json(typeof body === 'string' ? { statusCode: status, message: body, error: STATUS_CODES[status] } : body);
       return;
     }
     const status = HttpStatus.INTERNAL_SERVER_ERROR;

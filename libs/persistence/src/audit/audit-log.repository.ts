@@ -1,7 +1,7 @@
-import { Injectable } from "@nestjs/common";
-import { InjectRepository } from "@nestjs/typeorm";
-import { Repository } from "typeorm";
-import { AuditLogEntity } from "../entities";
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AuditLogEntity } from '../entities';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -31,11 +31,8 @@ export class AuditLogRepository {
   }
 
   list(limit: number, beforeId?: string): Promise<AuditLogEntity[]> {
-    const query = this.log
-      .createQueryBuilder("a")
-      .orderBy("a.id", "DESC")
-      .limit(limit);
-    if (beforeId) query.where("a.id < :beforeId", { beforeId });
+    const query = this.log.createQueryBuilder('a').orderBy('a.id', 'DESC').limit(limit);
+    if (beforeId) query.where('a.id < :beforeId', { beforeId });
     return query.getMany();
   }
 }

@@ -1,5 +1,5 @@
 import { InitialSchema1795000000000 } from './1795000000000-initial-schema';
 import { SeedThemes1795000000100 } from './1795000000100-seed-themes';
 
-/** Every migration, in order; a new one is appended here. */
+/** Every migration, in order; a new one is appended here, one per line. */
 export const MIGRATIONS: Function[] = [InitialSchema1795000000000, SeedThemes1795000000100];
