@@ -8,7 +8,11 @@ import { UsersController } from './users/users.controller';
  * The events service: the HTTP API. Controllers only (one call per endpoint); the rules live in @hs/domain.
  * A new controller is added to CONTROLLERS, one per line.
  */
-const CONTROLLERS = [AuthController, UsersController];
+// prettier-ignore
+const CONTROLLERS = [
+  AuthController,
+  UsersController,
+];
 
 @Module({
   controllers: CONTROLLERS,

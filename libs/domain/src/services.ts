@@ -3,4 +3,9 @@ import { TokenService } from './auth/token.service';
 import { StaffService } from './staff/staff.service';
 
 /** Every domain service the DomainModule provides; a new one is added here, one per line. */
-export const DOMAIN_SERVICES = [AuditService, TokenService, StaffService];
+// prettier-ignore
+export const DOMAIN_SERVICES = [
+  AuditService,
+  TokenService,
+  StaffService,
+];

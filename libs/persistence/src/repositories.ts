@@ -6,6 +6,7 @@ import { RedisRepository } from './redis.repository';
 import { StaffUserRepository } from './staff/staff-user.repository';
 
 /** Every repository the PersistenceModule provides; a new one is added here. */
+// prettier-ignore
 export const REPOSITORIES = [
   RedisRepository,
   LiveBusRepository,

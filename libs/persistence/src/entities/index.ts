@@ -25,6 +25,7 @@ export {
 };
 
 /** Every entity; a new one is added here (and gets a migration). */
+// prettier-ignore
 export const ENTITIES = [
   AuditLogEntity,
   CheckinCardEntity,

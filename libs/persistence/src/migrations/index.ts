@@ -2,4 +2,8 @@ import { InitialSchema1795000000000 } from './1795000000000-initial-schema';
 import { SeedThemes1795000000100 } from './1795000000100-seed-themes';
 
 /** Every migration, in order; a new one is appended here, one per line. */
-export const MIGRATIONS: Function[] = [InitialSchema1795000000000, SeedThemes1795000000100];
+// prettier-ignore
+export const MIGRATIONS: Function[] = [
+  InitialSchema1795000000000,
+  SeedThemes1795000000100,
+];
