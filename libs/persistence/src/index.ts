@@ -9,3 +9,5 @@ export * from './persistence.module';
 export * from './repositories';
 export * from './staff/staff-user.repository';
 export * from './audit/audit-log.repository';
+export * from './pg-errors';
+export * from './dilemmas/dilemma.repository';
