@@ -11,3 +11,5 @@ export * from './staff/staff-user.repository';
 export * from './audit/audit-log.repository';
 export * from './pg-errors';
 export * from './dilemmas/dilemma.repository';
+export * from './evenings/evening.repository';
+export * from './evenings/registration.repository';

@@ -5,6 +5,8 @@ import { RateLimitRepository } from './rate-limit.repository';
 import { RedisRepository } from './redis.repository';
 import { StaffUserRepository } from './staff/staff-user.repository';
 import { DilemmaRepository } from './dilemmas/dilemma.repository';
+import { EveningRepository } from './evenings/evening.repository';
+import { RegistrationRepository } from './evenings/registration.repository';
 
 /** Every repository the PersistenceModule provides; a new one is added here. */
 // prettier-ignore
@@ -16,4 +18,6 @@ export const REPOSITORIES = [
   StaffUserRepository,
   AuditLogRepository,
   DilemmaRepository,
+  EveningRepository,
+  RegistrationRepository,
 ];
