@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { RegistrationService } from '@hs/domain';
 
 const HOUR_MS = 3600 * 1000;
@@ -8,29 +8,35 @@ const HOUR_MS = 3600 * 1000;
  * then hourly. Every API process runs it; the DELETE is idempotent, so replicas do not conflict.
  */
 @Injectable()
-export class RegistrationRetentionJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RegistrationRetentionJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('RegistrationRetention');
   private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
 
   constructor(private readonly registrations: RegistrationService) {}
 
   onApplicationBootstrap(): void {
-    void this.run();
-    this.timer = setInterval(() => void this.run(), HOUR_MS);
+    this.run();
+    this.timer = setInterval(() => this.run(), HOUR_MS);
     // Never the reason a process stays alive.
     this.timer.unref();
   }
 
-  onApplicationShutdown(): void {
+  /** Before the database closes (onApplicationShutdown): stop the timer and let a running purge finish. */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    await this.running;
   }
 
-  private async run(): Promise<void> {
-    try {
-      await this.registrations.purgeExpired();
-    } catch (error) {
-      this.logger.warn(`purge of expired registrations failed, retried within the hour: ${(error as Error).message}`);
-    }
+  private run(): void {
+    if (this.running) return;
+    this.running = this.registrations
+      .purgeExpired()
+      .then(() => undefined)
+      .catch((error: Error) => this.logger.warn(`purge of expired registrations failed, retried within the hour: ${error.message}`))
+      .finally(() => {
+        this.running = undefined;
+      });
   }
 }
