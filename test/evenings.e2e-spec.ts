@@ -13,7 +13,11 @@ describe('evenings (e2e)', () => {
 
   beforeAll(async () => {
     t = await bootTestApp();
-    [admin, facilitator, analyst] = await Promise.all([staffSession(t, 'admin'), staffSession(t, 'facilitator'), staffSession(t, 'analyst')]);
+    [admin, facilitator, analyst] = await Promise.all([
+      staffSession(t, 'admin'),
+      staffSession(t, 'facilitator'),
+      staffSession(t, 'analyst'),
+    ]);
     await t.app.get(LiveBusRepository).subscribe((event, payload) => busEvents.push({ event, payload }));
   });
   afterAll(async () => {
@@ -30,7 +34,11 @@ describe('evenings (e2e)', () => {
   }
 
   it('creates a draft evening with a join code from the look-alike-free alphabet', async () => {
-    const response = await t.http.post('/api/evenings').set(facilitator.auth).send(anEveningInput({ capacity: 80 })).expect(201);
+    const response = await t.http
+      .post('/api/evenings')
+      .set(facilitator.auth)
+      .send(anEveningInput({ capacity: 80 }))
+      .expect(201);
     expect(response.body).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       title: 'Bewonersavond Leeuwarden',
@@ -49,7 +57,12 @@ describe('evenings (e2e)', () => {
 
   it('stores quotes and HTML in texts verbatim', async () => {
     const nasty = `<script>alert("x")</script> & 'quotes'`;
-    const created = await createEvening(t, admin, { title: nasty, venue: nasty, municipality: 'Súdwest-Fryslân', joinMode: 'cards' });
+    const created = await createEvening(t, admin, {
+      title: nasty,
+      venue: nasty,
+      municipality: 'Súdwest-Fryslân',
+      joinMode: 'cards',
+    });
     expect(created.title).toBe(nasty);
     expect(created.joinMode).toBe('cards');
     const read = await t.http.get(`/api/evenings/${created.id}`).set(admin.auth).expect(200);
@@ -90,7 +103,11 @@ describe('evenings (e2e)', () => {
     await t.http.post('/api/evenings').set(analyst.auth).send(anEveningInput()).expect(403);
     await t.http.post('/api/evenings').send(anEveningInput()).expect(401);
     const [header, payload] = admin.token.split('.');
-    await t.http.post('/api/evenings').set('Authorization', `Bearer ${header}.${payload}.forged`).send(anEveningInput()).expect(401);
+    await t.http
+      .post('/api/evenings')
+      .set('Authorization', `Bearer ${header}.${payload}.forged`)
+      .send(anEveningInput())
+      .expect(401);
     await t.http.get('/api/evenings').expect(401);
     const evening = await createEvening(t, admin);
     await t.http.post(`/api/evenings/${evening.id}/publish`).set(analyst.auth).expect(403);
@@ -164,7 +181,12 @@ describe('evenings (e2e)', () => {
     const after = await t.http.get(`/api/dilemmas/${dilemma.id}`).set(facilitator.auth).expect(200);
     expect(after.body.status).toBe('closed');
     expect(
-      await busEvent((e) => e.event === 'dilemma.changed' && (e.payload as { dilemmaId: string }).dilemmaId === dilemma.id && (e.payload as { change: string }).change === 'closed'),
+      await busEvent(
+        (e) =>
+          e.event === 'dilemma.changed' &&
+          (e.payload as { dilemmaId: string }).dilemmaId === dilemma.id &&
+          (e.payload as { change: string }).change === 'closed',
+      ),
     ).toBeDefined();
 
     const queue = t.app.get(JobQueueRepository).queue('aggregation');
@@ -181,9 +203,21 @@ describe('evenings (e2e)', () => {
     const patched = await t.http
       .patch(path)
       .set(facilitator.auth)
-      .send({ title: 'Nieuwe titel', municipality: 'Harlingen', startsAt: '2026-04-01T19:00:00+02:00', capacity: 40, joinMode: 'cards' })
+      .send({
+        title: 'Nieuwe titel',
+        municipality: 'Harlingen',
+        startsAt: '2026-04-01T19:00:00+02:00',
+        capacity: 40,
+        joinMode: 'cards',
+      })
       .expect(200);
-    expect(patched.body).toMatchObject({ title: 'Nieuwe titel', municipality: 'Harlingen', startsAt: '2026-04-01T17:00:00.000Z', capacity: 40, joinMode: 'cards' });
+    expect(patched.body).toMatchObject({
+      title: 'Nieuwe titel',
+      municipality: 'Harlingen',
+      startsAt: '2026-04-01T17:00:00.000Z',
+      capacity: 40,
+      joinMode: 'cards',
+    });
     expect(patched.body.joinCode).toBe(evening.joinCode);
     expect((await t.http.patch(path).set(facilitator.auth).send({ capacity: null }).expect(200)).body.capacity).toBeNull();
 
@@ -200,7 +234,14 @@ describe('evenings (e2e)', () => {
 
   it('refuses bad patches with 400: unknown fields, null for required texts, wrong types', async () => {
     const evening = await createEvening(t, facilitator);
-    for (const body of [{ status: 'live' }, { joinCode: 'ABCDEF' }, { title: null }, { title: 5 }, { capacity: -1 }, { startsAt: 'gisteren' }]) {
+    for (const body of [
+      { status: 'live' },
+      { joinCode: 'ABCDEF' },
+      { title: null },
+      { title: 5 },
+      { capacity: -1 },
+      { startsAt: 'gisteren' },
+    ]) {
       const response = await t.http.patch(`/api/evenings/${evening.id}`).set(facilitator.auth).send(body);
       expect({ body, status: response.status }).toEqual({ body, status: 400 });
     }
@@ -226,7 +267,10 @@ describe('evenings (e2e)', () => {
       seatsLeft: 10,
       registrationOpen: true,
     });
-    expect(response.body.find((e: { id: string }) => e.id === live.id)).toMatchObject({ status: 'live', registrationOpen: false });
+    expect(response.body.find((e: { id: string }) => e.id === live.id)).toMatchObject({
+      status: 'live',
+      registrationOpen: false,
+    });
   });
 
   it('documents the evening endpoints in the OpenAPI document', async () => {

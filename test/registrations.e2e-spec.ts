@@ -20,13 +20,18 @@ describe('registrations (e2e)', () => {
 
   beforeAll(async () => {
     t = await bootTestApp();
-    [admin, facilitator, analyst] = await Promise.all([staffSession(t, 'admin'), staffSession(t, 'facilitator'), staffSession(t, 'analyst')]);
+    [admin, facilitator, analyst] = await Promise.all([
+      staffSession(t, 'admin'),
+      staffSession(t, 'facilitator'),
+      staffSession(t, 'analyst'),
+    ]);
   });
   afterAll(async () => {
     await t.close();
   });
 
-  const register = (eveningId: string, body: unknown) => t.http.post(`/api/evenings/${eveningId}/registrations`).send(body as object);
+  const register = (eveningId: string, body: unknown) =>
+    t.http.post(`/api/evenings/${eveningId}/registrations`).send(body as object);
 
   it('signs up for a published evening without a token and shows it to staff verbatim', async () => {
     const evening = await createEvening(t, facilitator, {}, 'published');
@@ -37,7 +42,14 @@ describe('registrations (e2e)', () => {
 
     const list = await t.http.get(`/api/evenings/${evening.id}/registrations`).set(facilitator.auth).expect(200);
     expect(list.body).toEqual([
-      { id: created.body.id, name: nasty, email: 'grietje@example.nl', group: 'tenant', municipality: 'Leeuwarden', createdAt: expect.any(String) },
+      {
+        id: created.body.id,
+        name: nasty,
+        email: 'grietje@example.nl',
+        group: 'tenant',
+        municipality: 'Leeuwarden',
+        createdAt: expect.any(String),
+      },
       expect.objectContaining({ name: 'Sjoerd', email: null, group: 'stakeholder', municipality: null }),
     ]);
   });
@@ -93,7 +105,9 @@ describe('registrations (e2e)', () => {
     const evening = await createEvening(t, facilitator, { capacity: 3 }, 'published');
     await register(evening.id, aRegistration()).expect(201);
     await register(evening.id, aRegistration()).expect(201);
-    const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => register(evening.id, aRegistration({ name: `Huurder ${i}` }))));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => register(evening.id, aRegistration({ name: `Huurder ${i}` }))),
+    );
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
@@ -142,8 +156,14 @@ describe('registrations (e2e)', () => {
       await t.http.post(`/api/evenings/${e.id}/end`).set(facilitator.auth).expect(200);
     }
     const days = t.config.registrationRetentionDays;
-    await t.dataSource.query(`UPDATE evening SET ended_at = now() - make_interval(days => $2) - interval '1 hour' WHERE id = $1`, [old.id, days]);
-    await t.dataSource.query(`UPDATE evening SET ended_at = now() - make_interval(days => $2) + interval '1 hour' WHERE id = $1`, [recent.id, days]);
+    await t.dataSource.query(
+      `UPDATE evening SET ended_at = now() - make_interval(days => $2) - interval '1 hour' WHERE id = $1`,
+      [old.id, days],
+    );
+    await t.dataSource.query(
+      `UPDATE evening SET ended_at = now() - make_interval(days => $2) + interval '1 hour' WHERE id = $1`,
+      [recent.id, days],
+    );
 
     const deleted = await t.app.get(RegistrationService).purgeExpired();
     expect(deleted).toBeGreaterThanOrEqual(1);

@@ -10,7 +10,12 @@ export class DilemmaOptionInputDto {
   @Matches(/\S/, { message: 'label mag niet leeg zijn' })
   label: string;
 
-  @ApiPropertyOptional({ example: 'Isolatie 5 jaar eerder klaar', maxLength: 1000, nullable: true, description: 'What choosing it would mean.' })
+  @ApiPropertyOptional({
+    example: 'Isolatie 5 jaar eerder klaar',
+    maxLength: 1000,
+    nullable: true,
+    description: 'What choosing it would mean.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -18,7 +23,10 @@ export class DilemmaOptionInputDto {
 }
 
 export class CreateDilemmaDto {
-  @ApiProperty({ example: 'betaalbaarheid', description: `A theme slug (GET /api/themes), e.g. ${THEME_SLUGS.join(', ')}; unknown: 400.` })
+  @ApiProperty({
+    example: 'betaalbaarheid',
+    description: `A theme slug (GET /api/themes), e.g. ${THEME_SLUGS.join(', ')}; unknown: 400.`,
+  })
   @IsString()
   @MaxLength(64)
   theme: string;
@@ -41,7 +49,8 @@ export class CreateDilemmaDto {
 
   @ApiProperty({
     type: [DilemmaOptionInputDto],
-    description: 'choice, multi, budget: 2 to 8 options with distinct labels. scale: empty or absent (options on a scale are refused, 400).',
+    description:
+      'choice, multi, budget: 2 to 8 options with distinct labels. scale: empty or absent (options on a scale are refused, 400).',
   })
   @IsOptional()
   @IsArray()
@@ -49,12 +58,18 @@ export class CreateDilemmaDto {
   @Type(() => DilemmaOptionInputDto)
   options?: DilemmaOptionInputDto[];
 
-  @ApiPropertyOptional({ description: 'multi only: 1 to the number of options; default all options. Elsewhere: 400.', nullable: true })
+  @ApiPropertyOptional({
+    description: 'multi only: 1 to the number of options; default all options. Elsewhere: 400.',
+    nullable: true,
+  })
   @IsOptional()
   @IsInt()
   maxChoices?: number | null;
 
-  @ApiPropertyOptional({ description: 'budget only and required there: the whole points to spread, 1 to 1000. Elsewhere: 400.', nullable: true })
+  @ApiPropertyOptional({
+    description: 'budget only and required there: the whole points to spread, 1 to 1000. Elsewhere: 400.',
+    nullable: true,
+  })
   @IsOptional()
   @IsInt()
   budget?: number | null;

@@ -49,7 +49,9 @@ export class DilemmasController {
   @Roles('facilitator')
   @ApiOperation({ summary: 'draft → open. The evening must be live; no other dilemma of it may be open.' })
   @ApiOkResponse({ type: DilemmaDto })
-  @ApiConflictResponse({ description: 'EVENING_NOT_LIVE, ANOTHER_DILEMMA_OPEN, or not a draft (INVALID_TRANSITION; use revote).' })
+  @ApiConflictResponse({
+    description: 'EVENING_NOT_LIVE, ANOTHER_DILEMMA_OPEN, or not a draft (INVALID_TRANSITION; use revote).',
+  })
   open(@Param('id') id: string, @CurrentStaff() actor: StaffPrincipal) {
     return this.dilemmas.move(actor.userId, id, 'open');
   }
@@ -67,7 +69,9 @@ export class DilemmasController {
   @Post('dilemmas/:id/reveal')
   @HttpCode(200)
   @Roles('facilitator')
-  @ApiOperation({ summary: 'revealed: true (tenants see the results). From open or closed, once per round; a draft or a second reveal: 409.' })
+  @ApiOperation({
+    summary: 'revealed: true (tenants see the results). From open or closed, once per round; a draft or a second reveal: 409.',
+  })
   @ApiOkResponse({ type: DilemmaDto })
   @ApiConflictResponse({ description: 'INVALID_TRANSITION.' })
   reveal(@Param('id') id: string, @CurrentStaff() actor: StaffPrincipal) {

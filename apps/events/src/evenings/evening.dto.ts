@@ -26,19 +26,31 @@ export class CreateEveningDto {
   @Matches(HAS_TEXT, { message: 'venue mag niet leeg zijn' })
   venue: string;
 
-  @ApiProperty({ example: '2026-03-12T19:30:00+01:00', description: 'ISO-8601 with an offset (Z or ±hh:mm); a time without offset is refused.' })
+  @ApiProperty({
+    example: '2026-03-12T19:30:00+01:00',
+    description: 'ISO-8601 with an offset (Z or ±hh:mm); a time without offset is refused.',
+  })
   @IsISO8601({ strict: true })
   @Matches(WITH_OFFSET, { message: 'startsAt moet een datum en tijd met tijdzone zijn, bv. 2026-03-12T19:30:00+01:00' })
   startsAt: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_CAPACITY, nullable: true, description: 'Seats for registration; absent or null: no limit.' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_CAPACITY,
+    nullable: true,
+    description: 'Seats for registration; absent or null: no limit.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(MAX_CAPACITY)
   capacity?: number | null;
 
-  @ApiPropertyOptional({ enum: JOIN_MODES, default: 'open', description: 'open: the join code suffices; cards: each tenant needs a single-use check-in card.' })
+  @ApiPropertyOptional({
+    enum: JOIN_MODES,
+    default: 'open',
+    description: 'open: the join code suffices; cards: each tenant needs a single-use check-in card.',
+  })
   @IsOptional()
   @IsIn(JOIN_MODES)
   joinMode?: JoinMode;
@@ -99,7 +111,10 @@ export class EveningDto {
   @ApiProperty({ type: Number, nullable: true, description: 'null: no limit' }) capacity: number | null;
   @ApiProperty({ enum: JOIN_MODES }) joinMode: JoinMode;
   @ApiProperty({ enum: EVENING_STATUSES }) status: EveningStatus;
-  @ApiProperty({ example: 'K7M2QX', description: '6 characters from A–Z and 2–9 without 0/O and 1/I/L; unique among evenings not ended.' })
+  @ApiProperty({
+    example: 'K7M2QX',
+    description: '6 characters from A–Z and 2–9 without 0/O and 1/I/L; unique among evenings not ended.',
+  })
   joinCode: string;
   @ApiProperty({ type: String, nullable: true, description: 'When it ended (UTC), else null.' }) endedAt: string | null;
 }
@@ -112,6 +127,7 @@ export class PublicEveningDto {
   @ApiProperty({ description: 'ISO-8601 in UTC (Z).' }) startsAt: string;
   @ApiProperty({ type: Number, nullable: true }) capacity: number | null;
   @ApiProperty({ enum: ['published', 'live'] }) status: EveningStatus;
-  @ApiProperty({ type: Number, nullable: true, description: 'Seats left for registration; null: no limit.' }) seatsLeft: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Seats left for registration; null: no limit.' }) seatsLeft:
+    number | null;
   @ApiProperty({ description: 'Whether POST …/registrations is accepted now (only while published).' }) registrationOpen: boolean;
 }

@@ -34,7 +34,9 @@ export class RegistrationRetentionJob implements OnApplicationBootstrap, BeforeA
     this.running = this.registrations
       .purgeExpired()
       .then(() => undefined)
-      .catch((error: Error) => this.logger.warn(`purge of expired registrations failed, retried within the hour: ${error.message}`))
+      .catch((error: Error) =>
+        this.logger.warn(`purge of expired registrations failed, retried within the hour: ${error.message}`),
+      )
       .finally(() => {
         this.running = undefined;
       });

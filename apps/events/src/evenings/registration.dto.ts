@@ -25,7 +25,10 @@ export class CreateRegistrationDto {
   @MaxLength(100)
   municipality?: string | null;
 
-  @ApiProperty({ enum: [true], description: 'Must be true: consent to keep name and e-mail until the retention period after the evening.' })
+  @ApiProperty({
+    enum: [true],
+    description: 'Must be true: consent to keep name and e-mail until the retention period after the evening.',
+  })
   @IsBoolean()
   consent: boolean;
 }

@@ -60,7 +60,9 @@ describe('validateDilemmaShape', () => {
 
   it('keeps labels and consequences exactly as given, with null for a missing consequence', () => {
     const label = `<script>alert("x")</script> & 'quotes'`;
-    expect(validateDilemmaShape({ kind: 'choice', options: [{ label, consequence: 'huur +1,5%' }, { label: 'b' }] }).options).toEqual([
+    expect(
+      validateDilemmaShape({ kind: 'choice', options: [{ label, consequence: 'huur +1,5%' }, { label: 'b' }] }).options,
+    ).toEqual([
       { label, consequence: 'huur +1,5%' },
       { label: 'b', consequence: null },
     ]);
@@ -69,7 +71,9 @@ describe('validateDilemmaShape', () => {
 
 describe('dilemma moves', () => {
   const table = (move: Parameters<typeof canMoveDilemma>[0]) =>
-    DILEMMA_STATUSES.flatMap((status) => [false, true].map((revealed) => (canMoveDilemma(move, { status, revealed }) ? `${status}${revealed ? '+r' : ''}` : null))).filter(Boolean);
+    DILEMMA_STATUSES.flatMap((status) =>
+      [false, true].map((revealed) => (canMoveDilemma(move, { status, revealed }) ? `${status}${revealed ? '+r' : ''}` : null)),
+    ).filter(Boolean);
 
   it('opens only a draft', () => expect(table('open')).toEqual(['draft', 'draft+r']));
   it('closes only an open dilemma', () => expect(table('close')).toEqual(['open', 'open+r']));

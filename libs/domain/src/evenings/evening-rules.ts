@@ -57,7 +57,10 @@ export function assertPatchAllowed(status: EveningStatus, patch: EveningPatch): 
 export const REGISTRATION_OPEN_STATUSES: readonly EveningStatus[] = ['published'];
 
 /** Throws 409 when an evening in this state, with this many registrations, takes no further one. */
-export function assertRegistrationAccepted(evening: { status: EveningStatus; capacity: number | null }, registered: number): void {
+export function assertRegistrationAccepted(
+  evening: { status: EveningStatus; capacity: number | null },
+  registered: number,
+): void {
   if (!REGISTRATION_OPEN_STATUSES.includes(evening.status)) {
     throw new DomainError('EVENING_NOT_OPEN_FOR_REGISTRATION', 'Voor deze avond kunt u zich (nu) niet aanmelden.');
   }

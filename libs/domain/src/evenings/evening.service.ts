@@ -3,7 +3,13 @@ import { DomainError, type JoinMode, jobIds } from '@hs/contracts';
 import { type EveningChanges, EveningRepository, JobQueueRepository, LiveBusRepository } from '@hs/persistence';
 import { AuditService } from '../audit/audit.service';
 import { DilemmaService } from '../dilemmas/dilemma.service';
-import { assertPatchAllowed, type EveningAction, type EveningPatch, EVENING_TRANSITIONS, REGISTRATION_OPEN_STATUSES } from './evening-rules';
+import {
+  assertPatchAllowed,
+  type EveningAction,
+  type EveningPatch,
+  EVENING_TRANSITIONS,
+  REGISTRATION_OPEN_STATUSES,
+} from './evening-rules';
 import { type EveningView, type PublicEveningView, toEveningView, toPublicEveningView } from './evening.mapper';
 import { generateJoinCode } from './join-code';
 import { looksLikeUuid } from './uuid';
@@ -69,7 +75,11 @@ export class EveningService {
     return evenings.map((e) => toPublicEveningView(e, counts.get(e.id) ?? 0, REGISTRATION_OPEN_STATUSES.includes(e.status)));
   }
 
-  async update(actorId: string, id: string, input: Omit<EveningPatch, 'startsAt'> & { startsAt?: string | Date }): Promise<EveningView> {
+  async update(
+    actorId: string,
+    id: string,
+    input: Omit<EveningPatch, 'startsAt'> & { startsAt?: string | Date },
+  ): Promise<EveningView> {
     if (!looksLikeUuid(id)) throw eveningNotFound();
     const patch: EveningPatch = { ...input, startsAt: input.startsAt === undefined ? undefined : parseStartsAt(input.startsAt) };
     const changes: EveningChanges = {};
@@ -99,7 +109,11 @@ export class EveningService {
     }
     await this.audit.record(actorId, `evening.${action}`, 'evening', id);
     for (const dilemma of outcome.closedDilemmas) {
-      await this.audit.record(actorId, 'dilemma.close', 'dilemma', dilemma.id, { eveningId: id, round: dilemma.round, reason: 'evening-ended' });
+      await this.audit.record(actorId, 'dilemma.close', 'dilemma', dilemma.id, {
+        eveningId: id,
+        round: dilemma.round,
+        reason: 'evening-ended',
+      });
       await this.dilemmas.afterClose(id, dilemma.id, dilemma.round);
     }
     await this.bus.publish('evening.changed', { eveningId: id, status: to });
@@ -121,7 +135,10 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[
 function parseStartsAt(value: string | Date): Date {
   const date = value instanceof Date ? value : ISO_WITH_OFFSET.test(value) ? new Date(value) : new Date(NaN);
   if (Number.isNaN(date.getTime())) {
-    throw new DomainError('VALIDATION_FAILED', 'startsAt moet een tijd in ISO-8601 met tijdzone zijn, bv. 2026-03-12T19:30:00+01:00.');
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      'startsAt moet een tijd in ISO-8601 met tijdzone zijn, bv. 2026-03-12T19:30:00+01:00.',
+    );
   }
   return date;
 }

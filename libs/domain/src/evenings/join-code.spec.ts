@@ -46,4 +46,3 @@ describe('generateJoinCode', () => {
     expect(codes.size).toBeGreaterThan(1990);
   });
 });
-

@@ -13,4 +13,3 @@ export function generateJoinCode(pick: (n: number) => number = randomInt): strin
   for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[pick(JOIN_CODE_ALPHABET.length)];
   return code;
 }
-

@@ -76,7 +76,10 @@ export class RegistrationService {
     const cutoff = new Date(now.getTime() - this.config.registrationRetentionDays * DAY_MS);
     const deleted = await this.registrations.deleteForEveningsEndedBefore(cutoff);
     if (deleted > 0) {
-      await this.audit.record(null, 'registrations.purge-expired', 'registration', null, { deleted, cutoff: cutoff.toISOString() });
+      await this.audit.record(null, 'registrations.purge-expired', 'registration', null, {
+        deleted,
+        cutoff: cutoff.toISOString(),
+      });
       this.logger.log(`deleted ${deleted} registrations of evenings ended before ${cutoff.toISOString()}`);
     }
     return deleted;

@@ -24,9 +24,7 @@ export interface NewDilemma {
 }
 
 export type CreateDilemmaOutcome =
-  | ({ kind: 'created' } & DilemmaWithOptions)
-  | { kind: 'evening-not-found' }
-  | { kind: 'unknown-theme' };
+  ({ kind: 'created' } & DilemmaWithOptions) | { kind: 'evening-not-found' } | { kind: 'unknown-theme' };
 
 /** The four HTTP transitions of a dilemma; each is one conditional UPDATE (see move()). */
 export type DilemmaMove = 'open' | 'close' | 'reveal' | 'revote';
@@ -52,6 +50,15 @@ const SET: Record<DilemmaMove, string> = {
   reveal: `revealed = true`,
   revote: `status = 'open', round = round + 1, revealed = false`,
 };
+
+const OPENS: Record<DilemmaMove, boolean> = { open: true, close: false, reveal: false, revote: true };
+
+/**
+ * Refuses the common case (another dilemma already open and committed) without raising an error;
+ * two opens racing each other still meet the unique index, which stays the real guard.
+ */
+const NO_OTHER_OPEN = `
+           AND NOT EXISTS (SELECT 1 FROM dilemma other WHERE other.evening_id = dilemma.evening_id AND other.status = 'open' AND other.id <> dilemma.id)`;
 
 export const ONE_OPEN_PER_EVENING = 'uq_dilemma_one_open_per_evening';
 
@@ -104,9 +111,7 @@ export class DilemmaRepository {
       const { options, ...fields } = input;
       const dilemma = await m.save(m.create(DilemmaEntity, { ...fields, position: next }));
       const saved = await m.save(
-        options.map((option, index) =>
-          m.create(DilemmaOptionEntity, { dilemmaId: dilemma.id, position: index + 1, ...option }),
-        ),
+        options.map((option, index) => m.create(DilemmaOptionEntity, { dilemmaId: dilemma.id, position: index + 1, ...option })),
       );
       const reloaded = await m.findOneByOrFail(DilemmaEntity, { id: dilemma.id });
       return { kind: 'created', dilemma: reloaded, options: saved.sort((a, b) => a.position - b.position) };
@@ -135,7 +140,7 @@ export class DilemmaRepository {
         // A transaction's manager always has its query runner; its structured result gives RETURNING rows.
         const updated = await m.queryRunner!.query(
           `UPDATE dilemma SET ${SET[move]}, touched_at = now(), updated_at = now()
-           WHERE id = $1 AND status = ANY($2::text[])${rule.onlyUnrevealed ? ' AND revealed = false' : ''}
+           WHERE id = $1 AND status = ANY($2::text[])${rule.onlyUnrevealed ? ' AND revealed = false' : ''}${OPENS[move] ? NO_OTHER_OPEN : ''}
            RETURNING id`,
           [id, rule.from],
           true,
@@ -145,7 +150,11 @@ export class DilemmaRepository {
             'SELECT status, revealed FROM dilemma WHERE id = $1',
             [id],
           );
-          return rows.length === 0 ? { kind: 'not-found' } : { kind: 'wrong-state', ...rows[0] };
+          if (rows.length === 0) return { kind: 'not-found' };
+          const [state] = rows;
+          const stateFits = rule.from.includes(state.status) && !(rule.onlyUnrevealed && state.revealed);
+          // The row was in a state to move, so the NOT EXISTS refused it: another dilemma is open.
+          return stateFits && OPENS[move] ? { kind: 'another-open' } : { kind: 'wrong-state', ...state };
         }
         const loaded = await this.load(m, id);
         return { kind: 'moved', ...loaded! };

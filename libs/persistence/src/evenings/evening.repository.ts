@@ -15,7 +15,9 @@ export interface NewEvening {
   joinCode: string;
 }
 
-export type EveningChanges = Partial<Pick<EveningEntity, 'title' | 'municipality' | 'venue' | 'startsAt' | 'capacity' | 'joinMode'>>;
+export type EveningChanges = Partial<
+  Pick<EveningEntity, 'title' | 'municipality' | 'venue' | 'startsAt' | 'capacity' | 'joinMode'>
+>;
 
 export type EveningMoveOutcome =
   | { kind: 'moved'; evening: EveningEntity; closedDilemmas: Array<{ id: string; round: number }> }

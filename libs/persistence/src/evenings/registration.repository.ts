@@ -34,10 +34,9 @@ export class RegistrationRepository {
         [eveningId],
       );
       if (evenings.length === 0) return null;
-      const [{ n }]: Array<{ n: number }> = await m.query(
-        'SELECT COUNT(*)::int AS n FROM registration WHERE evening_id = $1',
-        [eveningId],
-      );
+      const [{ n }]: Array<{ n: number }> = await m.query('SELECT COUNT(*)::int AS n FROM registration WHERE evening_id = $1', [
+        eveningId,
+      ]);
       guard(evenings[0], n);
       const saved = await m.save(m.create(RegistrationEntity, { ...values, eveningId, consentAt: new Date() }));
       return { id: saved.id };
