@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { LiveBusEventName } from '@hs/contracts';
-import { JobQueueRepository, LiveBusRepository } from '@hs/persistence';
+import { DilemmaRepository, JobQueueRepository, LiveBusRepository } from '@hs/persistence';
 import { aChoiceDilemma, createDilemma, createEvening } from './support/evening-builders';
 import { bootTestApp, type StaffSession, staffSession, type TestApp } from './support/test-app';
 
@@ -357,6 +357,30 @@ describe('dilemmas (e2e)', () => {
       } finally {
         await voteWriter.end();
       }
+    });
+
+    it("finds the live state's current dilemma: the open one, else the last one touched, else none", async () => {
+      const repository = t.app.get(DilemmaRepository);
+      const evening = await createEvening(t, facilitator, {}, 'live');
+      const first = await createDilemma(t, facilitator, evening.id);
+      const second = await createDilemma(t, facilitator, evening.id);
+      expect(await repository.findCurrent(evening.id)).toBeNull();
+      await post(`/api/dilemmas/${second.id}/open`).expect(200);
+      expect((await repository.findCurrent(evening.id))?.dilemma.id).toBe(second.id);
+      await post(`/api/dilemmas/${second.id}/close`).expect(200);
+      expect((await repository.findCurrent(evening.id))?.dilemma.id).toBe(second.id);
+      await post(`/api/dilemmas/${first.id}/open`).expect(200);
+      await post(`/api/dilemmas/${second.id}/reveal`).expect(200);
+      const current = await repository.findCurrent(evening.id);
+      expect(current?.dilemma.id).toBe(first.id);
+      expect(current?.options.map((o) => o.position)).toEqual([1, 2]);
+    });
+
+    it('documents the dilemma endpoints in the OpenAPI document', async () => {
+      const doc = await t.http.get('/api/docs-json').expect(200);
+      expect(Object.keys(doc.body.paths)).toEqual(
+        expect.arrayContaining(['/api/evenings/{id}/dilemmas', '/api/dilemmas/{id}/open', '/api/dilemmas/{id}/revote']),
+      );
     });
 
     it('lets an admin run every transition', async () => {
