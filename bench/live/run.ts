@@ -123,7 +123,7 @@ async function openDilemma(dilemmaId: string): Promise<void> {
 }
 
 async function startServer(kind: Kind, port: number): Promise<ChildProcess> {
-  const common = { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] as const };
+  const common: { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] } = { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] };
   if (kind === 'bare') {
     const child = fork(join(root, 'bench/live/bare-server.ts'), [String(port)], {
       ...common,
@@ -272,7 +272,7 @@ async function latencyPhase(kind: Kind, clients: ChildProcess[], port: number, f
     staff.on('tally', (t: { dilemmaId: string; total: number }) => {
       if (t.dilemmaId === fx.dilemmaIds[dilemma]) tallies.push({ at: Date.now(), total: t.total });
     });
-    await new Promise((r) => staff!.once('connect', r));
+    await new Promise<void>((r) => staff!.once('connect', () => r()));
   }
   // Each socket votes once, so the n-th acknowledged vote is visible in the first tally whose total reaches n.
   const durationMs = Math.min(SECONDS * 1000, Math.floor((sockets / RATE) * 1000));
