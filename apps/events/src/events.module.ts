@@ -3,6 +3,10 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './http/auth.guard';
 import { UsersController } from './users/users.controller';
+import { DilemmasController } from './dilemmas/dilemmas.controller';
+import { EveningsController } from './evenings/evenings.controller';
+import { RegistrationRetentionJob } from './evenings/registration-retention.job';
+import { RegistrationsController } from './evenings/registrations.controller';
 
 /**
  * The events service: the HTTP API. Controllers only (one call per endpoint); the rules live in @hs/domain.
@@ -12,10 +16,13 @@ import { UsersController } from './users/users.controller';
 const CONTROLLERS = [
   AuthController,
   UsersController,
+  EveningsController,
+  RegistrationsController,
+  DilemmasController,
 ];
 
 @Module({
   controllers: CONTROLLERS,
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, RegistrationRetentionJob],
 })
 export class EventsModule {}

@@ -9,3 +9,7 @@ export * from './persistence.module';
 export * from './repositories';
 export * from './staff/staff-user.repository';
 export * from './audit/audit-log.repository';
+export * from './pg-errors';
+export * from './dilemmas/dilemma.repository';
+export * from './evenings/evening.repository';
+export * from './evenings/registration.repository';

@@ -4,6 +4,9 @@ import { LiveBusRepository } from './live-bus.repository';
 import { RateLimitRepository } from './rate-limit.repository';
 import { RedisRepository } from './redis.repository';
 import { StaffUserRepository } from './staff/staff-user.repository';
+import { DilemmaRepository } from './dilemmas/dilemma.repository';
+import { EveningRepository } from './evenings/evening.repository';
+import { RegistrationRepository } from './evenings/registration.repository';
 
 /** Every repository the PersistenceModule provides; a new one is added here. */
 // prettier-ignore
@@ -14,4 +17,7 @@ export const REPOSITORIES = [
   JobQueueRepository,
   StaffUserRepository,
   AuditLogRepository,
+  DilemmaRepository,
+  EveningRepository,
+  RegistrationRepository,
 ];
