@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './http/auth.guard';
+import { ThemesController } from './themes/themes.controller';
 import { UsersController } from './users/users.controller';
 
 /**
@@ -12,6 +13,7 @@ import { UsersController } from './users/users.controller';
 const CONTROLLERS = [
   AuthController,
   UsersController,
+  ThemesController,
 ];
 
 @Module({
