@@ -10,3 +10,5 @@ export * from './repositories';
 export * from './staff/staff-user.repository';
 export * from './audit/audit-log.repository';
 export * from './themes/theme.repository';
+export * from './metrics/metrics.registry';
+export * from './health/health-probe.repository';

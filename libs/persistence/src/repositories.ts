@@ -1,6 +1,8 @@
 import { AuditLogRepository } from './audit/audit-log.repository';
+import { HealthProbeRepository } from './health/health-probe.repository';
 import { JobQueueRepository } from './job-queue.repository';
 import { LiveBusRepository } from './live-bus.repository';
+import { MetricsRegistry } from './metrics/metrics.registry';
 import { RateLimitRepository } from './rate-limit.repository';
 import { RedisRepository } from './redis.repository';
 import { StaffUserRepository } from './staff/staff-user.repository';
@@ -16,4 +18,6 @@ export const REPOSITORIES = [
   StaffUserRepository,
   AuditLogRepository,
   ThemeRepository,
+  MetricsRegistry,
+  HealthProbeRepository,
 ];
