@@ -39,7 +39,8 @@ describe('health with Redis unreachable (e2e)', () => {
     expect(response.body.error).toMatchObject({ redis: { status: 'down' }, queue: { status: 'down' } });
   });
 
-  it('still serves what does not need Redis', async () => {
+  it('still serves what does not need Redis, and rate limits let requests through instead of waiting', async () => {
     await t.http.get('/api/themes').expect(200);
+    await t.http.post('/api/auth/login').send({ email: 'nobody@example.nl', password: 'whatever-1' }).expect(401);
   });
 });
