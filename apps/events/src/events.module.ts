@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './http/auth.guard';
 import { ThemesController } from './themes/themes.controller';
@@ -14,6 +15,7 @@ const CONTROLLERS = [
   AuthController,
   UsersController,
   ThemesController,
+  AuditController,
 ];
 
 @Module({
