@@ -1,26 +1,7 @@
 import { Client } from 'pg';
+import { dropDatabase, freshDatabaseUrl } from './support/databases';
 import { createDataSource, prepareDatabase } from '@hs/persistence';
 import { MIGRATIONS } from '../libs/persistence/src/migrations';
-
-/** A database of its own next to this run's (hs_test_<run>_<suffix>), dropped again afterwards. */
-function freshDatabaseUrl(suffix: string): string {
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `${url.pathname}_${suffix}`;
-  return url.toString();
-}
-
-async function dropDatabase(databaseUrl: string): Promise<void> {
-  const admin = new URL(databaseUrl);
-  const name = admin.pathname.slice(1);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
 
 describe('schema (e2e)', () => {
   const made: string[] = [];
