@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './http/auth.guard';
+import { ThemesController } from './themes/themes.controller';
 import { UsersController } from './users/users.controller';
 import { DilemmasController } from './dilemmas/dilemmas.controller';
 import { EveningsController } from './evenings/evenings.controller';
@@ -19,6 +21,8 @@ const CONTROLLERS = [
   EveningsController,
   RegistrationsController,
   DilemmasController,
+  ThemesController,
+  AuditController,
 ];
 
 @Module({

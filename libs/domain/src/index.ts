@@ -12,3 +12,4 @@ export * from './evenings/evening.mapper';
 export * from './evenings/evening.service';
 export * from './evenings/join-code';
 export * from './evenings/registration.service';
+export * from './themes/theme.service';

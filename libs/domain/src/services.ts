@@ -4,6 +4,7 @@ import { StaffService } from './staff/staff.service';
 import { DilemmaService } from './dilemmas/dilemma.service';
 import { EveningService } from './evenings/evening.service';
 import { RegistrationService } from './evenings/registration.service';
+import { ThemeService } from './themes/theme.service';
 
 /** Every domain service the DomainModule provides; a new one is added here, one per line. */
 // prettier-ignore
@@ -14,4 +15,5 @@ export const DOMAIN_SERVICES = [
   DilemmaService,
   EveningService,
   RegistrationService,
+  ThemeService,
 ];

@@ -13,3 +13,6 @@ export * from './pg-errors';
 export * from './dilemmas/dilemma.repository';
 export * from './evenings/evening.repository';
 export * from './evenings/registration.repository';
+export * from './themes/theme.repository';
+export * from './metrics/metrics.registry';
+export * from './health/health-probe.repository';
