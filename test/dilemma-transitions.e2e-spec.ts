@@ -24,6 +24,17 @@ describe('dilemmas: open, close, reveal, revote (e2e)', () => {
     await t.close();
   });
 
+  /** Waits (for a condition, not a time) until a query matching the LIKE pattern waits on a lock. */
+  async function waitForBlockedQuery(likePattern: string): Promise<void> {
+    for (;;) {
+      const rows = await t.dataSource.query(
+        `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '${likePattern}'`,
+      );
+      if (rows.length > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
   const post = (path: string, staff: StaffSession = facilitator) => t.http.post(path).set(staff.auth);
 
   describe('transitions', () => {
@@ -65,6 +76,27 @@ describe('dilemmas: open, close, reveal, revote (e2e)', () => {
       const responses = await Promise.all(drafts.map((d) => post(`/api/dilemmas/${d.id}/open`)));
       expect(responses.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
       expect(responses.filter((r) => r.status === 409).every((r) => r.body.code === 'ANOTHER_DILEMMA_OPEN')).toBe(true);
+    });
+
+    it('answers 409 ANOTHER_DILEMMA_OPEN when the unique index, not the check, catches a second open', async () => {
+      const evening = await createEvening(t, facilitator, {}, 'live');
+      const [a, b] = [await createDilemma(t, facilitator, evening.id), await createDilemma(t, facilitator, evening.id)];
+      const outsider = new Client({ connectionString: t.config.databaseUrl });
+      await outsider.connect();
+      try {
+        // A writer that skips the evening lock opens A and has not committed yet: B's check cannot see it.
+        await outsider.query('BEGIN');
+        await outsider.query(`UPDATE dilemma SET status = 'open' WHERE id = $1`, [a.id]);
+        const opening = post(`/api/dilemmas/${b.id}/open`).then((r) => r);
+        await waitForBlockedQuery(`UPDATE dilemma SET status = ''open''%`);
+        await outsider.query('COMMIT');
+        const response = await opening;
+        expect(response.status).toBe(409);
+        expect(response.body.code).toBe('ANOTHER_DILEMMA_OPEN');
+      } finally {
+        await outsider.end();
+      }
+      expect((await t.http.get(`/api/dilemmas/${b.id}`).set(admin.auth).expect(200)).body.status).toBe('draft');
     });
 
     it('closes only an open dilemma and queues its aggregation', async () => {
@@ -183,14 +215,8 @@ describe('dilemmas: open, close, reveal, revote (e2e)', () => {
         expect(seen).toEqual({ status: 'open', round: 1 });
 
         const closing = post(`/api/dilemmas/${dilemma.id}/close`).then((r) => r);
-        // Wait until the close's UPDATE is blocked on our share lock (a condition, not a time).
-        for (let blocked = false; !blocked;) {
-          const rows = await t.dataSource.query(
-            `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'UPDATE dilemma SET status = ''closed''%'`,
-          );
-          blocked = rows.length > 0;
-          if (!blocked) await new Promise((resolve) => setTimeout(resolve, 10));
-        }
+        // Wait until the close's UPDATE is blocked on our share lock.
+        await waitForBlockedQuery(`UPDATE dilemma SET status = ''closed''%`);
         await voteWriter.query('COMMIT');
         expect((await closing).status).toBe(200);
 
