@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { jobIds } from '@hs/contracts';
-import { JobQueueRepository } from '@hs/persistence';
+import { EveningRepository, JobQueueRepository } from '@hs/persistence';
 import { anEveningInput, createDilemma, createEvening, recordLiveBus } from './support/evening-builders';
 import { bootTestApp, type StaffSession, staffSession, type TestApp } from './support/test-app';
 
@@ -63,6 +63,16 @@ describe('evenings (e2e)', () => {
   it('gives evenings distinct join codes', async () => {
     const evenings = await Promise.all(Array.from({ length: 10 }, () => createEvening(t, facilitator)));
     expect(new Set(evenings.map((e) => e.joinCode)).size).toBe(10);
+  });
+
+  it('lets a join code be reused only once the evening holding it has ended', async () => {
+    const repository = t.app.get(EveningRepository);
+    const holder = await createEvening(t, facilitator);
+    const values = { title: 't', municipality: 'm', venue: 'v', startsAt: new Date(), capacity: null, joinMode: 'open' as const };
+    expect(await repository.insert({ ...values, joinCode: holder.joinCode })).toBeNull();
+    await t.dataSource.query(`UPDATE evening SET status = 'ended', ended_at = now() WHERE id = $1`, [holder.id]);
+    const reuser = await repository.insert({ ...values, joinCode: holder.joinCode });
+    expect(reuser?.joinCode).toBe(holder.joinCode);
   });
 
   it('refuses bad bodies with 400: unknown fields, wrong types, missing fields, no offset, empty texts', async () => {
