@@ -13,7 +13,6 @@ import { RegistrationService, type StaffPrincipal } from '@hs/domain';
 import { CurrentStaff, Public, Roles } from '../http/auth.decorators';
 import { RateLimit } from '../http/rate-limit.decorator';
 import { CreateRegistrationDto, RegistrationCreatedDto, RegistrationDto, RegistrationsDeletedDto } from './registration.dto';
-import { RateLimit } from '../http/rate-limit.decorator';
 
 @ApiTags('registrations')
 @Controller('api/evenings/:id/registrations')
