@@ -85,7 +85,10 @@ export interface LiveBusEvents {
   'dilemma.changed': { eveningId: string; dilemmaId: string; change: 'opened' | 'closed' | 'revealed' | 'revoted' };
   'evening.changed': { eveningId: string; status: EveningStatus };
   'manual-counts.added': { eveningId: string; dilemmaId: string; round: number };
-  /** Votes were stored: every gateway re-reads the tally of this dilemma and round (throttled). */
-  'tally.dirty': { eveningId: string; dilemmaId: string; round: number };
+  /**
+   * Votes were stored: every gateway re-reads the tally of this dilemma and round (throttled);
+   * `rebuild` when the writer could not patch the Redis counters, so they must be recounted.
+   */
+  'tally.dirty': { eveningId: string; dilemmaId: string; round: number; rebuild?: boolean };
 }
 export type LiveBusEventName = keyof LiveBusEvents;

@@ -1,6 +1,12 @@
 import { AuditService } from './audit/audit.service';
 import { TokenService } from './auth/token.service';
 import { StaffService } from './staff/staff.service';
+import { CardService } from './live/card.service';
+import { JoinService } from './live/join.service';
+import { LiveStateService } from './live/live-state.service';
+import { ManualCountService } from './live/manual-count.service';
+import { TallyService } from './live/tally.service';
+import { VoteService } from './live/vote.service';
 
 /** Every domain service the DomainModule provides; a new one is added here, one per line. */
 // prettier-ignore
@@ -8,4 +14,10 @@ export const DOMAIN_SERVICES = [
   AuditService,
   TokenService,
   StaffService,
+  TallyService,
+  LiveStateService,
+  VoteService,
+  JoinService,
+  CardService,
+  ManualCountService,
 ];

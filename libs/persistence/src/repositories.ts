@@ -4,6 +4,14 @@ import { LiveBusRepository } from './live-bus.repository';
 import { RateLimitRepository } from './rate-limit.repository';
 import { RedisRepository } from './redis.repository';
 import { StaffUserRepository } from './staff/staff-user.repository';
+import { CheckinCardRepository } from './live/checkin-card.repository';
+import { JoinRepository } from './live/join.repository';
+import { LiveStateRepository } from './live/live-state.repository';
+import { ManualCountRepository } from './live/manual-count.repository';
+import { PresenceRepository } from './live/presence.repository';
+import { SocketAdapterRepository } from './live/socket-adapter.repository';
+import { TallyRepository } from './live/tally.repository';
+import { VoteWriteRepository } from './live/vote-write.repository';
 
 /** Every repository the PersistenceModule provides; a new one is added here. */
 // prettier-ignore
@@ -14,4 +22,12 @@ export const REPOSITORIES = [
   JobQueueRepository,
   StaffUserRepository,
   AuditLogRepository,
+  LiveStateRepository,
+  VoteWriteRepository,
+  TallyRepository,
+  PresenceRepository,
+  JoinRepository,
+  CheckinCardRepository,
+  ManualCountRepository,
+  SocketAdapterRepository,
 ];
