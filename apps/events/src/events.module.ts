@@ -3,6 +3,9 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './http/auth.guard';
 import { UsersController } from './users/users.controller';
+import { CardsController } from './live/cards.controller';
+import { JoinController } from './live/join.controller';
+import { ManualCountsController } from './live/manual-counts.controller';
 
 /**
  * The events service: the HTTP API. Controllers only (one call per endpoint); the rules live in @hs/domain.
@@ -12,6 +15,9 @@ import { UsersController } from './users/users.controller';
 const CONTROLLERS = [
   AuthController,
   UsersController,
+  JoinController,
+  CardsController,
+  ManualCountsController,
 ];
 
 @Module({
