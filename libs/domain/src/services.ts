@@ -7,6 +7,10 @@ import { LiveStateService } from './live/live-state.service';
 import { ManualCountService } from './live/manual-count.service';
 import { TallyService } from './live/tally.service';
 import { VoteService } from './live/vote.service';
+import { DilemmaService } from './dilemmas/dilemma.service';
+import { EveningService } from './evenings/evening.service';
+import { RegistrationService } from './evenings/registration.service';
+import { ThemeService } from './themes/theme.service';
 
 /** Every domain service the DomainModule provides; a new one is added here, one per line. */
 // prettier-ignore
@@ -20,4 +24,8 @@ export const DOMAIN_SERVICES = [
   JoinService,
   CardService,
   ManualCountService,
+  DilemmaService,
+  EveningService,
+  RegistrationService,
+  ThemeService,
 ];

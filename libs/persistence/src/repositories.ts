@@ -1,6 +1,8 @@
 import { AuditLogRepository } from './audit/audit-log.repository';
+import { HealthProbeRepository } from './health/health-probe.repository';
 import { JobQueueRepository } from './job-queue.repository';
 import { LiveBusRepository } from './live-bus.repository';
+import { MetricsRegistry } from './metrics/metrics.registry';
 import { RateLimitRepository } from './rate-limit.repository';
 import { RedisRepository } from './redis.repository';
 import { StaffUserRepository } from './staff/staff-user.repository';
@@ -12,6 +14,10 @@ import { PresenceRepository } from './live/presence.repository';
 import { SocketAdapterRepository } from './live/socket-adapter.repository';
 import { TallyRepository } from './live/tally.repository';
 import { VoteWriteRepository } from './live/vote-write.repository';
+import { DilemmaRepository } from './dilemmas/dilemma.repository';
+import { EveningRepository } from './evenings/evening.repository';
+import { RegistrationRepository } from './evenings/registration.repository';
+import { ThemeRepository } from './themes/theme.repository';
 
 /** Every repository the PersistenceModule provides; a new one is added here. */
 // prettier-ignore
@@ -30,4 +36,10 @@ export const REPOSITORIES = [
   CheckinCardRepository,
   ManualCountRepository,
   SocketAdapterRepository,
+  DilemmaRepository,
+  EveningRepository,
+  RegistrationRepository,
+  ThemeRepository,
+  MetricsRegistry,
+  HealthProbeRepository,
 ];
