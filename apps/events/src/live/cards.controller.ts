@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CardService, type StaffPrincipal } from '@hs/domain';
 import { CurrentStaff, Public, Roles } from '../http/auth.decorators';
@@ -15,7 +15,7 @@ export class CardsController {
   @Roles('facilitator')
   @ApiBearerAuth()
   @ApiCreatedResponse({ type: CardsResponseDto })
-  create(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CreateCardsDto, @CurrentStaff() actor: StaffPrincipal) {
+  create(@Param('id') id: string, @Body() body: CreateCardsDto, @CurrentStaff() actor: StaffPrincipal) {
     return this.cards.generate(actor.userId, id, body.count);
   }
 
@@ -28,7 +28,7 @@ export class CardsController {
   @ApiProduces('text/html')
   @ApiQuery({ name: 'token', description: 'The token from printUrl (valid 2 hours).' })
   @ApiOkResponse({ description: 'HTML page with QR codes.' })
-  async print(@Param('id', new ParseUUIDPipe()) id: string, @Query('token') token: unknown) {
+  async print(@Param('id') id: string, @Query('token') token: unknown) {
     return renderCardSheet(await this.cards.sheet(id, token));
   }
 }

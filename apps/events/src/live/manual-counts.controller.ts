@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { ManualCountService, type StaffPrincipal } from '@hs/domain';
 import { CurrentStaff, Roles } from '../http/auth.decorators';
@@ -14,7 +14,7 @@ export class ManualCountsController {
   @Post(':id/manual-counts')
   @Roles('facilitator')
   @ApiCreatedResponse({ type: ManualCountResponseDto })
-  add(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ManualCountDto, @CurrentStaff() actor: StaffPrincipal) {
+  add(@Param('id') id: string, @Body() body: ManualCountDto, @CurrentStaff() actor: StaffPrincipal) {
     return this.manual.add(actor.userId, id, body);
   }
 }

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@hs/config';
 import { DomainError } from '@hs/contracts';
 import { CheckinCardRepository, LiveStateRepository } from '@hs/persistence';
 import { AuditService } from '../audit/audit.service';
+import { looksLikeUuid } from '../evenings/uuid';
 
 /** No look-alikes (0/O, 1/I/L), as for join codes. */
 export const CARD_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -44,7 +45,7 @@ export class CardService {
   }
 
   async generate(actorId: string, eveningId: string, count: number): Promise<{ cards: Array<{ code: string }>; printUrl: string }> {
-    const evening = await this.live.findEvening(eveningId);
+    const evening = looksLikeUuid(eveningId) ? await this.live.findEvening(eveningId) : null;
     if (!evening) throw new DomainError('EVENING_NOT_FOUND', 'Deze avond bestaat niet.');
     if (evening.status === 'ended') throw new DomainError('EVENING_ENDED', 'Deze avond is afgelopen.');
     const batchId = randomUUID();
@@ -70,7 +71,7 @@ export class CardService {
     } catch {
       throw new DomainError('UNAUTHORIZED', 'Deze printlink is ongeldig of verlopen; maak de kaarten opnieuw aan.');
     }
-    if (claims.typ !== 'card-print' || claims.eve !== eveningId || !claims.bat) {
+    if (claims.typ !== 'card-print' || claims.eve !== eveningId || typeof claims.bat !== 'string' || !looksLikeUuid(claims.bat)) {
       throw new DomainError('UNAUTHORIZED', 'Deze printlink hoort niet bij deze avond.');
     }
     const [evening, codes, joinCode] = await Promise.all([

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { DilemmaView, StatePayload } from '@hs/contracts';
-import { type DilemmaDefinition, type EveningSummary, LiveStateRepository, toDefinition } from '@hs/persistence';
-import { liveDilemmaView } from './dilemma-view';
+import { DilemmaRepository, type DilemmaDefinition, type EveningSummary, LiveStateRepository, toDefinition } from '@hs/persistence';
+import { toDilemmaView } from '../dilemmas/dilemma.mapper';
+import { looksLikeUuid } from '../evenings/uuid';
 import { TallyService } from './tally.service';
 
 /** How long this process trusts what it read; every transition also clears it at once (bus events). */
@@ -32,6 +33,7 @@ export class LiveStateService {
 
   constructor(
     private readonly repo: LiveStateRepository,
+    private readonly dilemmas: DilemmaRepository,
     private readonly tallies: TallyService,
   ) {}
 
@@ -46,21 +48,23 @@ export class LiveStateService {
   }
 
   evening(eveningId: string): Promise<EveningSummary | null> {
+    if (!looksLikeUuid(eveningId)) return Promise.resolve(null);
     return this.cached(this.evenings, eveningId, () => this.repo.findEvening(eveningId));
   }
 
   /** The open dilemma, else the last one touched, else null. */
   current(eveningId: string): Promise<CurrentDilemma | null> {
     return this.cached(this.currents, eveningId, async () => {
-      const row = await this.repo.findCurrentDilemma(eveningId);
-      return row ? { view: liveDilemmaView(row), def: toDefinition(row) } : null;
+      const row = await this.dilemmas.findCurrent(eveningId);
+      return row ? { view: toDilemmaView(row.dilemma, row.options), def: toDefinition(row) } : null;
     });
   }
 
   dilemma(dilemmaId: string): Promise<CurrentDilemma | null> {
+    if (!looksLikeUuid(dilemmaId)) return Promise.resolve(null);
     return this.cached(this.definitions, dilemmaId, async () => {
-      const row = await this.repo.findDilemma(dilemmaId);
-      return row ? { view: liveDilemmaView(row), def: toDefinition(row) } : null;
+      const row = await this.dilemmas.findWithOptions(dilemmaId);
+      return row ? { view: toDilemmaView(row.dilemma, row.options), def: toDefinition(row) } : null;
     });
   }
 

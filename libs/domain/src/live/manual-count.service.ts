@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, type DilemmaKind, jobIds } from '@hs/contracts';
-import { JobQueueRepository, LiveBusRepository, LiveStateRepository, ManualCountRepository } from '@hs/persistence';
+import { DilemmaRepository, JobQueueRepository, LiveBusRepository, ManualCountRepository } from '@hs/persistence';
 import { AuditService } from '../audit/audit.service';
+import { looksLikeUuid } from '../evenings/uuid';
 import { SCALE_VALUES } from './vote-rules';
 
 /** More people than this on paper in one entry is a typing error, not a room. */
@@ -62,7 +63,7 @@ export function manualRespondents(
 @Injectable()
 export class ManualCountService {
   constructor(
-    private readonly state: LiveStateRepository,
+    private readonly dilemmas: DilemmaRepository,
     private readonly manual: ManualCountRepository,
     private readonly bus: LiveBusRepository,
     private readonly jobs: JobQueueRepository,
@@ -70,7 +71,7 @@ export class ManualCountService {
   ) {}
 
   async add(actorId: string, dilemmaId: string, input: ManualCountInput): Promise<ManualCountView> {
-    const row = await this.state.findDilemma(dilemmaId);
+    const row = looksLikeUuid(dilemmaId) ? await this.dilemmas.findWithOptions(dilemmaId) : null;
     if (!row) throw new DomainError('DILEMMA_NOT_FOUND', 'Dit dilemma bestaat niet.');
     const { dilemma, options } = row;
     if (dilemma.status === 'draft') throw new DomainError('DILEMMA_NOT_OPEN', 'Over dit dilemma is nog niet gestemd.');

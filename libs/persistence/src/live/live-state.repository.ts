@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { DilemmaKind, DilemmaStatus, EveningStatus, JoinMode, VoteChoice } from '@hs/contracts';
-import { DilemmaEntity, DilemmaOptionEntity } from '../entities';
+import type { DilemmaWithOptions } from '../dilemmas/dilemma.repository';
 
 export interface EveningSummary {
   id: string;
@@ -11,11 +11,6 @@ export interface EveningSummary {
   joinMode: JoinMode;
 }
 
-export interface DilemmaRow {
-  dilemma: DilemmaEntity;
-  /** In position order. */
-  options: DilemmaOptionEntity[];
-}
 
 /** What a vote is checked against; fixed once a dilemma is open, so the gateway may cache it. */
 export interface DilemmaDefinition {
@@ -30,7 +25,7 @@ export interface DilemmaDefinition {
   revealed: boolean;
 }
 
-/** The reads behind the live `state` event and the vote checks: small indexed queries, no scans. */
+/** The reads behind the live `state` event (besides DilemmaRepository's): small indexed queries, no scans. */
 @Injectable()
 export class LiveStateRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -48,24 +43,6 @@ export class LiveStateRepository {
     return rows[0]?.join_code ?? null;
   }
 
-  /** The live state's dilemma: the open one, else the last one touched, else null. */
-  async findCurrentDilemma(eveningId: string): Promise<DilemmaRow | null> {
-    const dilemma = await this.dataSource.manager
-      .createQueryBuilder(DilemmaEntity, 'd')
-      .where('d.evening_id = :eveningId', { eveningId })
-      .andWhere(`(d.status = 'open' OR d.touched_at IS NOT NULL)`)
-      .orderBy(`CASE WHEN d.status = 'open' THEN 0 ELSE 1 END`, 'ASC')
-      .addOrderBy('d.touched_at', 'DESC', 'NULLS LAST')
-      .limit(1)
-      .getOne();
-    return dilemma ? this.withOptions(dilemma) : null;
-  }
-
-  async findDilemma(id: string): Promise<DilemmaRow | null> {
-    const dilemma = await this.dataSource.manager.findOneBy(DilemmaEntity, { id });
-    return dilemma ? this.withOptions(dilemma) : null;
-  }
-
   async findMyVote(participantId: string, dilemmaId: string, round: number): Promise<{ voteId: string; choice: VoteChoice } | null> {
     const rows: Array<{ id: string; choice: VoteChoice }> = await this.dataSource.query(
       'SELECT id, choice FROM vote WHERE participant_id = $1 AND dilemma_id = $2 AND round = $3',
@@ -73,17 +50,9 @@ export class LiveStateRepository {
     );
     return rows[0] ? { voteId: rows[0].id, choice: rows[0].choice } : null;
   }
-
-  private async withOptions(dilemma: DilemmaEntity): Promise<DilemmaRow> {
-    const options = await this.dataSource.manager.find(DilemmaOptionEntity, {
-      where: { dilemmaId: dilemma.id },
-      order: { position: 'ASC' },
-    });
-    return { dilemma, options };
-  }
 }
 
-export function toDefinition(row: DilemmaRow): DilemmaDefinition {
+export function toDefinition(row: DilemmaWithOptions): DilemmaDefinition {
   const { dilemma, options } = row;
   return {
     id: dilemma.id,
