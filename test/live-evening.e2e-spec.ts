@@ -104,7 +104,7 @@ describe('a whole live evening (e2e)', () => {
       dilemma.id,
     ]);
     expect(audit[0].n).toBe(1);
-  });
+  }, 90_000);
 
   it('counts multi, budget and scale votes by their kind, with the mean for scale', async () => {
     const { evening, dilemmas } = await aLiveEvening(t, staff).withDilemma('multi', 3).withDilemma('budget', 3).withDilemma('scale').build();
@@ -147,5 +147,5 @@ describe('a whole live evening (e2e)', () => {
     const scaleTally = await waitFor<TallyPayload>(staffSocket, 'tally', tallyWith(scale.id, 1, 4));
     expect(scaleTally.counts).toEqual({ '1': 1, '2': 1, '3': 0, '4': 1, '5': 1 });
     expect(scaleTally.mean).toBe(3);
-  });
+  }, 60_000);
 });
