@@ -5,6 +5,9 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './http/auth.guard';
 import { ThemesController } from './themes/themes.controller';
 import { UsersController } from './users/users.controller';
+import { CardsController } from './live/cards.controller';
+import { JoinController } from './live/join.controller';
+import { ManualCountsController } from './live/manual-counts.controller';
 import { DilemmasController } from './dilemmas/dilemmas.controller';
 import { EveningsController } from './evenings/evenings.controller';
 import { RegistrationRetentionJob } from './evenings/registration-retention.job';
@@ -18,6 +21,9 @@ import { RegistrationsController } from './evenings/registrations.controller';
 const CONTROLLERS = [
   AuthController,
   UsersController,
+  JoinController,
+  CardsController,
+  ManualCountsController,
   EveningsController,
   RegistrationsController,
   DilemmasController,

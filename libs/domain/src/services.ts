@@ -1,6 +1,12 @@
 import { AuditService } from './audit/audit.service';
 import { TokenService } from './auth/token.service';
 import { StaffService } from './staff/staff.service';
+import { CardService } from './live/card.service';
+import { JoinService } from './live/join.service';
+import { LiveStateService } from './live/live-state.service';
+import { ManualCountService } from './live/manual-count.service';
+import { TallyService } from './live/tally.service';
+import { VoteService } from './live/vote.service';
 import { DilemmaService } from './dilemmas/dilemma.service';
 import { EveningService } from './evenings/evening.service';
 import { RegistrationService } from './evenings/registration.service';
@@ -12,6 +18,12 @@ export const DOMAIN_SERVICES = [
   AuditService,
   TokenService,
   StaffService,
+  TallyService,
+  LiveStateService,
+  VoteService,
+  JoinService,
+  CardService,
+  ManualCountService,
   DilemmaService,
   EveningService,
   RegistrationService,

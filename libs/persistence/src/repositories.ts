@@ -6,6 +6,14 @@ import { MetricsRegistry } from './metrics/metrics.registry';
 import { RateLimitRepository } from './rate-limit.repository';
 import { RedisRepository } from './redis.repository';
 import { StaffUserRepository } from './staff/staff-user.repository';
+import { CheckinCardRepository } from './live/checkin-card.repository';
+import { JoinRepository } from './live/join.repository';
+import { LiveStateRepository } from './live/live-state.repository';
+import { ManualCountRepository } from './live/manual-count.repository';
+import { PresenceRepository } from './live/presence.repository';
+import { SocketAdapterRepository } from './live/socket-adapter.repository';
+import { TallyRepository } from './live/tally.repository';
+import { VoteWriteRepository } from './live/vote-write.repository';
 import { DilemmaRepository } from './dilemmas/dilemma.repository';
 import { EveningRepository } from './evenings/evening.repository';
 import { RegistrationRepository } from './evenings/registration.repository';
@@ -20,6 +28,14 @@ export const REPOSITORIES = [
   JobQueueRepository,
   StaffUserRepository,
   AuditLogRepository,
+  LiveStateRepository,
+  VoteWriteRepository,
+  TallyRepository,
+  PresenceRepository,
+  JoinRepository,
+  CheckinCardRepository,
+  ManualCountRepository,
+  SocketAdapterRepository,
   DilemmaRepository,
   EveningRepository,
   RegistrationRepository,
