@@ -6,12 +6,18 @@ export interface JobPayloads {
   'aggregate-dilemma': { dilemmaId: string };
   'aggregate-evening': { eveningId: string };
   'render-report': { reportId: string };
+  'recompute-policy-input': { requestedAt: string };
 }
 export type JobName = keyof JobPayloads;
 
-/** Deterministic job ids, so that queueing the same work twice runs it once. */
+/**
+ * Deterministic job ids, so that queueing the same work twice runs it once. BullMQ refuses custom ids
+ * with a ':' (unless in exactly three parts), so the parts are joined with '.'.
+ */
 export const jobIds = {
-  aggregateDilemma: (dilemmaId: string, version: string | number) => `aggregate-dilemma:${dilemmaId}:${version}`,
-  aggregateEvening: (eveningId: string) => `aggregate-evening:${eveningId}`,
-  renderReport: (reportId: string) => `render-report:${reportId}`,
+  aggregateDilemma: (dilemmaId: string, version: string | number) => `aggregate-dilemma.${dilemmaId}.${version}`,
+  aggregateEvening: (eveningId: string) => `aggregate-evening.${eveningId}`,
+  renderReport: (reportId: string) => `render-report.${reportId}`,
+  /** One full recompute per time bucket: requests within the same bucket share one run. */
+  recomputePolicyInput: (bucket: string | number) => `recompute-policy-input.${bucket}`,
 };
