@@ -9,3 +9,7 @@ export * from './persistence.module';
 export * from './repositories';
 export * from './staff/staff-user.repository';
 export * from './audit/audit-log.repository';
+export * from './aggregation/aggregation.repository';
+export * from './aggregation/report.repository';
+export * from './aggregation/weight.repository';
+export * from './job-worker.repository';

@@ -4,6 +4,10 @@ import { LiveBusRepository } from './live-bus.repository';
 import { RateLimitRepository } from './rate-limit.repository';
 import { RedisRepository } from './redis.repository';
 import { StaffUserRepository } from './staff/staff-user.repository';
+import { AggregationRepository } from './aggregation/aggregation.repository';
+import { ReportRepository } from './aggregation/report.repository';
+import { WeightRepository } from './aggregation/weight.repository';
+import { JobWorkerRepository } from './job-worker.repository';
 
 /** Every repository the PersistenceModule provides; a new one is added here. */
 // prettier-ignore
@@ -14,4 +18,8 @@ export const REPOSITORIES = [
   JobQueueRepository,
   StaffUserRepository,
   AuditLogRepository,
+  AggregationRepository,
+  ReportRepository,
+  WeightRepository,
+  JobWorkerRepository,
 ];
