@@ -146,7 +146,9 @@ export function buildPolicyDilemma(group: DilemmaSource[], suppressBelow: number
     group.filter((s) => s.tallies.size > 0).map((s) => ({ tally: s.tallies.get(roundsOf(s).at(-1)!)!, rename: renames.get(s.id) })),
   );
   const summary = summarizeOptions(shape, last);
-  const weighting: PolicyWeighting | null = weightedEstimate(shape, last.segments.municipality, weights);
+  const municipalities = toPolicySegments(shape, last, 'municipality', suppressBelow);
+  const hiddenMunicipalities = new Set(municipalities.filter((m) => m.suppressed).map((m) => m.key));
+  const weighting: PolicyWeighting | null = weightedEstimate(shape, last.segments.municipality, weights, hiddenMunicipalities);
   return {
     key: linkKeyOf(first),
     theme: first.theme,
@@ -175,7 +177,7 @@ export function buildPolicyDilemma(group: DilemmaSource[], suppressBelow: number
     consensus: summary.consensus,
     ...(summary.scale ? { scale: summary.scale } : {}),
     groups: toPolicySegments(shape, last, 'group', suppressBelow),
-    municipalities: toPolicySegments(shape, last, 'municipality', suppressBelow),
+    municipalities,
     ageBands: toPolicySegments(shape, last, 'ageBand', suppressBelow),
     weighting,
     shift: shiftOf(shape, group, renames),

@@ -198,6 +198,17 @@ describe('post-stratification', () => {
     expect(result.effectiveN).toBeCloseTo(16, 10);
   });
 
+  it('leaves suppressed municipalities out, so the weighted share cannot give them away', () => {
+    const votes = [
+      ...Array.from({ length: 10 }, () => ({ round: 1, group: null, municipality: 'A', ageBand: null, choice: { optionIds: ['a'] } })),
+      ...Array.from({ length: 3 }, () => ({ round: 1, group: null, municipality: 'B', ageBand: null, choice: { optionIds: ['b'] } })),
+    ];
+    const tally = tallyVotes('choice', votes).get(1)!;
+    const result = weightedEstimate(choiceShape, tally.segments.municipality, { A: 1000, B: 3000 }, new Set(['B']))!;
+    expect(result.municipalities).toEqual(['A']);
+    expect(result.options[0].weightedShare).toBe(1);
+  });
+
   it('gives no weighted estimate without weights', () => {
     const tally = tallyVotes('choice', choiceVotes([['a', 'tenant', 3]])).get(1)!;
     expect(weightedEstimate(choiceShape, tally.segments.municipality, {})).toBeNull();

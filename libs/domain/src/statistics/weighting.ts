@@ -8,13 +8,22 @@ import { type DilemmaShape, optionsOf } from './round-summary';
 import { type CellTally, UNKNOWN_SEGMENT } from './tally';
 import { wilson } from './wilson';
 
-/** weights: municipality → households; municipalities are matched ignoring case and surrounding spaces. */
-export function weightedEstimate(shape: DilemmaShape, cells: Record<string, CellTally>, rawWeights: Record<string, number>): PolicyWeighting | null {
+/**
+ * weights: municipality → households; municipalities are matched ignoring case and surrounding spaces.
+ * hidden: suppressed municipalities. They stay out, because with the weights published and the other
+ * municipalities visible, a weighted share that included one hidden municipality would give it away.
+ */
+export function weightedEstimate(
+  shape: DilemmaShape,
+  cells: Record<string, CellTally>,
+  rawWeights: Record<string, number>,
+  hidden: ReadonlySet<string> = new Set(),
+): PolicyWeighting | null {
   const byName = new Map(Object.entries(rawWeights).map(([m, h]) => [m.trim().toLowerCase(), h]));
   const weights: Record<string, number> = {};
   for (const m of Object.keys(cells)) weights[m] = byName.get(m.trim().toLowerCase()) ?? 0;
   const used = Object.keys(cells)
-    .filter((m) => m !== UNKNOWN_SEGMENT && cells[m].n > 0 && weights[m] > 0)
+    .filter((m) => m !== UNKNOWN_SEGMENT && !hidden.has(m) && cells[m].n > 0 && weights[m] > 0)
     .sort();
   if (used.length === 0) return null;
   const totalWeight = used.reduce((s, m) => s + weights[m], 0);
