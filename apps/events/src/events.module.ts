@@ -12,6 +12,9 @@ import { DilemmasController } from './dilemmas/dilemmas.controller';
 import { EveningsController } from './evenings/evenings.controller';
 import { RegistrationRetentionJob } from './evenings/registration-retention.job';
 import { RegistrationsController } from './evenings/registrations.controller';
+import { ResultsController } from './results/results.controller';
+import { ReportsController } from './reports/reports.controller';
+import { PolicyInputController } from './policy-input/policy-input.controller';
 
 /**
  * The events service: the HTTP API. Controllers only (one call per endpoint); the rules live in @hs/domain.
@@ -29,6 +32,9 @@ const CONTROLLERS = [
   DilemmasController,
   ThemesController,
   AuditController,
+  ResultsController,
+  ReportsController,
+  PolicyInputController,
 ];
 
 @Module({

@@ -11,6 +11,9 @@ import { DilemmaService } from './dilemmas/dilemma.service';
 import { EveningService } from './evenings/evening.service';
 import { RegistrationService } from './evenings/registration.service';
 import { ThemeService } from './themes/theme.service';
+import { AggregationService } from './aggregation/aggregation.service';
+import { WeightsService } from './aggregation/weights.service';
+import { ReportService } from './reports/report.service';
 
 /** Every domain service the DomainModule provides; a new one is added here, one per line. */
 // prettier-ignore
@@ -28,4 +31,7 @@ export const DOMAIN_SERVICES = [
   EveningService,
   RegistrationService,
   ThemeService,
+  AggregationService,
+  WeightsService,
+  ReportService,
 ];

@@ -24,3 +24,7 @@ export * from './evenings/registration.repository';
 export * from './themes/theme.repository';
 export * from './metrics/metrics.registry';
 export * from './health/health-probe.repository';
+export * from './aggregation/aggregation.repository';
+export * from './aggregation/report.repository';
+export * from './aggregation/weight.repository';
+export * from './job-worker.repository';

@@ -18,6 +18,10 @@ import { DilemmaRepository } from './dilemmas/dilemma.repository';
 import { EveningRepository } from './evenings/evening.repository';
 import { RegistrationRepository } from './evenings/registration.repository';
 import { ThemeRepository } from './themes/theme.repository';
+import { AggregationRepository } from './aggregation/aggregation.repository';
+import { ReportRepository } from './aggregation/report.repository';
+import { WeightRepository } from './aggregation/weight.repository';
+import { JobWorkerRepository } from './job-worker.repository';
 
 /** Every repository the PersistenceModule provides; a new one is added here. */
 // prettier-ignore
@@ -42,4 +46,8 @@ export const REPOSITORIES = [
   ThemeRepository,
   MetricsRegistry,
   HealthProbeRepository,
+  AggregationRepository,
+  ReportRepository,
+  WeightRepository,
+  JobWorkerRepository,
 ];
