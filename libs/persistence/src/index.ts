@@ -12,3 +12,4 @@ export * from './audit/audit-log.repository';
 export * from './themes/theme.repository';
 export * from './metrics/metrics.registry';
 export * from './health/health-probe.repository';
+export * from './safe-error';
