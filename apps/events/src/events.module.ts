@@ -5,6 +5,10 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './http/auth.guard';
 import { ThemesController } from './themes/themes.controller';
 import { UsersController } from './users/users.controller';
+import { DilemmasController } from './dilemmas/dilemmas.controller';
+import { EveningsController } from './evenings/evenings.controller';
+import { RegistrationRetentionJob } from './evenings/registration-retention.job';
+import { RegistrationsController } from './evenings/registrations.controller';
 
 /**
  * The events service: the HTTP API. Controllers only (one call per endpoint); the rules live in @hs/domain.
@@ -14,12 +18,15 @@ import { UsersController } from './users/users.controller';
 const CONTROLLERS = [
   AuthController,
   UsersController,
+  EveningsController,
+  RegistrationsController,
+  DilemmasController,
   ThemesController,
   AuditController,
 ];
 
 @Module({
   controllers: CONTROLLERS,
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, RegistrationRetentionJob],
 })
 export class EventsModule {}

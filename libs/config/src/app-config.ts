@@ -32,6 +32,10 @@ export interface AppConfig {
   /** Join attempts per join code per minute, and per IP per minute. */
   joinRateLimitPerCode: number;
   joinRateLimitPerIp: number;
+  /** Most votes written in one transaction by the group commit (1 = one INSERT per vote, the benchmark baseline). */
+  voteBatchMax: number;
+  /** How long the group commit waits to gather more votes before it writes, in milliseconds. */
+  voteBatchWaitMs: number;
   /** Requests per IP per minute on each public write route (@RateLimit); generous, a venue shares one NAT address. */
   publicWriteRateLimit: number;
   /** A bearer token that may read /api/metrics besides an admin's token; unset: admins only. */
@@ -156,6 +160,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     voteRateLimit: intVar(env, 'VOTE_RATE_LIMIT', 30, 1, 1_000_000),
     joinRateLimitPerCode: intVar(env, 'JOIN_RATE_LIMIT_PER_CODE', 1200, 1, 1_000_000),
     joinRateLimitPerIp: intVar(env, 'JOIN_RATE_LIMIT_PER_IP', 600, 1, 1_000_000),
+    voteBatchMax: intVar(env, 'VOTE_BATCH_MAX', 500, 1, 10_000),
+    voteBatchWaitMs: intVar(env, 'VOTE_BATCH_WAIT_MS', 2, 0, 1000),
     publicWriteRateLimit: intVar(env, 'PUBLIC_WRITE_RATE_LIMIT', 600, 1, 1_000_000),
     metricsToken,
     metricsPort: env.METRICS_PORT?.trim() ? intVar(env, 'METRICS_PORT', 0, 1, 65535) : undefined,

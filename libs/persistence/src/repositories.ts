@@ -6,6 +6,9 @@ import { MetricsRegistry } from './metrics/metrics.registry';
 import { RateLimitRepository } from './rate-limit.repository';
 import { RedisRepository } from './redis.repository';
 import { StaffUserRepository } from './staff/staff-user.repository';
+import { DilemmaRepository } from './dilemmas/dilemma.repository';
+import { EveningRepository } from './evenings/evening.repository';
+import { RegistrationRepository } from './evenings/registration.repository';
 import { ThemeRepository } from './themes/theme.repository';
 
 /** Every repository the PersistenceModule provides; a new one is added here. */
@@ -17,6 +20,9 @@ export const REPOSITORIES = [
   JobQueueRepository,
   StaffUserRepository,
   AuditLogRepository,
+  DilemmaRepository,
+  EveningRepository,
+  RegistrationRepository,
   ThemeRepository,
   MetricsRegistry,
   HealthProbeRepository,
