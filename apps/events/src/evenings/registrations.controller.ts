@@ -11,6 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { RegistrationService, type StaffPrincipal } from '@hs/domain';
 import { CurrentStaff, Public, Roles } from '../http/auth.decorators';
+import { RateLimit } from '../http/rate-limit.decorator';
 import { CreateRegistrationDto, RegistrationCreatedDto, RegistrationDto, RegistrationsDeletedDto } from './registration.dto';
 
 @ApiTags('registrations')
@@ -19,6 +20,7 @@ export class RegistrationsController {
   constructor(private readonly registrations: RegistrationService) {}
 
   @Public()
+  @RateLimit('registrations')
   @Post()
   @ApiOperation({
     summary: 'Sign up for a published evening (open for registration). Live, draft or ended evenings answer 409.',
