@@ -27,6 +27,8 @@ const common = {
 };
 
 module.exports = {
+  // Jest reads the test timeout from the top level only; inside a project entry it is silently ignored.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     {
