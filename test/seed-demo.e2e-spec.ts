@@ -5,6 +5,7 @@ import { verifyPassword } from '@hs/domain';
 import { DEMO_STAFF } from '../scripts/demo-data';
 import { seedDemo } from '../scripts/demo-seeder';
 import { dropDatabase, freshDatabaseUrl } from './support/databases';
+import { bootTestApp } from './support/test-app';
 
 const MUNICIPALITIES = [
   'Leeuwarden',
@@ -92,7 +93,22 @@ describe('demo data (e2e)', () => {
     await expect(verifyPassword('een-lang-wachtwoord', admin!.password_hash)).resolves.toBe(true);
   });
 
-  it('changes nothing when it runs again, also with a staff member changed in between', async () => {
+  it('shows the nine evenings on the public list and lets the demo facilitator sign in', async () => {
+    const t = await bootTestApp({ DATABASE_URL: url });
+    try {
+      const list = await t.http.get('/api/public/evenings').expect(200);
+      expect((list.body as Array<{ municipality: string }>).map((e) => e.municipality).sort()).toEqual(
+        [...MUNICIPALITIES].sort(),
+      );
+      for (const evening of list.body) expect(evening).not.toHaveProperty('joinCode');
+      const [facilitator] = DEMO_STAFF;
+      await t.http.post('/api/auth/login').send({ email: facilitator.email, password: facilitator.password }).expect(200);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('changes nothing when it runs again, also after staff edited a demo evening', async () => {
     await dataSource.query(`UPDATE evening SET title = 'Aangepaste titel' WHERE municipality = 'Harlingen'`);
     const before = await fingerprint(dataSource);
     const summary = await seedDemo(dataSource, { admin: { email: 'beheer@example.nl', password: 'een-ander-wachtwoord' } });

@@ -6,13 +6,15 @@ import { EventsModule } from '../../events/src/events.module';
 import { ObservabilityModule } from '../../events/src/observability/observability.module';
 import { GatewayModule } from '../../gateway/src/gateway.module';
 import { WorkerModule } from '../../worker/src/worker.module';
+import { WorkerOpsModule } from './worker-ops.module';
 
 const PARTS: Record<ProcessRole, Type[]> = {
   all: [EventsModule, GatewayModule, WorkerModule, ObservabilityModule],
   api: [EventsModule, ObservabilityModule],
   // A gateway serves HTTP too (the Socket.IO handshake), so it answers health checks and scrapes itself.
   gateway: [GatewayModule, ObservabilityModule],
-  worker: [WorkerModule],
+  // A worker has no HTTP API; with METRICS_PORT it still answers /health and /metrics on that port.
+  worker: [WorkerModule, WorkerOpsModule],
 };
 
 /** Assembles the parts that ROLE asks for into one process. */

@@ -29,6 +29,8 @@ describe('loadConfig', () => {
     [{ PUBLIC_WRITE_RATE_LIMIT: '0' }, 'PUBLIC_WRITE_RATE_LIMIT'],
     [{ PUBLIC_WRITE_RATE_LIMIT: 'many' }, 'PUBLIC_WRITE_RATE_LIMIT'],
     [{ METRICS_TOKEN: 'too-short' }, 'METRICS_TOKEN'],
+    [{ METRICS_PORT: '0' }, 'METRICS_PORT'],
+    [{ METRICS_PORT: 'http' }, 'METRICS_PORT'],
     [{ METRICS_TOKEN: 'has a space in the middle of it' }, 'METRICS_TOKEN'],
   ])('refuses %j naming %s', (env, variable) => {
     let error: unknown;
@@ -52,6 +54,8 @@ describe('loadConfig', () => {
     const defaults = loadConfig({});
     expect(defaults.publicWriteRateLimit).toBe(600);
     expect(defaults.metricsToken).toBeUndefined();
+    expect(defaults.metricsPort).toBeUndefined();
+    expect(loadConfig({ METRICS_PORT: '9464' }).metricsPort).toBe(9464);
     const set = loadConfig({ PUBLIC_WRITE_RATE_LIMIT: '50', METRICS_TOKEN: 'prometheus-scrape-token-1234' });
     expect(set.publicWriteRateLimit).toBe(50);
     expect(set.metricsToken).toBe('prometheus-scrape-token-1234');

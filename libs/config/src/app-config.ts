@@ -40,6 +40,8 @@ export interface AppConfig {
   publicWriteRateLimit: number;
   /** A bearer token that may read /api/metrics besides an admin's token; unset: admins only. */
   metricsToken?: string;
+  /** ROLE=worker only: a port on which the worker answers GET /health and GET /metrics (it has no HTTP API). */
+  metricsPort?: number;
 }
 
 /** A bad configuration value: the message is the one line printed before the process stops. */
@@ -162,5 +164,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     voteBatchWaitMs: intVar(env, 'VOTE_BATCH_WAIT_MS', 2, 0, 1000),
     publicWriteRateLimit: intVar(env, 'PUBLIC_WRITE_RATE_LIMIT', 600, 1, 1_000_000),
     metricsToken,
+    metricsPort: env.METRICS_PORT?.trim() ? intVar(env, 'METRICS_PORT', 0, 1, 65535) : undefined,
   };
 }

@@ -28,3 +28,4 @@ export * from './aggregation/aggregation.repository';
 export * from './aggregation/report.repository';
 export * from './aggregation/weight.repository';
 export * from './job-worker.repository';
+export * from './safe-error';

@@ -1,10 +1,12 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import type { Logger } from 'typeorm';
+import { redactDatabaseMessage } from './safe-error';
 
 /**
  * TypeORM's own loggers print a failed query together with its parameters, which can hold names,
  * e-mail addresses and password hashes. This one reports failures and slow queries by their SQL text
- * only (cut short), through Nest's logger so production gets JSON lines; it never logs parameters.
+ * only (cut short), through Nest's logger so production gets JSON lines; it never logs parameters,
+ * and blanks the values PostgreSQL itself quotes in some messages.
  */
 export class RedactingTypeOrmLogger implements Logger {
   private readonly logger = new NestLogger('Database');
@@ -14,8 +16,10 @@ export class RedactingTypeOrmLogger implements Logger {
   }
 
   logQueryError(error: string | Error, query: string): void {
-    const message = typeof error === 'string' ? error : error.message;
-    this.logger.error(`query failed: ${message} (${shorten(query)})`);
+    const fields = typeof error === 'string' ? {} : { ...((error as { driverError?: object }).driverError ?? {}), ...error };
+    const message = redactDatabaseMessage(typeof error === 'string' ? error : error.message, fields);
+    const code = (fields as { code?: unknown }).code;
+    this.logger.error(`query failed: ${typeof code === 'string' ? `[${code}] ` : ''}${message} (${shorten(query)})`);
   }
 
   logQuerySlow(time: number, query: string): void {

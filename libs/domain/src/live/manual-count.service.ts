@@ -3,7 +3,7 @@ import { DomainError, type DilemmaKind, jobIds } from '@hs/contracts';
 import { DilemmaRepository, JobQueueRepository, LiveBusRepository, ManualCountRepository } from '@hs/persistence';
 import { AuditService } from '../audit/audit.service';
 import { looksLikeUuid } from '../evenings/uuid';
-import { SCALE_VALUES } from './vote-rules';
+import { SCALE_VALUES } from '@hs/contracts';
 
 /** More people than this on paper in one entry is a typing error, not a room. */
 export const MANUAL_MAX_PER_KEY = 10_000;
@@ -33,7 +33,7 @@ const invalid = (message: string) => new DomainError('INVALID_MANUAL_COUNT', mes
  * ballot spreads exactly `budget` points; multi, a person may tick several options, so it is given
  * (at least the largest count, at most the sum) or taken as the largest count.
  */
-export function manualRespondents(
+export function respondentsOfManualCount(
   kind: DilemmaKind,
   counts: Record<string, number>,
   budget: number | null,
@@ -91,7 +91,7 @@ export class ManualCountService {
       counts[key] = value;
     }
     if (Object.values(counts).every((n) => n === 0)) throw invalid('Alle aantallen zijn 0.');
-    const respondents = manualRespondents(dilemma.kind, counts, dilemma.budget, input.respondents);
+    const respondents = respondentsOfManualCount(dilemma.kind, counts, dilemma.budget, input.respondents);
 
     const saved = await this.manual.insert({
       dilemmaId,

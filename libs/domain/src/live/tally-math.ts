@@ -1,5 +1,5 @@
 import type { DilemmaKind, TallyPayload, VoteChoice } from '@hs/contracts';
-import { SCALE_VALUES } from './vote-rules';
+import { SCALE_VALUES } from '@hs/contracts';
 
 /** Raw counters as kept per dilemma and round (see TallyFields in @hs/persistence). */
 export type Counters = Record<string, number>;

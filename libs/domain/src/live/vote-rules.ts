@@ -11,7 +11,6 @@ export interface VoteTarget {
 export type ChoiceCheck = { ok: true; choice: VoteChoice } | { ok: false; code: Extract<VoteErrorCode, 'BAD_PAYLOAD' | 'UNKNOWN_OPTION'>; message: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const SCALE_VALUES = ['1', '2', '3', '4', '5'] as const;
 
 const bad = (message: string): ChoiceCheck => ({ ok: false, code: 'BAD_PAYLOAD', message });
 const unknown = (): ChoiceCheck => ({ ok: false, code: 'UNKNOWN_OPTION', message: 'Deze keuze hoort niet bij dit dilemma.' });

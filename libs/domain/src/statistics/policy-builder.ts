@@ -13,7 +13,7 @@ import type {
   PolicyWeighting,
   SegmentDimension,
 } from '@hs/contracts';
-import { type DilemmaShape, type OptionShape, optionsOf, summarizeOptions, summarizeSegments } from './round-summary';
+import { type SummaryShape, type OptionShape, optionsOf, summarizeOptions, summarizeSegments } from './round-summary';
 import { poolRounds, type RoundTally } from './tally';
 import { weightedEstimate } from './weighting';
 import { intervalsDisjoint, wilson } from './wilson';
@@ -57,7 +57,7 @@ function roundsOf(source: DilemmaSource): number[] {
 }
 
 /** The pooled shape: options matched across evenings by their normalised label. */
-function pooledShape(group: DilemmaSource[]): { shape: DilemmaShape; renames: Map<string, (key: string) => string | null> } {
+function pooledShape(group: DilemmaSource[]): { shape: SummaryShape; renames: Map<string, (key: string) => string | null> } {
   const first = group[0];
   const options: OptionShape[] = [];
   const seen = new Map<string, OptionShape>();
@@ -79,7 +79,7 @@ function pooledShape(group: DilemmaSource[]): { shape: DilemmaShape; renames: Ma
   return { shape: { kind: first.kind, budget: first.budget, options }, renames };
 }
 
-function toPolicySegments(shape: DilemmaShape, tally: RoundTally, dimension: SegmentDimension, suppressBelow: number): PolicySegment[] {
+function toPolicySegments(shape: SummaryShape, tally: RoundTally, dimension: SegmentDimension, suppressBelow: number): PolicySegment[] {
   const labels = new Map(optionsOf(shape).map((o) => [o.key, o.label]));
   return summarizeSegments(shape, tally.segments[dimension], dimension, suppressBelow).map((s) => ({
     key: s.key,
@@ -89,7 +89,7 @@ function toPolicySegments(shape: DilemmaShape, tally: RoundTally, dimension: Seg
   }));
 }
 
-function shiftOf(shape: DilemmaShape, group: DilemmaSource[], renames: Map<string, (k: string) => string | null>): PolicyShift | null {
+function shiftOf(shape: SummaryShape, group: DilemmaSource[], renames: Map<string, (k: string) => string | null>): PolicyShift | null {
   const multiRound = group.filter((s) => roundsOf(s).length >= 2);
   if (multiRound.length === 0) return null;
   const firsts = poolRounds(multiRound.map((s) => ({ tally: s.tallies.get(roundsOf(s)[0])!, rename: renames.get(s.id) })));
@@ -113,7 +113,7 @@ function shiftOf(shape: DilemmaShape, group: DilemmaSource[], renames: Map<strin
   return shift;
 }
 
-function comparisonOf(shape: DilemmaShape, group: DilemmaSource[], renames: Map<string, (k: string) => string | null>): PolicyComparison | null {
+function comparisonOf(shape: SummaryShape, group: DilemmaSource[], renames: Map<string, (k: string) => string | null>): PolicyComparison | null {
   const evenings = group.filter((s) => s.tallies.size > 0);
   if (evenings.length < 2) return null;
   const rows = evenings.map((s) => {
