@@ -4,3 +4,4 @@ export * from './audit/audit.service';
 export * from './auth/token.service';
 export * from './staff/password';
 export * from './staff/staff.service';
+export * from './web/join-link.service';

@@ -9,3 +9,4 @@ export * from './persistence.module';
 export * from './repositories';
 export * from './staff/staff-user.repository';
 export * from './audit/audit-log.repository';
+export * from './web/join-link.repository';

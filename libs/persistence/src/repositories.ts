@@ -4,6 +4,7 @@ import { LiveBusRepository } from './live-bus.repository';
 import { RateLimitRepository } from './rate-limit.repository';
 import { RedisRepository } from './redis.repository';
 import { StaffUserRepository } from './staff/staff-user.repository';
+import { JoinLinkRepository } from './web/join-link.repository';
 
 /** Every repository the PersistenceModule provides; a new one is added here. */
 // prettier-ignore
@@ -14,4 +15,5 @@ export const REPOSITORIES = [
   JobQueueRepository,
   StaffUserRepository,
   AuditLogRepository,
+  JoinLinkRepository,
 ];
