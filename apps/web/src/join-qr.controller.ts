@@ -1,6 +1,6 @@
-import { Controller, Get, Header, Param } from '@nestjs/common';
+import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { JoinLinkService } from '@hs/domain';
+import { type JoinLink, JoinLinkService } from '@hs/domain';
 import { Roles } from '../../events/src/http/auth.decorators';
 
 @ApiTags('evenings')
@@ -9,9 +9,19 @@ import { Roles } from '../../events/src/http/auth.decorators';
 export class JoinQrController {
   constructor(private readonly links: JoinLinkService) {}
 
+  @Get(':id/join-link')
+  @Roles('facilitator')
+  @ApiOperation({
+    summary: 'The join code and link (PUBLIC_URL/join/CODE) of an evening, as the QR code holds it (admin, facilitator)',
+    description: 'Addition to CONTRACT.md, for the projector screen. 404 for an unknown evening.',
+  })
+  @ApiOkResponse({ description: '{joinCode, url}' })
+  joinLink(@Param('id') id: string): Promise<JoinLink> {
+    return this.links.joinLink(id);
+  }
+
   @Get(':id/join-qr.svg')
   @Roles('facilitator')
-  @Header('Content-Type', 'image/svg+xml; charset=utf-8')
   @Header('Cache-Control', 'private, no-store')
   @ApiProduces('image/svg+xml')
   @ApiOperation({
@@ -19,7 +29,8 @@ export class JoinQrController {
     description: 'Addition to CONTRACT.md. 404 for an unknown evening.',
   })
   @ApiOkResponse({ description: 'An SVG image.' })
-  joinQr(@Param('id') id: string): Promise<string> {
-    return this.links.joinQrSvg(id);
+  async joinQr(@Param('id') id: string): Promise<StreamableFile> {
+    // The type goes with the file (not a route header), so a 404 still answers as JSON.
+    return new StreamableFile(Buffer.from(await this.links.joinQrSvg(id)), { type: 'image/svg+xml; charset=utf-8' });
   }
 }
