@@ -29,3 +29,4 @@ export * from './reports/report.service';
 export * from './reports/report-csv';
 export * from './reports/report-pdf';
 export * from './reports/report-text';
+export * from './web/join-link.service';

@@ -14,6 +14,7 @@ import { ThemeService } from './themes/theme.service';
 import { AggregationService } from './aggregation/aggregation.service';
 import { WeightsService } from './aggregation/weights.service';
 import { ReportService } from './reports/report.service';
+import { JoinLinkService } from './web/join-link.service';
 
 /** Every domain service the DomainModule provides; a new one is added here, one per line. */
 // prettier-ignore
@@ -34,4 +35,5 @@ export const DOMAIN_SERVICES = [
   AggregationService,
   WeightsService,
   ReportService,
+  JoinLinkService,
 ];
