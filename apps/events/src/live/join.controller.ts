@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { JoinService } from '@hs/domain';
 import { Public } from '../http/auth.decorators';
 import { JoinDto, JoinResponseDto } from './live.dto';
+import { RateLimit } from '../http/rate-limit.decorator';
 
 @ApiTags('joining')
 @Controller('api/join')
@@ -11,6 +12,7 @@ export class JoinController {
 
   /** 404 unknown code, 409 evening not live, cards mode: 403 without a valid card, 409 card used; 429 rate limited. */
   @Public()
+  @RateLimit('join')
   @Post()
   @ApiCreatedResponse({ type: JoinResponseDto })
   join(@Body() body: JoinDto, @Ip() ip: string) {
