@@ -63,9 +63,11 @@ export async function startServerProcess(port: number, env: Record<string, strin
 
 export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
+  let timer: NodeJS.Timeout | undefined;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill(signal);
-  await Promise.race([exited, sleep(10_000)]);
+  await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 10_000)))]);
+  clearTimeout(timer);
   if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
 
