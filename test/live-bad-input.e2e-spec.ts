@@ -65,14 +65,20 @@ describe('live gateway against bad input (e2e)', () => {
   it('survives fuzzed raw packets and handshakes, refusing each with unauthorized or a closed connection', async () => {
     const joined = await joinEvening(t, joinCode);
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.anything(), fc.record({ token: fc.string() }), fc.record({ token: fc.string(), eveningId: fc.uuid() })), async (auth) => {
-        const outcome = await connect(t.url, auth as Record<string, unknown>).then(
-          (s) => (s.close(), 'connected'),
-          (e: Error) => e.message,
-        );
-        // Auth that is not even an object never reaches our middleware: the parser closes the transport.
-        return outcome === 'unauthorized' || (outcome === 'closed' && (typeof auth !== 'object' || auth === null || Array.isArray(auth)));
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.anything(), fc.record({ token: fc.string() }), fc.record({ token: fc.string(), eveningId: fc.uuid() })),
+        async (auth) => {
+          const outcome = await connect(t.url, auth as Record<string, unknown>).then(
+            (s) => (s.close(), 'connected'),
+            (e: Error) => e.message,
+          );
+          // Auth that is not even an object never reaches our middleware: the parser closes the transport.
+          return (
+            outcome === 'unauthorized' ||
+            (outcome === 'closed' && (typeof auth !== 'object' || auth === null || Array.isArray(auth)))
+          );
+        },
+      ),
       { numRuns: 60 },
     );
     // Raw frames straight into the engine: whatever the parser makes of them, the process stays up.
@@ -99,7 +105,11 @@ describe('live gateway against bad input (e2e)', () => {
     const socket = await connectTenant(t.url, joined.participantToken);
     sockets.push(socket);
     const closed = new Promise((resolve) => socket.once('disconnect', resolve));
-    socket.emit('vote', { ...aVote(dilemma.id, { optionIds: [dilemma.options[0].id] }), pad: 'x'.repeat(20 * 1024) }, () => undefined);
+    socket.emit(
+      'vote',
+      { ...aVote(dilemma.id, { optionIds: [dilemma.options[0].id] }), pad: 'x'.repeat(20 * 1024) },
+      () => undefined,
+    );
     await closed;
     expect(await storedVotes(joined.participantId)).toBe(0);
   });
@@ -111,7 +121,8 @@ describe('live gateway against bad input (e2e)', () => {
     const socket = await connectTenant(t.url, joined.participantToken);
     sockets.push(socket);
     // Staff actions and room joins from a tenant socket are ignored.
-    for (const event of ['open', 'close', 'reveal', 'join', 'subscribe', 'manual-counts']) socket.emit(event, { dilemmaId: otherDilemma.id, room: other.evening.id });
+    for (const event of ['open', 'close', 'reveal', 'join', 'subscribe', 'manual-counts'])
+      socket.emit(event, { dilemmaId: otherDilemma.id, room: other.evening.id });
     await transition(t, staff, otherDilemma.id, 'open');
     const ack = await vote(socket, aVote(otherDilemma.id, { optionIds: [otherDilemma.options[0].id] }));
     expect(ack).toMatchObject({ ok: false, error: { code: 'WRONG_EVENING' } });
@@ -120,7 +131,9 @@ describe('live gateway against bad input (e2e)', () => {
     await vote(otherTenant, aVote(otherDilemma.id, { optionIds: [otherDilemma.options[0].id] }));
     await transition(t, staff, otherDilemma.id, 'reveal');
     await sleep(500);
-    const leaked = socket.received.filter((r) => JSON.stringify(r.payload).includes(otherDilemma.id) || JSON.stringify(r.payload).includes(other.evening.id));
+    const leaked = socket.received.filter(
+      (r) => JSON.stringify(r.payload).includes(otherDilemma.id) || JSON.stringify(r.payload).includes(other.evening.id),
+    );
     expect(leaked).toEqual([]);
     expect(await storedVotes(joined.participantId)).toBe(0);
   }, 60_000);
@@ -133,7 +146,10 @@ describe('live gateway against bad input (e2e)', () => {
       subject: joined.participantId,
       issuer: 'huurdersstem',
     });
-    const otherSecret = jwt.sign({ typ: 'participant', eve: eveningId }, 'x'.repeat(40), { subject: joined.participantId, issuer: 'huurdersstem' });
+    const otherSecret = jwt.sign({ typ: 'participant', eve: eveningId }, 'x'.repeat(40), {
+      subject: joined.participantId,
+      issuer: 'huurdersstem',
+    });
     const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${payload}.`;
     for (const token of [`${header}.${payload}.forged`, expired, otherSecret, none, '', 42, null]) {
       await expect(connect(t.url, { token })).rejects.toThrow('unauthorized');
@@ -148,7 +164,9 @@ describe('live gateway against bad input (e2e)', () => {
   it('refuses handshakes from a foreign Origin and admits those without one', async () => {
     const joined = await joinEvening(t, joinCode);
     for (const transports of [['websocket'], ['polling']]) {
-      await expect(connectTenant(t.url, joined.participantToken, { origin: 'https://evil.example', transports })).rejects.toThrow();
+      await expect(
+        connectTenant(t.url, joined.participantToken, { origin: 'https://evil.example', transports }),
+      ).rejects.toThrow();
     }
     const noOrigin = await connectTenant(t.url, joined.participantToken, { origin: null });
     sockets.push(noOrigin);

@@ -80,10 +80,10 @@ describe('live voting through crashes and outages (e2e)', () => {
     // The kill really caught votes in flight: some attempts had to be sent again.
     expect(retries).toBeGreaterThan(0);
 
-    const rows: Array<{ participant_id: string; client_vote_id: string; seen_client_vote_ids: string[] }> = await t.dataSource.query(
-      'SELECT participant_id, client_vote_id, seen_client_vote_ids FROM vote WHERE dilemma_id = $1',
-      [dilemma.id],
-    );
+    const rows: Array<{ participant_id: string; client_vote_id: string; seen_client_vote_ids: string[] }> =
+      await t.dataSource.query('SELECT participant_id, client_vote_id, seen_client_vote_ids FROM vote WHERE dilemma_id = $1', [
+        dilemma.id,
+      ]);
     expect(rows).toHaveLength(30);
     for (const [participantId, mine] of sent) {
       const row = rows.find((r) => r.participant_id === participantId)!;
@@ -111,7 +111,8 @@ describe('live voting through crashes and outages (e2e)', () => {
       await transition(app, boss, dilemma.id, 'open');
       const staffSocket = await connectStaff(app.url, boss, evening.id);
       const tenants: LiveClient[] = [];
-      for (let i = 0; i < 20; i++) tenants.push(await connectTenant(app.url, (await joinEvening(app, evening.joinCode)).participantToken));
+      for (let i = 0; i < 20; i++)
+        tenants.push(await connectTenant(app.url, (await joinEvening(app, evening.joinCode)).participantToken));
       sockets.push(staffSocket, ...tenants);
 
       const before = await Promise.all(tenants.slice(0, 10).map((s) => vote(s, aVote(dilemma.id, { optionIds: [a] }))));

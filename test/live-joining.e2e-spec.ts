@@ -33,7 +33,12 @@ describe('joining, check-in cards and manual counts (e2e)', () => {
     await t.http.post('/api/join').send({ joinCode: 'ZZZZZZ' }).expect(404);
     const published = await createEvening(t, staff, {}, 'published');
     await t.http.post('/api/join').send({ joinCode: published.joinCode }).expect(409);
-    for (const body of [{}, { joinCode: 42 }, { joinCode: live.joinCode, name: 'Jan' }, { joinCode: live.joinCode, group: 'mayor' }]) {
+    for (const body of [
+      {},
+      { joinCode: 42 },
+      { joinCode: live.joinCode, name: 'Jan' },
+      { joinCode: live.joinCode, group: 'mayor' },
+    ]) {
       await t.http.post('/api/join').send(body).expect(400);
     }
   });
@@ -42,7 +47,9 @@ describe('joining, check-in cards and manual counts (e2e)', () => {
     const live = await createEvening(t, staff, {}, 'live');
     const statuses: number[] = [];
     for (let i = 0; i < 300; i += 50) {
-      const batch = await Promise.all(Array.from({ length: 50 }, () => t.http.post('/api/join').send({ joinCode: live.joinCode })));
+      const batch = await Promise.all(
+        Array.from({ length: 50 }, () => t.http.post('/api/join').send({ joinCode: live.joinCode })),
+      );
       statuses.push(...batch.map((r) => r.status));
     }
     expect(statuses.filter((s) => s === 201)).toHaveLength(300);
@@ -76,14 +83,19 @@ describe('joining, check-in cards and manual counts (e2e)', () => {
     await t.http.post('/api/join').send({ joinCode: evening.joinCode, cardCode: 'ABCDEFGHJK' }).expect(403);
     await t.http.post('/api/join').send({ joinCode: evening.joinCode, cardCode: codes[0].toLowerCase() }).expect(201);
     await t.http.post('/api/join').send({ joinCode: evening.joinCode, cardCode: codes[0] }).expect(409);
-    const race = await Promise.all([1, 2, 3].map(() => t.http.post('/api/join').send({ joinCode: evening.joinCode, cardCode: codes[1] })));
+    const race = await Promise.all(
+      [1, 2, 3].map(() => t.http.post('/api/join').send({ joinCode: evening.joinCode, cardCode: codes[1] })),
+    );
     expect(race.map((r) => r.status).sort()).toEqual([201, 409, 409]);
     // A card from another evening does not open this one.
     const other = await createEvening(t, staff, { joinMode: 'cards' }, 'live');
-    const otherCard = (await t.http.post(`/api/evenings/${other.id}/cards`).set(staff.auth).send({ count: 1 }).expect(201)).body.cards[0].code;
+    const otherCard = (await t.http.post(`/api/evenings/${other.id}/cards`).set(staff.auth).send({ count: 1 }).expect(201)).body
+      .cards[0].code;
     await t.http.post('/api/join').send({ joinCode: evening.joinCode, cardCode: otherCard }).expect(403);
     // Cards do not know whom they admitted.
-    const columns = await t.dataSource.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'checkin_card'`);
+    const columns = await t.dataSource.query(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'checkin_card'`,
+    );
     expect(columns.map((c: { column_name: string }) => c.column_name)).not.toContain('participant_id');
   });
 
@@ -125,11 +137,20 @@ describe('joining, check-in cards and manual counts (e2e)', () => {
   });
 
   it('validates manual counts and queues a new aggregation when the dilemma is closed', async () => {
-    const { dilemmas } = await aLiveEvening(t, staff).withDilemma('choice', 2).withDilemma('scale').withDilemma('budget', 2).withDilemma('multi', 3).build();
+    const { dilemmas } = await aLiveEvening(t, staff)
+      .withDilemma('choice', 2)
+      .withDilemma('scale')
+      .withDilemma('budget', 2)
+      .withDilemma('multi', 3)
+      .build();
     const [choice, scale, budget, multi] = dilemmas;
     const url = (id: string) => `/api/dilemmas/${id}/manual-counts`;
     const [a, b] = choice.options.map((o) => o.id);
-    const draft = await t.http.post(url(choice.id)).set(staff.auth).send({ round: 1, counts: { [a]: 1 } }).expect(409);
+    const draft = await t.http
+      .post(url(choice.id))
+      .set(staff.auth)
+      .send({ round: 1, counts: { [a]: 1 } })
+      .expect(409);
     expect(draft.body.code).toBe('DILEMMA_NOT_OPEN');
     await transition(t, staff, choice.id, 'open');
     for (const body of [
@@ -149,32 +170,89 @@ describe('joining, check-in cards and manual counts (e2e)', () => {
       await t.http.post(url(choice.id)).set(staff.auth).send(body).expect(400);
     }
     const analyst = await staffSession(t, 'analyst');
-    await t.http.post(url(choice.id)).set(analyst.auth).send({ round: 1, counts: { [a]: 1 } }).expect(403);
-    await t.http.post(url('00000000-0000-4000-8000-000000000000')).set(staff.auth).send({ round: 1, counts: { [a]: 1 } }).expect(404);
-    await t.http.post(url(choice.id)).set(staff.auth).send({ round: 1, counts: { [a]: 4, [b]: 1 } }).expect(201);
+    await t.http
+      .post(url(choice.id))
+      .set(analyst.auth)
+      .send({ round: 1, counts: { [a]: 1 } })
+      .expect(403);
+    await t.http
+      .post(url('00000000-0000-4000-8000-000000000000'))
+      .set(staff.auth)
+      .send({ round: 1, counts: { [a]: 1 } })
+      .expect(404);
+    await t.http
+      .post(url(choice.id))
+      .set(staff.auth)
+      .send({ round: 1, counts: { [a]: 4, [b]: 1 } })
+      .expect(201);
     await transition(t, staff, choice.id, 'close');
-    await t.http.post(url(choice.id)).set(staff.auth).send({ round: 1, counts: { [b]: 2 } }).expect(201);
-    const jobs = await t.app.get(JobQueueRepository).queue('aggregation').getJobs(['waiting', 'active', 'completed', 'failed', 'delayed', 'prioritized']);
+    await t.http
+      .post(url(choice.id))
+      .set(staff.auth)
+      .send({ round: 1, counts: { [b]: 2 } })
+      .expect(201);
+    const jobs = await t.app
+      .get(JobQueueRepository)
+      .queue('aggregation')
+      .getJobs(['waiting', 'active', 'completed', 'failed', 'delayed', 'prioritized']);
     expect(jobs.some((j) => j.id?.includes(`${choice.id}.1-manual-`) && j.data.dilemmaId === choice.id)).toBe(true);
 
     await transition(t, staff, scale.id, 'open');
-    await t.http.post(url(scale.id)).set(staff.auth).send({ round: 1, counts: { '6': 1 } }).expect(400);
-    const s = await t.http.post(url(scale.id)).set(staff.auth).send({ round: 1, counts: { '1': 2, '5': 1 } }).expect(201);
+    await t.http
+      .post(url(scale.id))
+      .set(staff.auth)
+      .send({ round: 1, counts: { '6': 1 } })
+      .expect(400);
+    const s = await t.http
+      .post(url(scale.id))
+      .set(staff.auth)
+      .send({ round: 1, counts: { '1': 2, '5': 1 } })
+      .expect(201);
     expect(s.body.respondents).toBe(3);
     await transition(t, staff, scale.id, 'close');
 
     await transition(t, staff, budget.id, 'open');
     const [p, q] = budget.options.map((o) => o.id);
-    await t.http.post(url(budget.id)).set(staff.auth).send({ round: 1, counts: { [p]: 7, [q]: 2 } }).expect(400);
-    expect((await t.http.post(url(budget.id)).set(staff.auth).send({ round: 1, counts: { [p]: 15, [q]: 5 } }).expect(201)).body.respondents).toBe(2);
+    await t.http
+      .post(url(budget.id))
+      .set(staff.auth)
+      .send({ round: 1, counts: { [p]: 7, [q]: 2 } })
+      .expect(400);
+    expect(
+      (
+        await t.http
+          .post(url(budget.id))
+          .set(staff.auth)
+          .send({ round: 1, counts: { [p]: 15, [q]: 5 } })
+          .expect(201)
+      ).body.respondents,
+    ).toBe(2);
     await transition(t, staff, budget.id, 'close');
 
     await transition(t, staff, multi.id, 'open');
     const [m1, m2] = multi.options.map((o) => o.id);
-    expect((await t.http.post(url(multi.id)).set(staff.auth).send({ round: 1, counts: { [m1]: 4, [m2]: 3 } }).expect(201)).body.respondents).toBe(4);
     expect(
-      (await t.http.post(url(multi.id)).set(staff.auth).send({ round: 1, counts: { [m1]: 4, [m2]: 3 }, respondents: 6 }).expect(201)).body.respondents,
+      (
+        await t.http
+          .post(url(multi.id))
+          .set(staff.auth)
+          .send({ round: 1, counts: { [m1]: 4, [m2]: 3 } })
+          .expect(201)
+      ).body.respondents,
+    ).toBe(4);
+    expect(
+      (
+        await t.http
+          .post(url(multi.id))
+          .set(staff.auth)
+          .send({ round: 1, counts: { [m1]: 4, [m2]: 3 }, respondents: 6 })
+          .expect(201)
+      ).body.respondents,
     ).toBe(6);
-    await t.http.post(url(multi.id)).set(staff.auth).send({ round: 1, counts: { [m1]: 4, [m2]: 3 }, respondents: 8 }).expect(400);
+    await t.http
+      .post(url(multi.id))
+      .set(staff.auth)
+      .send({ round: 1, counts: { [m1]: 4, [m2]: 3 }, respondents: 8 })
+      .expect(400);
   }, 60_000);
 });

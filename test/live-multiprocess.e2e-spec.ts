@@ -51,7 +51,9 @@ describe('two gateway processes serving one evening (e2e)', () => {
 
     // Each gateway emits bus events to its own sockets only: nobody gets the same transition twice.
     for (const socket of [...onGateway, ...onApi, staffOnApi, staffOnGateway]) {
-      const opened = socket.received.filter((r) => r.event === 'dilemma' && (r.payload as { dilemma: DilemmaView }).dilemma.status === 'open');
+      const opened = socket.received.filter(
+        (r) => r.event === 'dilemma' && (r.payload as { dilemma: DilemmaView }).dilemma.status === 'open',
+      );
       expect(opened).toHaveLength(1);
     }
     await transition(api, staff, dilemma.id, 'close');

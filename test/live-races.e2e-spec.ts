@@ -99,7 +99,8 @@ describe('live voting under races (e2e)', () => {
     const final = await waitFor<TallyPayload>(
       staffSocket,
       'tally',
-      (p) => p.dilemmaId === dilemma.id && p.total === stored.length && Object.entries(expected).every(([k, n]) => p.counts[k] === n),
+      (p) =>
+        p.dilemmaId === dilemma.id && p.total === stored.length && Object.entries(expected).every(([k, n]) => p.counts[k] === n),
     );
     expect(final.total).toBe(stored.length);
   }, 90_000);
@@ -118,7 +119,9 @@ describe('live voting under races (e2e)', () => {
         Array.from({ length: 8 }, () => vote(a, aVote(dilemmas[0].id, { optionIds: [dilemmas[0].options[0].id] }))),
       );
       expect(burst.filter((x) => !x.ok && x.error.code === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(3);
-      expect(await vote(b, aVote(dilemmas[0].id, { optionIds: [dilemmas[0].options[1].id] }, randomUUID()))).toMatchObject({ ok: true });
+      expect(await vote(b, aVote(dilemmas[0].id, { optionIds: [dilemmas[0].options[1].id] }, randomUUID()))).toMatchObject({
+        ok: true,
+      });
     } finally {
       await limited.close();
     }

@@ -62,7 +62,12 @@ export function connectStaff(url: string, staff: StaffSession, eveningId: string
 }
 
 /** Resolves with the first event (already received or coming) that fits; rejects after `ms`. */
-export function waitFor<T>(socket: LiveClient, event: string, fits: (payload: T) => boolean = () => true, ms = 10_000): Promise<T> {
+export function waitFor<T>(
+  socket: LiveClient,
+  event: string,
+  fits: (payload: T) => boolean = () => true,
+  ms = 10_000,
+): Promise<T> {
   const seen = socket.received.find((r) => r.event === event && fits(r.payload as T));
   if (seen) return Promise.resolve(seen.payload as T);
   return new Promise((resolve, reject) => {

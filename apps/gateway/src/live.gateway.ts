@@ -104,7 +104,10 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
   private async sendState(socket: LiveSocket): Promise<void> {
     const who = socket.data;
     try {
-      const viewer = who.kind === 'participant' ? { kind: 'participant' as const, participantId: who.participantId } : { kind: 'staff' as const };
+      const viewer =
+        who.kind === 'participant'
+          ? { kind: 'participant' as const, participantId: who.participantId }
+          : { kind: 'staff' as const };
       const state = await this.live.state(viewer, who.eveningId);
       if (!state) {
         socket.disconnect(true);
@@ -120,7 +123,8 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
     const last = args[args.length - 1];
     const ack: (answer: VoteAck) => void = typeof last === 'function' ? (last as (a: VoteAck) => void) : () => undefined;
     const payloadArgs = typeof last === 'function' ? args.slice(0, -1) : args;
-    const parsed = payloadArgs.length === 1 ? parseVotePayload(payloadArgs[0]) : { ok: false as const, message: 'Verwacht één stem.' };
+    const parsed =
+      payloadArgs.length === 1 ? parseVotePayload(payloadArgs[0]) : { ok: false as const, message: 'Verwacht één stem.' };
     if (!parsed.ok) {
       ack({ ok: false, error: { code: 'BAD_PAYLOAD', message: parsed.message } });
       return;

@@ -111,7 +111,9 @@ export class VoteService implements OnModuleDestroy {
         return this.writeOneByOne(items);
       }
     }
-    void this.tallies.applyChanges(result.changes).catch((e: unknown) => this.logger.warn(`tally update: ${(e as Error).message}`));
+    void this.tallies
+      .applyChanges(result.changes)
+      .catch((e: unknown) => this.logger.warn(`tally update: ${(e as Error).message}`));
     return result.outcomes;
   }
 
