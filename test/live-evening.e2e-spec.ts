@@ -172,5 +172,12 @@ describe('a whole live evening (e2e)', () => {
     const scaleTally = await waitFor<TallyPayload>(staffSocket, 'tally', tallyWith(scale.id, 1, 4));
     expect(scaleTally.counts).toEqual({ '1': 1, '2': 1, '3': 0, '4': 1, '5': 1 });
     expect(scaleTally.mean).toBe(3);
+
+    const admin = await staffSession(t, 'admin');
+    const metrics = await t.http.get('/api/metrics').set(admin.auth).expect(200);
+    expect(metrics.text).toMatch(/huurdersstem_votes_total\{result="new"\} \d+/);
+    expect(metrics.text).toMatch(/huurdersstem_votes_total\{result="BAD_PAYLOAD"\} \d+/);
+    expect(metrics.text).toMatch(/huurdersstem_vote_batch_size_count \d+/);
+    expect(metrics.text).toMatch(/huurdersstem_live_sockets\{kind="participant"\} \d+/);
   }, 60_000);
 });
