@@ -17,3 +17,4 @@ export * from './themes/theme.repository';
 export * from './metrics/metrics.registry';
 export * from './health/health-probe.repository';
 export * from './safe-error';
+export * from './redis-availability';

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import Redis, { RedisOptions } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
+import { isOffline, withTimeout } from './redis-availability';
 
 /** The Redis connections of this process, and the key prefix every key and channel carries. */
 @Injectable()
@@ -39,13 +40,18 @@ export class RedisRepository implements OnApplicationShutdown {
 
   async ping(): Promise<boolean> {
     try {
-      return (await this.client.ping()) === 'PONG';
+      return !isOffline(this.client) && (await withTimeout(this.client.ping(), 1000, 'PING')) === 'PONG';
     } catch {
       return false;
     }
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([this.client, ...this.extra].map((c) => c.quit().catch(() => c.disconnect())));
+    // QUIT waits behind any command queued while Redis was away, for ever: disconnect those instead.
+    await Promise.all(
+      [this.client, ...this.extra].map((c) =>
+        isOffline(c) ? c.disconnect() : withTimeout(c.quit(), 1000, 'closing Redis').catch(() => c.disconnect()),
+      ),
+    );
   }
 }
