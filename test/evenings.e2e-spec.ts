@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { jobIds, type LiveBusEventName } from '@hs/contracts';
-import { JobQueueRepository, LiveBusRepository } from '@hs/persistence';
-import { anEveningInput, createDilemma, createEvening } from './support/evening-builders';
+import { jobIds } from '@hs/contracts';
+import { EveningRepository, JobQueueRepository } from '@hs/persistence';
+import { anEveningInput, createDilemma, createEvening, recordLiveBus } from './support/evening-builders';
 import { bootTestApp, type StaffSession, staffSession, type TestApp } from './support/test-app';
 
 describe('evenings (e2e)', () => {
@@ -9,7 +9,7 @@ describe('evenings (e2e)', () => {
   let admin: StaffSession;
   let facilitator: StaffSession;
   let analyst: StaffSession;
-  const busEvents: Array<{ event: LiveBusEventName; payload: unknown }> = [];
+  let bus: Awaited<ReturnType<typeof recordLiveBus>>;
 
   beforeAll(async () => {
     t = await bootTestApp();
@@ -18,20 +18,11 @@ describe('evenings (e2e)', () => {
       staffSession(t, 'facilitator'),
       staffSession(t, 'analyst'),
     ]);
-    await t.app.get(LiveBusRepository).subscribe((event, payload) => busEvents.push({ event, payload }));
+    bus = await recordLiveBus(t);
   });
   afterAll(async () => {
     await t.close();
   });
-
-  async function busEvent(predicate: (e: { event: LiveBusEventName; payload: unknown }) => boolean) {
-    for (let i = 0; i < 100; i++) {
-      const found = busEvents.find(predicate);
-      if (found) return found;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    return undefined;
-  }
 
   it('creates a draft evening with a join code from the look-alike-free alphabet', async () => {
     const response = await t.http
@@ -72,6 +63,16 @@ describe('evenings (e2e)', () => {
   it('gives evenings distinct join codes', async () => {
     const evenings = await Promise.all(Array.from({ length: 10 }, () => createEvening(t, facilitator)));
     expect(new Set(evenings.map((e) => e.joinCode)).size).toBe(10);
+  });
+
+  it('lets a join code be reused only once the evening holding it has ended', async () => {
+    const repository = t.app.get(EveningRepository);
+    const holder = await createEvening(t, facilitator);
+    const values = { title: 't', municipality: 'm', venue: 'v', startsAt: new Date(), capacity: null, joinMode: 'open' as const };
+    expect(await repository.insert({ ...values, joinCode: holder.joinCode })).toBeNull();
+    await t.dataSource.query(`UPDATE evening SET status = 'ended', ended_at = now() WHERE id = $1`, [holder.id]);
+    const reuser = await repository.insert({ ...values, joinCode: holder.joinCode });
+    expect(reuser?.joinCode).toBe(holder.joinCode);
   });
 
   it('refuses bad bodies with 400: unknown fields, wrong types, missing fields, no offset, empty texts', async () => {
@@ -165,10 +166,7 @@ describe('evenings (e2e)', () => {
   it('publishes evening.changed on every transition', async () => {
     const evening = await createEvening(t, facilitator, {}, 'ended');
     for (const status of ['published', 'live', 'ended']) {
-      const seen = await busEvent(
-        (e) => e.event === 'evening.changed' && JSON.stringify(e.payload) === JSON.stringify({ eveningId: evening.id, status }),
-      );
-      expect(seen).toBeDefined();
+      expect(await bus.seen('evening.changed', { eveningId: evening.id, status })).toBe(true);
     }
   });
 
@@ -180,14 +178,7 @@ describe('evenings (e2e)', () => {
 
     const after = await t.http.get(`/api/dilemmas/${dilemma.id}`).set(facilitator.auth).expect(200);
     expect(after.body.status).toBe('closed');
-    expect(
-      await busEvent(
-        (e) =>
-          e.event === 'dilemma.changed' &&
-          (e.payload as { dilemmaId: string }).dilemmaId === dilemma.id &&
-          (e.payload as { change: string }).change === 'closed',
-      ),
-    ).toBeDefined();
+    expect(await bus.seen('dilemma.changed', { eveningId: evening.id, dilemmaId: dilemma.id, change: 'closed' })).toBe(true);
 
     const queue = t.app.get(JobQueueRepository).queue('aggregation');
     const eveningJob = await queue.getJob(jobIds.aggregateEvening(evening.id));

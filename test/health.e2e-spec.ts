@@ -26,7 +26,8 @@ describe('health with Redis unreachable (e2e)', () => {
   let t: TestApp;
   beforeAll(async () => {
     // Port 1 refuses connections: the app must still boot and say what is down instead of hanging.
-    t = await bootTestApp({ REDIS_URL: 'redis://127.0.0.1:1' });
+    // ROLE=api: the gateway and the worker wait for Redis before they serve; the API must not.
+    t = await bootTestApp({ REDIS_URL: 'redis://127.0.0.1:1', ROLE: 'api' });
   });
   afterAll(async () => {
     await t.close();

@@ -174,6 +174,24 @@ describe('registrations (e2e)', () => {
     expect(await count(open.id)).toBe(1);
   });
 
+  it('limits sign-ups per address (429 with Retry-After)', async () => {
+    const strict = await bootTestApp({ PUBLIC_WRITE_RATE_LIMIT: '3' });
+    try {
+      // Same database: the evening is made through the main app, whose login is not limited to 3.
+      const evening = await createEvening(t, facilitator, {}, 'published');
+      const statuses: number[] = [];
+      let last;
+      for (let i = 0; i < 6; i++) {
+        last = await strict.http.post(`/api/evenings/${evening.id}/registrations`).send(aRegistration());
+        statuses.push(last.status);
+      }
+      expect(statuses.at(-1)).toBe(429);
+      expect(last!.headers['retry-after']).toMatch(/^\d+$/);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('keeps registrations unlinkable: no foreign key points at them and none leads from them to a participant', async () => {
     const fks = await t.dataSource.query(
       `SELECT conrelid::regclass::text AS from_table, confrelid::regclass::text AS to_table

@@ -1,4 +1,5 @@
-import type { DilemmaView } from '@hs/contracts';
+import type { DilemmaView, LiveBusEventName } from '@hs/contracts';
+import { LiveBusRepository } from '@hs/persistence';
 import type { StaffSession, TestApp } from './test-app';
 
 /** Builders for the evenings and dilemmas tests: an evening in the state a test needs, over HTTP. */
@@ -68,4 +69,20 @@ export async function createDilemma(
   const response = await t.http.post(`/api/evenings/${eveningId}/dilemmas`).set(staff.auth).send(aChoiceDilemma(overrides));
   if (response.status !== 201) throw new Error(`dilemma create: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body as DilemmaView;
+}
+
+/** Records what the app publishes on the live bus; `seen` waits (for a condition, not a time) until a matching event arrived. */
+export async function recordLiveBus(t: TestApp) {
+  const events: Array<{ event: LiveBusEventName; payload: unknown }> = [];
+  await t.app.get(LiveBusRepository).subscribe((event, payload) => events.push({ event, payload }));
+  return {
+    events,
+    async seen(event: LiveBusEventName, payload: Record<string, unknown>): Promise<boolean> {
+      for (let i = 0; i < 250; i++) {
+        if (events.some((e) => e.event === event && JSON.stringify(e.payload) === JSON.stringify(payload))) return true;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return false;
+    },
+  };
 }

@@ -5,10 +5,16 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './http/auth.guard';
 import { ThemesController } from './themes/themes.controller';
 import { UsersController } from './users/users.controller';
+import { CardsController } from './live/cards.controller';
+import { JoinController } from './live/join.controller';
+import { ManualCountsController } from './live/manual-counts.controller';
 import { DilemmasController } from './dilemmas/dilemmas.controller';
 import { EveningsController } from './evenings/evenings.controller';
 import { RegistrationRetentionJob } from './evenings/registration-retention.job';
 import { RegistrationsController } from './evenings/registrations.controller';
+import { ResultsController } from './results/results.controller';
+import { ReportsController } from './reports/reports.controller';
+import { PolicyInputController } from './policy-input/policy-input.controller';
 
 /**
  * The events service: the HTTP API. Controllers only (one call per endpoint); the rules live in @hs/domain.
@@ -18,11 +24,17 @@ import { RegistrationsController } from './evenings/registrations.controller';
 const CONTROLLERS = [
   AuthController,
   UsersController,
+  JoinController,
+  CardsController,
+  ManualCountsController,
   EveningsController,
   RegistrationsController,
   DilemmasController,
   ThemesController,
   AuditController,
+  ResultsController,
+  ReportsController,
+  PolicyInputController,
 ];
 
 @Module({

@@ -5,8 +5,12 @@ import { PersistenceModule } from '@hs/persistence';
 import { EventsModule } from '../../events/src/events.module';
 import { ObservabilityModule } from '../../events/src/observability/observability.module';
 import { GatewayModule } from '../../gateway/src/gateway.module';
+import { WebModule } from '../../web/src/web.module';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { WorkerOpsModule } from './worker-ops.module';
+
+/** The pages call /api on their own origin, so they are served wherever the API runs. */
+const SERVES_PAGES: ProcessRole[] = ['all', 'api'];
 
 const PARTS: Record<ProcessRole, Type[]> = {
   all: [EventsModule, GatewayModule, WorkerModule, ObservabilityModule],
@@ -23,7 +27,13 @@ export class ServerModule {
   static forRole(config: AppConfig): DynamicModule {
     return {
       module: ServerModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot(config), DomainModule, ...PARTS[config.role]],
+      imports: [
+        ConfigModule.forRoot(config),
+        PersistenceModule.forRoot(config),
+        DomainModule,
+        ...PARTS[config.role],
+        ...(SERVES_PAGES.includes(config.role) ? [WebModule] : []),
+      ],
     };
   }
 }

@@ -6,6 +6,7 @@ export interface JobPayloads {
   'aggregate-dilemma': { dilemmaId: string };
   'aggregate-evening': { eveningId: string };
   'render-report': { reportId: string };
+  'recompute-policy-input': { requestedAt: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -18,4 +19,6 @@ export const jobIds = {
   aggregateDilemma: (dilemmaId: string, version: string | number) => `aggregate-dilemma.${dilemmaId}.${version}`,
   aggregateEvening: (eveningId: string) => `aggregate-evening.${eveningId}`,
   renderReport: (reportId: string) => `render-report.${reportId}`,
+  /** One full recompute per time bucket: requests within the same bucket share one run. */
+  recomputePolicyInput: (bucket: string | number) => `recompute-policy-input.${bucket}`,
 };

@@ -47,10 +47,15 @@ export class RedisRepository implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    // QUIT waits behind any command queued while Redis was away, for ever: disconnect those instead.
+    // A connection another repository has closed already is left alone: disconnecting it again would
+    // arm ioredis's 2 s force-close timer on a stream that has already closed, holding the process.
+    // QUIT waits behind any command queued while Redis was away, for ever: those are disconnected instead.
+    const open = [this.client, ...this.extra].filter((c) => c.status !== 'end' && c.status !== 'close');
     await Promise.all(
-      [this.client, ...this.extra].map((c) =>
-        isOffline(c) ? c.disconnect() : withTimeout(c.quit(), 1000, 'closing Redis').catch(() => c.disconnect()),
+      open.map((c) =>
+        isOffline(c)
+          ? c.disconnect()
+          : withTimeout(c.quit(), 1000, 'closing Redis').catch(() => (c.status === 'end' ? undefined : c.disconnect())),
       ),
     );
   }

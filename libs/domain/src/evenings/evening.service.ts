@@ -88,7 +88,9 @@ export class EveningService {
     }
     const evening = await this.evenings.update(id, changes, (status) => assertPatchAllowed(status, patch));
     if (!evening) throw eveningNotFound();
-    await this.audit.record(actorId, 'evening.update', 'evening', id, { fields: Object.keys(changes) });
+    if (Object.keys(changes).length > 0) {
+      await this.audit.record(actorId, 'evening.update', 'evening', id, { fields: Object.keys(changes) });
+    }
     return toEveningView(evening);
   }
 

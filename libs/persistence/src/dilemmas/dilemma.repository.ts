@@ -34,7 +34,7 @@ export interface DilemmaMoveRule {
   from: readonly DilemmaStatus[];
   /** Only a dilemma not yet revealed may move (reveal). */
   onlyUnrevealed: boolean;
-  /** Called with the evening's status under a share lock; throws to refuse the move. */
+  /** Called with the evening's status while its row is locked; throws to refuse the move. */
   guardEvening?: (status: EveningStatus) => void;
 }
 
@@ -54,8 +54,9 @@ const SET: Record<DilemmaMove, string> = {
 const OPENS: Record<DilemmaMove, boolean> = { open: true, close: false, reveal: false, revote: true };
 
 /**
- * Refuses the common case (another dilemma already open and committed) without raising an error;
- * two opens racing each other still meet the unique index, which stays the real guard.
+ * Refuses another open dilemma without raising an error. Opens of one evening lock its row first,
+ * so they take turns and each sees the one before it committed; the unique index stays the real
+ * guard for any writer that does not take that lock.
  */
 const NO_OTHER_OPEN = `
            AND NOT EXISTS (SELECT 1 FROM dilemma other WHERE other.evening_id = dilemma.evening_id AND other.status = 'open' AND other.id <> dilemma.id)`;
@@ -122,8 +123,10 @@ export class DilemmaRepository {
    * Moves a dilemma with ONE conditional `UPDATE … WHERE id = $1 AND status = ANY(expected)` in a
    * transaction. The UPDATE takes the row's write lock, and the vote writer reads the dilemma
    * FOR SHARE and checks status and round, so no vote is stored after a close has committed.
-   * Status is never read first and written later. For moves that need a live evening, the evening
-   * row is share-locked first, so ending the evening waits for us (or we see it ended).
+   * Status is never read first and written later. For moves that need a live evening (open,
+   * revote), the evening row is locked FOR NO KEY UPDATE first: ending the evening waits for us (or
+   * we see it ended), and opens of one evening take turns. (NO KEY UPDATE does not block the
+   * foreign-key checks of tenants joining.)
    * The unique index uq_dilemma_one_open_per_evening is the real guard against two open dilemmas.
    */
   async move(id: string, move: DilemmaMove, rule: DilemmaMoveRule): Promise<DilemmaMoveOutcome> {
@@ -131,7 +134,7 @@ export class DilemmaRepository {
       return await this.dataSource.transaction(async (m): Promise<DilemmaMoveOutcome> => {
         if (rule.guardEvening) {
           const rows: Array<{ status: EveningStatus }> = await m.query(
-            'SELECT e.status FROM dilemma d JOIN evening e ON e.id = d.evening_id WHERE d.id = $1 FOR SHARE OF e',
+            'SELECT e.status FROM dilemma d JOIN evening e ON e.id = d.evening_id WHERE d.id = $1 FOR NO KEY UPDATE OF e',
             [id],
           );
           if (rows.length === 0) return { kind: 'not-found' };

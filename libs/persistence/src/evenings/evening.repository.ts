@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { EveningStatus, JoinMode } from '@hs/contracts';
 import { EveningEntity } from '../entities';
-import { isUniqueViolation } from '../pg-errors';
 
 export interface NewEvening {
   title: string;
@@ -24,21 +23,26 @@ export type EveningMoveOutcome =
   | { kind: 'not-found' }
   | { kind: 'wrong-state'; status: EveningStatus };
 
-export const JOIN_CODE_NOT_ENDED = 'uq_evening_join_code_not_ended';
-
 @Injectable()
 export class EveningRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Inserts; null when the join code is taken by an evening that has not ended (the caller draws another). */
+  /**
+   * Inserts; null when the join code is taken by an evening that has not ended (the partial unique
+   * index uq_evening_join_code_not_ended decides; ON CONFLICT DO NOTHING, so a clash is no error).
+   * The caller draws another code.
+   */
   async insert(values: NewEvening): Promise<EveningEntity | null> {
-    const evenings = this.dataSource.getRepository(EveningEntity);
-    try {
-      return await evenings.save(evenings.create(values));
-    } catch (error) {
-      if (isUniqueViolation(error, JOIN_CODE_NOT_ENDED)) return null;
-      throw error;
-    }
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(EveningEntity)
+      .values(values)
+      .orIgnore()
+      .returning('id')
+      .execute();
+    const row = result.raw[0] as { id: string } | undefined;
+    return row ? this.findById(row.id) : null;
   }
 
   findById(id: string): Promise<EveningEntity | null> {
