@@ -7,6 +7,7 @@ import { t } from './staff.js';
 
 const app = document.getElementById('app');
 let problem = null;
+let typedEmail = ''; // kept when the form is drawn again (wrong password, language switch)
 
 function nextPath(role) {
   const next = new URLSearchParams(location.search).get('next');
@@ -17,7 +18,8 @@ function nextPath(role) {
 
 function render() {
   document.title = `Huurdersstem – ${t('login.title')}`;
-  const email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true, id: 'email' });
+  const email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true, id: 'email', value: typedEmail });
+  email.addEventListener('input', () => (typedEmail = email.value));
   const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true, id: 'password' });
   const submit = h('button', { type: 'submit', class: 'primary', text: t('login.submit') });
   const form = h(
@@ -43,7 +45,7 @@ function render() {
     }
   });
   show(app, form);
-  email.focus();
+  (typedEmail ? password : email).focus();
 }
 
 mountLanguageSwitch(document.getElementById('lang'));
