@@ -3,8 +3,8 @@ import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { io } from 'socket.io-client';
-import { StaffService, TokenService } from '@hs/domain';
+import { StaffService } from '@hs/domain';
+import { GatewayModule } from '../apps/gateway/src/gateway.module';
 import { bootTestApp, type TestApp } from './support/test-app';
 import { seedDilemma, seedEvening } from './support/web-fixtures';
 
@@ -30,24 +30,13 @@ function freePort(): Promise<number> {
   });
 }
 
-/** True when this build has the /live gateway: a valid participant token is accepted. */
-async function gatewayPresent(t: TestApp, url: string, eveningId: string): Promise<boolean> {
-  const token = t.app.get(TokenService).signParticipant('00000000-0000-4000-8000-000000000000', eveningId);
-  const socket = io(`${url}/live`, {
-    auth: { token },
-    transports: ['websocket'],
-    reconnection: false,
-    timeout: 5000,
-    extraHeaders: { Origin: url },
-  });
-  const answer = await new Promise<string>((resolve) => {
-    socket.on('connect', () => resolve('connected'));
-    socket.on('connect_error', (error) => resolve(error.message));
-  });
-  socket.close();
-  // 'unauthorized' also proves a gateway (the made-up participant may be refused); a missing one fails the upgrade.
-  return answer === 'connected' || answer === 'unauthorized';
-}
+/**
+ * The /live gateway (and POST /api/join) come from another branch. Until they are merged into this
+ * build, GatewayModule is an empty shell and the voting flow is skipped (reported as skipped, not passed).
+ */
+const gatewayInBuild = ((Reflect.getMetadata('providers', GatewayModule) as unknown[] | undefined) ?? []).length > 0;
+const itWithGateway = gatewayInBuild ? it : it.skip;
+if (!gatewayInBuild) process.stderr.write('browser voting flow skipped: GatewayModule has no gateway in this build\n');
 
 const describeWithChromium = existsSync(CHROMIUM) ? describe : describe.skip;
 if (!existsSync(CHROMIUM)) process.stderr.write(`browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium)\n`);
@@ -151,16 +140,11 @@ describeWithChromium('pages in a browser (e2e)', () => {
     SLOW,
   );
 
-  it(
+  itWithGateway(
     'lets a tenant join with the code, see the open question, tap an option and see it received',
     async () => {
       const evening = await seedEvening(t, 'live');
       const dilemma = await seedDilemma(t, evening.id);
-      if (!(await gatewayPresent(t, url, evening.id))) {
-        // The /live gateway and POST /api/join come from another branch; this runs once they are merged.
-        process.stderr.write('tenant voting flow skipped: no /live gateway in this build\n');
-        return;
-      }
       const page = await phonePage();
       await page.goto(`${url}/join/${evening.joinCode.toLowerCase()}`);
       await page.getByRole('button', { name: 'Huurder', exact: true }).click();
