@@ -1,7 +1,7 @@
 // What every staff page shares: the sign-in check, the top bar (navigation, language, sign-out)
 // and one status line for the outcome of actions.
 import { ApiError, clearStaffSession, requireStaff } from './api.js';
-import { h } from './dom.js';
+import { fill, h } from './dom.js';
 import { mountLanguageSwitch, onLangChange, translator } from './i18n.js';
 import { STAFF_TEXTS } from './i18n-staff.js';
 
@@ -17,7 +17,8 @@ export function staffPage(titleKey) {
     const role = session.user?.role;
     const langs = h('nav', { class: 'lang-switch', 'aria-label': 'Taal / Language' });
     mountLanguageSwitch(langs);
-    bar.replaceChildren(
+    fill(
+      bar,
       h('a', { class: 'brand', href: role === 'analyst' ? '/policy' : '/facilitate', text: 'Huurdersstem' }),
       h(
         'nav',
@@ -81,5 +82,11 @@ export async function act(button, fn, okText) {
 
 /** A labelled form field. */
 export function field(label, control, help) {
-  return h('label', { class: 'field' }, h('span', { class: 'field-label', text: label }), control, help ? h('span', { class: 'hint', text: help }) : null);
+  return h(
+    'label',
+    { class: 'field' },
+    h('span', { class: 'field-label', text: label }),
+    control,
+    help ? h('span', { class: 'hint', text: help }) : null,
+  );
 }

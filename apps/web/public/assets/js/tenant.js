@@ -6,7 +6,18 @@ import { formatNumber } from './format.js';
 import { mountLanguageSwitch, onLangChange, translator } from './i18n.js';
 import { TENANT_TEXTS } from './i18n-tenant.js';
 import { connectLive, sendVote } from './live.js';
-import { AGE_BANDS, GROUPS, clearSession, codeScreen, join, joinErrorKey, loadSession, normalizeCode, pickScreen, saveSession } from './tenant-join.js';
+import {
+  AGE_BANDS,
+  GROUPS,
+  clearSession,
+  codeScreen,
+  join,
+  joinErrorKey,
+  loadSession,
+  normalizeCode,
+  pickScreen,
+  saveSession,
+} from './tenant-join.js';
 import { SCALE_KEYS, describeChoice, newDraft, voteControl } from './tenant-vote.js';
 
 const t = translator(TENANT_TEXTS);
@@ -186,42 +197,53 @@ function render() {
   if (!state.online && state.screen === 'live' && state.evening) banner.textContent = t('offline');
   switch (state.screen) {
     case 'code':
-      return show(app, codeScreen(state, t, (code) => {
-        state.code = code;
-        state.message = null;
-        state.screen = 'group';
-        render();
-      }));
-    case 'group':
-      return show(app, message(), pickScreen({
-        title: t('groupTitle'),
-        intro: t('groupIntro'),
-        code: state.code,
-        choices: GROUPS.map((g) => [g, t(`group.${g}`)]),
-        t,
-        onBack: () => {
-          state.screen = 'code';
-          render();
-        },
-        onPick: (group) => {
-          state.group = group;
-          state.screen = 'age';
-          render();
-        },
-      }));
-    case 'age':
-      return show(app, message(), pickScreen({
-        title: t('ageTitle'),
-        intro: t('ageIntro'),
-        code: state.code,
-        choices: AGE_BANDS.map((a) => [a, t(`age.${a}`)]),
-        t,
-        onBack: () => {
+      return show(
+        app,
+        codeScreen(state, t, (code) => {
+          state.code = code;
+          state.message = null;
           state.screen = 'group';
           render();
-        },
-        onPick: (ageBand) => void doJoin(ageBand),
-      }));
+        }),
+      );
+    case 'group':
+      return show(
+        app,
+        message(),
+        pickScreen({
+          title: t('groupTitle'),
+          intro: t('groupIntro'),
+          code: state.code,
+          choices: GROUPS.map((g) => [g, t(`group.${g}`)]),
+          t,
+          onBack: () => {
+            state.screen = 'code';
+            render();
+          },
+          onPick: (group) => {
+            state.group = group;
+            state.screen = 'age';
+            render();
+          },
+        }),
+      );
+    case 'age':
+      return show(
+        app,
+        message(),
+        pickScreen({
+          title: t('ageTitle'),
+          intro: t('ageIntro'),
+          code: state.code,
+          choices: AGE_BANDS.map((a) => [a, t(`age.${a}`)]),
+          t,
+          onBack: () => {
+            state.screen = 'group';
+            render();
+          },
+          onPick: (ageBand) => void doJoin(ageBand),
+        }),
+      );
     case 'joining':
       return show(app, h('h1', { class: 'center', text: t('joining') }), spinner());
     case 'live':
@@ -243,12 +265,20 @@ function liveScreen() {
   const top = h('p', { class: 'crumb', text: t('participating', { title: evening.title }) });
   if (evening.status === 'ended') {
     clearSession();
-    return [h('div', { class: 'big-icon', 'aria-hidden': 'true', text: '✓' }), h('h1', { text: t('endedTitle') }), h('p', { class: 'lead', text: t('endedText') })];
+    return [
+      h('div', { class: 'big-icon', 'aria-hidden': 'true', text: '✓' }),
+      h('h1', { text: t('endedTitle') }),
+      h('p', { class: 'lead', text: t('endedText') }),
+    ];
   }
   if (!dilemma) return [top, waiting('waitNext')];
   if (dilemma.status !== 'open') {
     if (dilemma.revealed && state.results) return [top, resultsView()];
-    return [top, h('h2', { class: 'question small', text: dilemma.question }), waiting(dilemma.status === 'closed' ? 'waitClosed' : 'waitNext')];
+    return [
+      top,
+      h('h2', { class: 'question small', text: dilemma.question }),
+      waiting(dilemma.status === 'closed' ? 'waitClosed' : 'waitNext'),
+    ];
   }
   if (state.sending) return [top, sendingView()];
   if (state.myVote && !state.editing) return [top, receivedView()];
@@ -256,7 +286,13 @@ function liveScreen() {
 }
 
 function waiting(key) {
-  return h('section', { class: 'waiting' }, h('h1', { text: t('waitTitle') }), spinner(), h('p', { class: 'lead', text: t(key) }));
+  return h(
+    'section',
+    { class: 'waiting' },
+    h('h1', { text: t('waitTitle') }),
+    spinner(),
+    h('p', { class: 'lead', text: t(key) }),
+  );
 }
 
 function questionHeader(dilemma) {
@@ -272,7 +308,11 @@ function voteView() {
   return [
     ...questionHeader(dilemma),
     state.voteError ? h('p', { class: 'message error', role: 'alert', text: t(state.voteError) }) : null,
-    h('section', { class: 'vote' }, voteControl(dilemma, state.draft, t, (choice) => void vote(choice))),
+    h(
+      'section',
+      { class: 'vote' },
+      voteControl(dilemma, state.draft, t, (choice) => void vote(choice)),
+    ),
   ];
 }
 
@@ -296,7 +336,18 @@ function receivedView() {
     h('div', { class: 'big-icon ok', 'aria-hidden': 'true', text: '✓' }),
     h('h1', { class: 'received', text: t('received') }),
     h('p', { class: 'question small', text: dilemma.question }),
-    chosen.length ? h('div', { class: 'your-choice' }, h('p', { text: t('yourChoice') }), h('ul', {}, chosen.map((c) => h('li', { text: c })))) : null,
+    chosen.length
+      ? h(
+          'div',
+          { class: 'your-choice' },
+          h('p', { text: t('yourChoice') }),
+          h(
+            'ul',
+            {},
+            chosen.map((c) => h('li', { text: c })),
+          ),
+        )
+      : null,
     dilemma.revealed && state.results ? resultsView(true) : null,
     h('p', { class: 'hint', text: t('changeHint') }),
     h('button', {
@@ -319,13 +370,19 @@ function resultsView(compact = false) {
   return h(
     'section',
     { class: 'results' },
-    compact ? h('h2', { text: t('resultsTitle') }) : [h('p', { class: 'crumb', text: t('resultsTitle') }), h('h1', { class: 'question', text: dilemma.question })],
+    compact
+      ? h('h2', { text: t('resultsTitle') })
+      : [h('p', { class: 'crumb', text: t('resultsTitle') }), h('h1', { class: 'question', text: dilemma.question })],
     barChart(rows, {
       valueText: dilemma.kind === 'budget' ? (row) => t('points', { n: row.value }) : undefined,
     }),
     h('p', { class: 'total', text: t('votesTotal', { n: results.total }) }),
-    dilemma.kind === 'scale' && typeof results.mean === 'number' ? h('p', { class: 'total', text: t('mean', { mean: formatNumber(results.mean, 1) }) }) : null,
-    !compact && state.myVote ? h('p', { class: 'hint', text: `${t('yourChoice')} ${describeChoice(dilemma, state.myVote.choice, t).join(', ')}` }) : null,
+    dilemma.kind === 'scale' && typeof results.mean === 'number'
+      ? h('p', { class: 'total', text: t('mean', { mean: formatNumber(results.mean, 1) }) })
+      : null,
+    !compact && state.myVote
+      ? h('p', { class: 'hint', text: `${t('yourChoice')} ${describeChoice(dilemma, state.myVote.choice, t).join(', ')}` })
+      : null,
   );
 }
 
