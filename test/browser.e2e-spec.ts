@@ -120,6 +120,7 @@ describeWithChromium('pages in a browser (e2e)', () => {
       await page.getByRole('button', { name: 'Inloggen' }).click();
       await page.waitForURL(`${url}/facilitate/${evening.id}`);
       await page.getByText('Fenna Facilitator').waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'console.png'), fullPage: true });
 
       // The console hands its token to the screen in the address fragment; the screen wipes it from the address.
       const [screen] = await Promise.all([

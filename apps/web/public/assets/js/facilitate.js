@@ -62,6 +62,7 @@ async function load() {
   if (dilemmas.status === 'fulfilled') ctx.dilemmas = dilemmas.value;
   else ctx.dilemmasError = errorText(dilemmas.reason);
   if (themes.status === 'fulfilled') ctx.themes = themes.value;
+  else ctx.themesError = errorText(themes.reason);
   ctx.currentId ??= ctx.dilemmas?.find((d) => d.status === 'open')?.id ?? null;
   render();
 }
@@ -171,7 +172,9 @@ function drawHeader() {
 
 function drawLive() {
   const current = ctx.dilemmas?.find((d) => d.id === ctx.currentId);
-  const tally = current ? ctx.tallies[current.id] : null;
+  // A tally of an earlier round (before a revote) is not this round's.
+  const stored = current ? ctx.tallies[current.id] : null;
+  const tally = stored && stored.round === current.round ? stored : null;
   const presence = ctx.presence;
   const scaleLabels = [1, 2, 3, 4, 5].map((v) => t(`scale${v}`));
   fill(
@@ -239,7 +242,12 @@ function refresh() {
 function render() {
   refresh();
   drawTools();
-  fill(parts.form, ctx.themes.length ? dilemmaForm(ctx) : h('p', { class: 'hint', text: t('loading') }));
+  fill(
+    parts.form,
+    ctx.themes.length
+      ? dilemmaForm(ctx)
+      : h('p', { class: ctx.themesError ? 'message error' : 'hint', text: ctx.themesError ?? t('loading') }),
+  );
   if (!app.contains(parts.header)) {
     show(
       app,

@@ -70,7 +70,8 @@ export function mountLanguageSwitch(container) {
           class: 'lang-btn',
           lang: code,
           'aria-pressed': String(code === lang),
-          'aria-label': NAMES[code],
+          // The visible letters lead the name (WCAG 2.5.3 label in name), the language's own name follows.
+          'aria-label': `${code.toUpperCase()} – ${NAMES[code]}`,
           title: NAMES[code],
           text: code.toUpperCase(),
           onclick: () => setLang(code),

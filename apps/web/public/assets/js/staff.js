@@ -59,7 +59,8 @@ export function errorText(error) {
   if (error.status === 0) return t('err.network');
   if (error.status === 401) return t('err.signIn');
   if (error.status === 403) return t('err.forbidden');
-  if (error.status === 404 && !error.code && !error.body?.message) return t('err.notAvailable');
+  // Nest's answer for a route this server does not have (a part not deployed or not merged yet).
+  if (error.status === 404 && !error.code && /^Cannot [A-Z]+ \//.test(error.message)) return t('err.notAvailable');
   if (error.status === 429) return t('err.rateLimited');
   if (error.status >= 500) return t('err.server');
   return error.message || t('err.generic');
