@@ -3,3 +3,4 @@ export * from './error-codes';
 export * from './live-events';
 export * from './queues';
 export * from './domain-error';
+export * from './results';

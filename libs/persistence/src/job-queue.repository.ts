@@ -7,6 +7,7 @@ const QUEUE_OF: Record<JobName, string> = {
   'aggregate-dilemma': AGGREGATION_QUEUE,
   'aggregate-evening': AGGREGATION_QUEUE,
   'render-report': REPORTS_QUEUE,
+  'recompute-policy-input': AGGREGATION_QUEUE,
 };
 
 /** BullMQ producers: the only place that puts jobs on a queue. */

@@ -7,9 +7,14 @@ export interface RateLimitResult {
   retryAfterSeconds: number;
 }
 
+/** How long a counter may take before the request is let through uncounted. */
+const HIT_TIMEOUT_MS = 500;
+
 /**
  * Fixed-window counters in Redis, shared by all processes. When Redis is unreachable the
  * limiter lets the request through: an evening must not stop because a counter is missing.
+ * It does not wait for a reconnect either (the client queues commands while offline), so a
+ * disconnected client or a slow answer counts as unreachable.
  */
 @Injectable()
 export class RateLimitRepository {
@@ -18,20 +23,34 @@ export class RateLimitRepository {
   async hit(bucket: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
     const window = Math.floor(Date.now() / 1000 / windowSeconds);
     const key = this.redis.key('rl', bucket, window);
+    if (this.offline()) return { allowed: true, remaining: limit, retryAfterSeconds: 0 };
+    let timer: NodeJS.Timeout | undefined;
     try {
-      const [[, count]] = (await this.redis.client
+      const counted = this.redis.client
         .multi()
         .incr(key)
         .expire(key, windowSeconds + 1)
-        .exec()) as [[Error | null, number], unknown];
+        .exec() as Promise<[[Error | null, number], unknown]>;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('rate limit counter timed out')), HIT_TIMEOUT_MS);
+      });
+      const [[, count]] = await Promise.race([counted, timeout]);
       const retryAfterSeconds = windowSeconds - (Math.floor(Date.now() / 1000) % windowSeconds);
       return { allowed: count <= limit, remaining: Math.max(0, limit - count), retryAfterSeconds };
     } catch {
       return { allowed: true, remaining: limit, retryAfterSeconds: 0 };
+    } finally {
+      clearTimeout(timer);
     }
   }
 
+  /** Lost its server and reconnecting: a command would wait in the offline queue. */
+  private offline(): boolean {
+    return ['reconnecting', 'close', 'end'].includes(this.redis.client.status);
+  }
+
   async reset(bucket: string, windowSeconds: number): Promise<void> {
+    if (this.offline()) return;
     const window = Math.floor(Date.now() / 1000 / windowSeconds);
     await this.redis.client.del(this.redis.key('rl', bucket, window)).catch(() => undefined);
   }

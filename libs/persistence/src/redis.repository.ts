@@ -46,6 +46,9 @@ export class RedisRepository implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([this.client, ...this.extra].map((c) => c.quit().catch(() => c.disconnect())));
+    // A connection another repository has closed already is left alone: disconnecting it again would
+    // arm ioredis's 2 s force-close timer on a stream that has already closed, holding the process.
+    const open = [this.client, ...this.extra].filter((c) => c.status !== 'end' && c.status !== 'close');
+    await Promise.all(open.map((c) => c.quit().catch(() => (c.status === 'end' ? undefined : c.disconnect()))));
   }
 }

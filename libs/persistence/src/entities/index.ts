@@ -9,6 +9,10 @@ import { RegistrationEntity } from './registration.entity';
 import { StaffUserEntity } from './staff-user.entity';
 import { ThemeEntity } from './theme.entity';
 import { VoteEntity } from './vote.entity';
+import { DilemmaResultEntity } from './dilemma-result.entity';
+import { PolicyInputCacheEntity } from './policy-input-cache.entity';
+import { ReportEntity } from './report.entity';
+import { MunicipalityWeightEntity } from './municipality-weight.entity';
 
 export {
   AuditLogEntity,
@@ -22,6 +26,10 @@ export {
   StaffUserEntity,
   ThemeEntity,
   VoteEntity,
+  DilemmaResultEntity,
+  PolicyInputCacheEntity,
+  ReportEntity,
+  MunicipalityWeightEntity,
 };
 
 /** Every entity; a new one is added here (and gets a migration). */
@@ -38,4 +46,8 @@ export const ENTITIES = [
   StaffUserEntity,
   ThemeEntity,
   VoteEntity,
+  DilemmaResultEntity,
+  PolicyInputCacheEntity,
+  ReportEntity,
+  MunicipalityWeightEntity,
 ];

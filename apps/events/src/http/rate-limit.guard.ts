@@ -1,0 +1,33 @@
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { APP_CONFIG, type AppConfig } from '@hs/config';
+import { DomainError } from '@hs/contracts';
+import { RateLimitRepository } from '@hs/persistence';
+import { RATE_LIMIT, type RateLimitRule } from './rate-limit.rule';
+
+/** Counts a request against its route's @RateLimit rule; the error filter turns the refusal into 429 + Retry-After. */
+@Injectable()
+export class RateLimitGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly limits: RateLimitRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const rule = this.reflector.get<RateLimitRule | undefined>(RATE_LIMIT, context.getHandler());
+    if (!rule) return true;
+    const request = context.switchToHttp().getRequest<Request>();
+    const ip = request.ip ?? request.socket.remoteAddress ?? 'unknown';
+    const limit = rule.limit ?? this.config.publicWriteRateLimit;
+    const result = await this.limits.hit(`http:${rule.bucket}:${ip}`, limit, rule.windowSeconds);
+    if (!result.allowed) {
+      throw new DomainError('RATE_LIMITED', 'Te veel verzoeken vanaf dit adres; probeer het zo opnieuw.', {
+        retryAfterSeconds: result.retryAfterSeconds,
+      });
+    }
+    return true;
+  }
+}

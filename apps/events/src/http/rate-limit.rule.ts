@@ -1,0 +1,9 @@
+/** Metadata key and shape of a @RateLimit rule (apart from the decorator, so the guard and it do not import each other). */
+export const RATE_LIMIT = 'hs:rate-limit';
+
+export interface RateLimitRule {
+  bucket: string;
+  /** Requests per IP per window; undefined: PUBLIC_WRITE_RATE_LIMIT. */
+  limit?: number;
+  windowSeconds: number;
+}

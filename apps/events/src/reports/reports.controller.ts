@@ -1,0 +1,49 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ReportService, type StaffPrincipal } from '@hs/domain';
+import { CurrentStaff, Roles } from '../http/auth.decorators';
+import { CreateReportDto } from './reports.dto';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Roles('analyst')
+@Controller('api/reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportService) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Queue a report (analyst, admin); the worker renders it' })
+  @ApiAcceptedResponse({ description: '{id, status: "queued"}' })
+  create(@Body() body: CreateReportDto, @CurrentStaff() actor: StaffPrincipal) {
+    return this.reports.create(actor.userId, body);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Status, progress (0–100), error when failed, result when done' })
+  view(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.reports.view(id);
+  }
+
+  @Get(':id/export.csv')
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    summary: 'CSV export (409 until done)',
+    description: 'Long form, one measurement per row; ";" separated, decimal comma, UTF-8 with BOM: opens in Excel with Dutch settings.',
+  })
+  async csv(@Param('id', new ParseUUIDPipe()) id: string, @CurrentStaff() actor: StaffPrincipal) {
+    const csv = await this.reports.csv(actor.userId, id);
+    return new StreamableFile(Buffer.from(csv, 'utf8'), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="huurdersstem-rapport-${id}.csv"`,
+    });
+  }
+
+  @Get(':id/export.pdf')
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'PDF report in Dutch (409 until done)' })
+  async pdf(@Param('id', new ParseUUIDPipe()) id: string, @CurrentStaff() actor: StaffPrincipal) {
+    const pdf = await this.reports.pdf(actor.userId, id);
+    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="huurdersstem-rapport-${id}.pdf"` });
+  }
+}

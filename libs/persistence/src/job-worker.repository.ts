@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { APP_CONFIG, type AppConfig } from '@hs/config';
+import type { JobName, JobPayloads } from '@hs/contracts';
+
+export interface JobContext {
+  id: string;
+  attemptsMade: number;
+  attempts: number;
+  progress(percent: number): Promise<void>;
+}
+
+export type JobHandlers = { [N in JobName]?: (payload: JobPayloads[N], context: JobContext) => Promise<unknown> };
+
+export interface WorkerOptions {
+  concurrency: number;
+  /** Errors that a retry cannot fix (a missing report, bad input): the job fails at once. */
+  isPermanent: (error: unknown) => boolean;
+  /** Called once a job has failed for good (attempts used up, permanent error, stalled too often). */
+  onFinalFailure?: (name: JobName, payload: unknown, reason: string) => Promise<void>;
+}
+
+/**
+ * A crashed worker's job lock expires after LOCK_MS; a live worker renews it every LOCK_MS / 2 and
+ * looks for expired locks every STALLED_CHECK_MS, so another worker takes over a killed worker's job
+ * within about LOCK_MS + STALLED_CHECK_MS.
+ */
+const LOCK_MS = 15_000;
+const STALLED_CHECK_MS = 5_000;
+
+/** BullMQ consumers: the only place that creates a Worker. Closed (active jobs finished) before the database goes. */
+@Injectable()
+export class JobWorkerRepository implements BeforeApplicationShutdown {
+  private readonly logger = new Logger('JobWorker');
+  private readonly workers: Worker[] = [];
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  start(queue: string, handlers: JobHandlers, options: WorkerOptions): void {
+    const worker = new Worker(
+      queue,
+      async (job: Job) => {
+        const handler = handlers[job.name as JobName] as ((payload: unknown, context: JobContext) => Promise<unknown>) | undefined;
+        if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
+        const context: JobContext = {
+          id: job.id ?? '',
+          attemptsMade: job.attemptsMade,
+          attempts: job.opts.attempts ?? 1,
+          progress: async (percent) => {
+            await job.updateProgress(percent).catch(() => undefined);
+          },
+        };
+        try {
+          return await handler(job.data, context);
+        } catch (error) {
+          if (options.isPermanent(error)) throw new UnrecoverableError((error as Error).message);
+          throw error;
+        }
+      },
+      {
+        connection: { url: this.config.redisUrl, maxRetriesPerRequest: null },
+        prefix: `${this.config.redisPrefix}:bull`,
+        concurrency: options.concurrency,
+        lockDuration: LOCK_MS,
+        stalledInterval: STALLED_CHECK_MS,
+        maxStalledCount: 2,
+        autorun: true,
+      },
+    );
+    worker.on('error', (error) => this.logger.warn(`worker ${queue}: ${error.message}`));
+    worker.on('failed', (job, error) => {
+      if (!job) return;
+      const final =
+        error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1) || /stalled/i.test(error.message);
+      this.logger.warn(`job ${job.name} ${job.id} failed (attempt ${job.attemptsMade}${final ? ', final' : ''}): ${error.message}`);
+      if (final && options.onFinalFailure) {
+        options.onFinalFailure(job.name as JobName, job.data, error.message).catch((e: Error) => this.logger.error(e.message));
+      }
+    });
+    this.workers.push(worker);
+  }
+
+  /** Graceful stop (SIGTERM): take no new jobs, let the active ones finish. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close().catch((e: Error) => this.logger.warn(e.message))));
+  }
+}

@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import { TokenService } from '@hs/domain';
+import { AuditLogEntity, JobQueueRepository, ReportRepository } from '@hs/persistence';
+import { jobIds } from '@hs/contracts';
+import { aDilemma, aManualCount, anEvening, castVotes, times } from './support/aggregation-builders';
+import { pdfPages } from './support/pdf-text';
+import { bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
+import { waitFor } from './support/wait';
+
+describe('reports and policy input (e2e)', () => {
+  let t: TestApp;
+  let analyst: StaffSession;
+  let admin: StaffSession;
+  let facilitator: StaffSession;
+  const awkward = 'Huur; "betaalbaar"\nof duurzaam';
+  let eveningA: { id: string };
+  let eveningB: { id: string };
+
+  async function finished(id: string, who: StaffSession = analyst) {
+    return waitFor(`report ${id}`, async () => {
+      const res = await t.http.get(`/api/reports/${id}`).set(who.auth).expect(200);
+      return ['done', 'failed'].includes(res.body.status) ? res.body : undefined;
+    });
+  }
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    [analyst, admin, facilitator] = await Promise.all([staffSession(t, 'analyst'), staffSession(t, 'admin'), staffSession(t, 'facilitator')]);
+    // The same two dilemmas at two evenings in different municipalities; they differ clearly on the first.
+    eveningA = await anEvening().titled('Avond Leeuwarden').in('Leeuwarden').startingAt('2026-10-01T17:00:00Z').save(t.dataSource);
+    eveningB = await anEvening().titled('Avond Sneek').in('Súdwest-Fryslân').startingAt('2026-10-08T17:00:00Z').save(t.dataSource);
+    for (const [evening, split] of [
+      [eveningA, [30, 5]],
+      [eveningB, [5, 30]],
+    ] as const) {
+      const d = await aDilemma()
+        .of(evening)
+        .about('betaalbaarheid')
+        .asking('Wat gaat voor: lagere huur of duurzame woningen?')
+        .inRound(2)
+        .withOptions({ label: awkward, consequence: 'Minder geld voor onderhoud' }, { label: 'Duurzame woningen', consequence: null })
+        .save(t.dataSource);
+      const voters = await castVotes(t.dataSource, evening, d.dilemma, [
+        ...times(split[0], { group: 'tenant' as const, municipality: 'Leeuwarden', choice: { optionIds: [d.options[0].id] } }),
+        ...times(split[1], { group: 'tenant_org' as const, municipality: 'Harlingen', choice: { optionIds: [d.options[1].id] } }),
+        ...times(2, { group: 'stakeholder' as const, municipality: 'Leeuwarden', choice: { optionIds: [d.options[1].id] } }),
+      ]);
+      // After discussion the first four switch to the second option; the evenings still differ clearly.
+      const firstChoice = (i: number) => (i < split[0] ? 0 : 1);
+      await castVotes(
+        t.dataSource,
+        evening,
+        d.dilemma,
+        voters.map((participantId, i) => ({ participantId, round: 2, choice: { optionIds: [d.options[i < 4 ? 1 : firstChoice(i)].id] } })),
+      );
+      await aManualCount().on(d.dilemma).inRound(2).counting({ [d.options[0].id]: 3 }).save(t.dataSource);
+      const s = await aDilemma().of(evening).about('woongenot').asking('Ik ben tevreden over mijn woning.').ofKind('scale').save(t.dataSource);
+      await castVotes(t.dataSource, evening, s.dilemma, [4, 4, 5, 3, 2, 4].map((value) => ({ choice: { value } })));
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('renders a report: queued, then done with progress 100, a tidy Dutch CSV and a PDF with the dilemma texts', async () => {
+    const created = await t.http.post('/api/reports').set(analyst.auth).send({ eveningIds: [eveningA.id, eveningB.id] }).expect(202);
+    expect(created.body).toEqual({ id: expect.any(String), status: 'queued' });
+    const report = await finished(created.body.id);
+    expect(report).toMatchObject({ status: 'done', progress: 100 });
+    const dilemma = report.result.themes.find((th: { theme: string }) => th.theme === 'betaalbaarheid').dilemmas[0];
+    expect(dilemma.evenings).toHaveLength(2);
+    // final round pooled: 2 × (37 people + 3 by hand) = 80
+    expect(dilemma.total).toBe(80);
+    expect(dilemma.comparison).not.toBeNull();
+    expect(dilemma.shift.dilemmas).toBe(2);
+    expect(dilemma.groups.find((g: { key: string }) => g.key === 'stakeholder')).toEqual({ key: 'stakeholder', n: null, suppressed: true, options: null });
+
+    const csv = await t.http.get(`/api/reports/${created.body.id}/export.csv`).set(analyst.auth).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const bytes = csv.body as Buffer;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8').slice(1);
+    const lines = text.split('\r\n');
+    expect(lines[0]).toBe('thema;dilemma;vraag;soort;onderdeel;segment;optie;maat;waarde;ci95_laag;ci95_hoog;n;onderdrukt');
+    expect(text).toContain('"Huur; ""betaalbaar""\nof duurzaam"');
+    expect(text).toMatch(/;aandeel;0,\d{4};0,\d{4};0,\d{4};80;nee/);
+    expect(text).toContain(';groep;stakeholder;;onderdrukt;;;;;ja');
+    expect(text).not.toMatch(/;groep;stakeholder;[^;]+;aandeel/);
+
+    const pdf = await t.http.get(`/api/reports/${created.body.id}/export.pdf`).set(admin.auth).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const pages = pdfPages(pdf.body as Buffer);
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    expect(pages[0]).toContain('Beleidsinput uit de bewonersavonden');
+    expect(pages[0]).toContain('Avond Leeuwarden (Leeuwarden); Avond Sneek (Súdwest-Fryslân)');
+    const all = pages.join('\n');
+    expect(all).toContain('Wat gaat voor: lagere huur of duurzame woningen?');
+    expect(all).toContain('Ik ben tevreden over mijn woning.');
+    expect(all).toContain('Verschuiving na discussie');
+    expect(all).toContain('Verantwoording');
+    expect(all).toContain('Belanghebbenden: niet getoond');
+
+    const audit = await t.dataSource.getRepository(AuditLogEntity).findBy({ targetId: created.body.id });
+    expect(audit.map((a) => a.action).sort()).toEqual(['report.create', 'report.export-csv', 'report.export-pdf']);
+  });
+
+  it('gives an empty report, not an error, for scopes that match nothing', async () => {
+    for (const scope of [{ eveningIds: [] }, { municipalities: ['Nergenshuizen'] }, { eveningIds: [randomUUID()], themes: ['inspraak'] }]) {
+      const created = await t.http.post('/api/reports').set(admin.auth).send(scope).expect(202);
+      const report = await finished(created.body.id, admin);
+      expect(report).toMatchObject({ status: 'done', result: { themes: [] } });
+      const csv = await t.http.get(`/api/reports/${created.body.id}/export.csv`).set(admin.auth).expect(200);
+      expect(csv.text.trim().split('\r\n')).toHaveLength(1);
+    }
+  });
+
+  it('answers 409 for exports before the report is done and 404 for unknown reports', async () => {
+    const pending = await t.app.get(ReportRepository).create({}, analyst.id);
+    await t.http.get(`/api/reports/${pending.id}`).set(analyst.auth).expect(200, /"status":"queued"/);
+    await t.http.get(`/api/reports/${pending.id}/export.csv`).set(analyst.auth).expect(409);
+    await t.http.get(`/api/reports/${pending.id}/export.pdf`).set(analyst.auth).expect(409);
+    await t.http.get(`/api/reports/${randomUUID()}`).set(analyst.auth).expect(404);
+    await t.http.get(`/api/reports/${randomUUID()}/export.csv`).set(analyst.auth).expect(404);
+    await t.http.get('/api/reports/nope').set(analyst.auth).expect(400);
+  });
+
+  it('marks a report failed with the reason when its job cannot succeed', async () => {
+    const broken = await t.app.get(ReportRepository).create({ themes: ['bestaat-niet'] }, analyst.id);
+    await t.app.get(JobQueueRepository).enqueue('render-report', { reportId: broken.id }, { jobId: jobIds.renderReport(broken.id) });
+    const report = await finished(broken.id);
+    expect(report).toMatchObject({ status: 'failed', error: expect.stringContaining('bestaat-niet') });
+  });
+
+  it('refuses wrong roles and bad scopes', async () => {
+    const tenantToken = t.app.get(TokenService).signParticipant(randomUUID(), eveningA.id);
+    await t.http.post('/api/reports').set(facilitator.auth).send({}).expect(403);
+    await t.http.post('/api/reports').set('Authorization', `Bearer ${tenantToken}`).send({}).expect(401);
+    await t.http.post('/api/reports').send({}).expect(401);
+    await t.http.get('/api/policy-input').set(facilitator.auth).expect(403);
+    await t.http.put('/api/weights').set(facilitator.auth).send({ households: { Leeuwarden: 1 } }).expect(403);
+    const bad = [
+      { themes: ['onbekend-thema'] },
+      { eveningIds: ['not-a-uuid'] },
+      { eveningIds: 'x' },
+      { municipalities: [42] },
+      { municipalities: [''] },
+      { colour: 'blue' },
+      { eveningIds: Array.from({ length: 1001 }, () => randomUUID()) },
+    ];
+    for (const body of bad) {
+      const res = await t.http.post('/api/reports').set(analyst.auth).send(body);
+      expect([JSON.stringify(body).slice(0, 40), res.status]).toEqual([JSON.stringify(body).slice(0, 40), 400]);
+    }
+    await t.http.post('/api/reports').set(analyst.auth).send({ municipalities: ['x'.repeat(99)].concat(Array(2000).fill('y'.repeat(60))) }).expect(413);
+    const huge = await t.http.post('/api/reports').set(analyst.auth).send({ eveningIds: Array.from({ length: 1000 }, () => randomUUID()) }).expect(202);
+    expect((await finished(huge.body.id)).status).toBe('done');
+  });
+
+  it('serves policy input per theme and municipality, validates its parameters, and weights by households', async () => {
+    const all = await t.http.get('/api/policy-input').set(analyst.auth).expect(200);
+    expect(all.body.themes.map((th: { theme: string }) => th.theme)).toEqual(expect.arrayContaining(['betaalbaarheid', 'woongenot']));
+    const one = await t.http.get('/api/policy-input?theme=betaalbaarheid&municipality=leeuwarden').set(analyst.auth).expect(200);
+    expect(one.body.themes).toHaveLength(1);
+    expect(one.body.themes[0].dilemmas[0].evenings).toHaveLength(1);
+    const none = await t.http.get('/api/policy-input?municipality=Nergenshuizen').set(admin.auth).expect(200);
+    expect(none.body.themes).toEqual([]);
+    await t.http.get('/api/policy-input?theme=&municipality=').set(analyst.auth).expect(200);
+    await t.http.get('/api/policy-input?theme=onbekend').set(analyst.auth).expect(400);
+    await t.http.get('/api/policy-input?colour=blue').set(analyst.auth).expect(400);
+
+    await t.http.put('/api/weights').set(analyst.auth).send({ households: { Leeuwarden: 3000, Harlingen: 1000 } }).expect(200);
+    await t.http.put('/api/weights').set(analyst.auth).send({ households: { Leeuwarden: -1 } }).expect(400);
+    await t.http.put('/api/weights').set(analyst.auth).send({ households: 'veel' }).expect(400);
+    const weighted = await t.http.get('/api/policy-input?theme=betaalbaarheid').set(analyst.auth).expect(200);
+    const dilemma = weighted.body.themes[0].dilemmas[0];
+    expect(dilemma.weighting.municipalities).toEqual(['Harlingen', 'Leeuwarden']);
+    // weighted = (3000 · share in Leeuwarden + 1000 · share in Harlingen) / 4000, from the (visible) municipality segments
+    const segment = (key: string) => dilemma.municipalities.find((m: { key: string }) => m.key === key);
+    const [leeuwarden, harlingen] = [segment('Leeuwarden'), segment('Harlingen')];
+    const first = dilemma.weighting.options[0];
+    expect(first.weightedShare).toBeCloseTo((3000 * leeuwarden.options[0].share + 1000 * harlingen.options[0].share) / 4000, 10);
+    expect(first.rawShare).toBeCloseTo((leeuwarden.options[0].count + harlingen.options[0].count) / (leeuwarden.n + harlingen.n), 10);
+    expect(dilemma.comparison.differs.length).toBeGreaterThan(0);
+  });
+});
