@@ -199,7 +199,7 @@ function drawLive() {
           barChart(tallyRows(current, tally, scaleLabels), {
             valueText: current.kind === 'budget' ? (r) => t('points', { n: r.value }) : undefined,
           }),
-          h('p', { class: 'total', text: t('live.total', { n: tally?.total ?? 0 }) }),
+          h('p', { class: 'total', text: t(tally?.total === 1 ? 'live.totalOne' : 'live.total', { n: tally?.total ?? 0 }) }),
           current.kind === 'scale' && typeof tally?.mean === 'number'
             ? h('p', { text: t('live.mean', { mean: formatNumber(tally.mean, 2) }) })
             : null,

@@ -99,7 +99,7 @@ function chartOrCount() {
       'div',
       { class: 'count' },
       h('span', { class: 'count-n', text: String(total) }),
-      h('span', { class: 'count-label', text: t('screen.votes') }),
+      h('span', { class: 'count-label', text: t(total === 1 ? 'screen.votesOne' : 'screen.votes') }),
     );
   }
   const scaleLabels = [1, 2, 3, 4, 5].map((v) => t(`scale${v}`));
@@ -111,7 +111,7 @@ function chartOrCount() {
     }),
     h('p', {
       class: 'screen-total',
-      text: `${t('live.total', { n: total })}${dilemma.kind === 'scale' && typeof tally?.mean === 'number' ? ` · ${t('live.mean', { mean: formatNumber(tally.mean, 1) })}` : ''}`,
+      text: `${t(total === 1 ? 'live.totalOne' : 'live.total', { n: total })}${dilemma.kind === 'scale' && typeof tally?.mean === 'number' ? ` · ${t('live.mean', { mean: formatNumber(tally.mean, 1) })}` : ''}`,
     }),
   );
 }

@@ -134,7 +134,7 @@ function resultsView(compact = false) {
     barChart(rows, {
       valueText: dilemma.kind === 'budget' ? (row) => t('points', { n: row.value }) : undefined,
     }),
-    h('p', { class: 'total', text: t('votesTotal', { n: results.total }) }),
+    h('p', { class: 'total', text: t(results.total === 1 ? 'votesTotalOne' : 'votesTotal', { n: results.total }) }),
     dilemma.kind === 'scale' && typeof results.mean === 'number'
       ? h('p', { class: 'total', text: t('mean', { mean: formatNumber(results.mean, 1) }) })
       : null,
