@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { StaffService } from '@hs/domain';
 import { bootTestApp, staffSession, type TestApp } from './support/test-app';
-import { seedDilemma, seedEvening } from './support/web-fixtures';
+import { createEvening } from './support/evening-builders';
+import { aLiveEvening, transition } from './support/live-builders';
 
 /**
  * The pages in a real browser (Debian's Chromium through playwright-core), against the real platform.
@@ -97,7 +98,7 @@ describeWithChromium('pages in a browser (e2e)', () => {
       const email = `screen-${Date.now()}@test.huurdersstem.nl`;
       const password = 'een-lang-wachtwoord';
       await t.app.get(StaffService).create(null, { email, name: 'Fenna Facilitator', role: 'facilitator', password });
-      const evening = await seedEvening(t);
+      const evening = await createEvening(t, await staffSession(t, 'facilitator'), {}, 'published');
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       await page.goto(`${url}/facilitate/${evening.id}`);
@@ -135,8 +136,21 @@ describeWithChromium('pages in a browser (e2e)', () => {
   it(
     'lets a tenant join with the code, see the open question, tap an option and see it received',
     async () => {
-      const evening = await seedEvening(t, 'live');
-      const dilemma = await seedDilemma(t, evening.id);
+      const facilitator = await staffSession(t, 'facilitator');
+      const {
+        evening,
+        dilemmas: [dilemma],
+      } = await aLiveEvening(t, facilitator, { title: 'Bewonersavond Leeuwarden <b>test</b>' })
+        .withDilemma('choice', 2, {
+          question: 'Liever nu isoleren of de huur gelijk houden?',
+          description: 'Isoleren verlaagt de energierekening, maar kost geld.',
+          options: [
+            { label: 'Nu isoleren', consequence: 'De huur gaat 1,5% per jaar omhoog' },
+            { label: 'Huur gelijk houden', consequence: 'Isolatie komt 5 jaar later' },
+          ],
+        })
+        .build();
+      await transition(t, facilitator, dilemma.id, 'open');
       const page = await phonePage();
       await page.goto(`${url}/join/${evening.joinCode.toLowerCase()}`);
       await page.getByRole('button', { name: 'Huurder', exact: true }).click();
@@ -157,7 +171,6 @@ describeWithChromium('pages in a browser (e2e)', () => {
       await page.getByText('Nu isoleren').first().waitFor();
 
       // The facilitator closes and reveals: the tenant sees the result; ending the evening says so.
-      const facilitator = await staffSession(t, 'facilitator');
       await t.http.post(`/api/dilemmas/${dilemma.id}/close`).set(facilitator.auth).expect(200);
       await t.http.post(`/api/dilemmas/${dilemma.id}/reveal`).set(facilitator.auth).expect(200);
       await page.getByText('De uitslag').waitFor();

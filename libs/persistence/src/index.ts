@@ -29,4 +29,3 @@ export * from './aggregation/report.repository';
 export * from './aggregation/weight.repository';
 export * from './job-worker.repository';
 export * from './safe-error';
-export * from './web/join-link.repository';
