@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { StaffService } from '@hs/domain';
 import { bootTestApp, staffSession, type TestApp } from './support/test-app';
+import { waitFor } from './support/wait';
 import { aLiveEvening, transition } from './support/live-builders';
 
 /**
@@ -157,7 +158,7 @@ describeWithChromium('pages in a browser (e2e)', () => {
   );
 
   it(
-    'lets a tenant join with the code, see the open question, tap an option and see it received',
+    'lets a tenant join with the code, vote, rejoin, see the result and the end; the dashboard then shows it and exports it',
     async () => {
       const facilitator = await staffSession(t, 'facilitator');
       const {
@@ -201,6 +202,30 @@ describeWithChromium('pages in a browser (e2e)', () => {
       await page.screenshot({ path: join(ARTIFACTS, 'tenant-phone-results.png'), fullPage: true });
       await t.http.post(`/api/evenings/${evening.id}/end`).set(facilitator.auth).expect(200);
       await page.getByRole('heading', { name: 'De avond is afgelopen' }).waitFor();
+
+      // The policy team reads it on the dashboard and downloads a report's CSV (fetched with the Bearer token).
+      const analyst = await staffSession(t, 'analyst');
+      await waitFor('policy input with the dilemma', async () => {
+        const input = await t.http.get('/api/policy-input?theme=betaalbaarheid').set(analyst.auth);
+        return JSON.stringify(input.body).includes(dilemma.question);
+      });
+      const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+      await desk.addInitScript(
+        (session) => sessionStorage.setItem('hs.staff', session),
+        JSON.stringify({ accessToken: analyst.token, user: { id: analyst.id, name: 'Test analyst', role: 'analyst' } }),
+      );
+      const dashboard = await desk.newPage();
+      await dashboard.goto(`${url}/policy`);
+      await dashboard.getByRole('heading', { name: dilemma.question }).waitFor();
+      await dashboard.getByText('1 deelnemer', { exact: false }).first().waitFor();
+      await dashboard.getByRole('button', { name: 'Rapport maken' }).click();
+      const [download] = await Promise.all([
+        dashboard.waitForEvent('download'),
+        dashboard.getByRole('button', { name: 'CSV downloaden' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^huurdersstem-rapport-[0-9a-f]{8}\.csv$/);
+      await dashboard.screenshot({ path: join(ARTIFACTS, 'policy.png'), fullPage: true });
+      await desk.close();
       await page.context().close();
     },
     SLOW,

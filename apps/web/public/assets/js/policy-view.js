@@ -77,12 +77,37 @@ export function segmentsTable(segments, columns, suppressBelow, keyLabel = (k) =
   );
 }
 
-const groupLabel = (key) => (['tenant', 'tenant_org', 'stakeholder'].includes(key) ? t(`group.${key}`) : key);
+const groupLabel = (key) => (['tenant', 'tenant_org', 'stakeholder'].includes(key) ? t(`group.${key}`) : segmentLabel(key));
+/** Segment keys are data (municipality names, age bands) except the "unknown" bucket, which is ours to name. */
+const segmentLabel = (key) => (key === 'unknown' || key === null || key === '' ? t('segment.unknown') : key);
 
 function consensusText(value) {
   if (typeof value !== 'number') return null;
   const word = value >= 0.75 ? 'policy.consensusHigh' : value >= 0.5 ? 'policy.consensusMid' : 'policy.consensusLow';
   return t('policy.consensus', { value: formatNumber(value, 2), word: t(word) });
+}
+
+function respondents(n) {
+  return n === 1 ? t('policy.respondentsOne') : t('policy.respondents', { n: n ?? 0 });
+}
+
+/** The estimate weighted by tenant households per municipality (PUT /api/weights), beside the raw share. */
+function weightingBlock(weighting) {
+  if (!weighting?.options?.length) return null;
+  return h(
+    'div',
+    {},
+    h('h4', { text: t('policy.weighted', { n: formatNumber(weighting.effectiveN, 0) }) }),
+    h(
+      'ul',
+      { class: 'plain' },
+      weighting.options.map((o) =>
+        h('li', {
+          text: `${o.label}: ${formatPercent(o.weightedShare)} (${t('policy.raw')} ${formatPercent(o.rawShare)}; 95%: ${ci(o.ci95)})`,
+        }),
+      ),
+    ),
+  );
 }
 
 function shiftBlock(shift) {
@@ -140,9 +165,9 @@ export function policyDilemma(d, ctx) {
       class: 'meta',
       text: [
         t(`kind.${d.kind}`),
-        t('policy.respondents', { n: d.total ?? 0 }),
+        respondents(d.total),
         d.manualTotal ? t('policy.manualPart', { n: d.manualTotal }) : null,
-        t('policy.evenings', { n: d.evenings?.length ?? 0 }),
+        d.evenings?.length === 1 ? t('policy.eveningsOne') : t('policy.evenings', { n: d.evenings?.length ?? 0 }),
       ]
         .filter(Boolean)
         .join(' · '),
@@ -155,8 +180,12 @@ export function policyDilemma(d, ctx) {
     h('h4', { text: t('policy.groups') }),
     segmentsTable(d.groups, labels, ctx.suppressBelow, groupLabel),
     d.municipalities?.length
-      ? [h('h4', { text: t('policy.municipalities') }), segmentsTable(d.municipalities, labels, ctx.suppressBelow)]
+      ? [h('h4', { text: t('policy.municipalities') }), segmentsTable(d.municipalities, labels, ctx.suppressBelow, segmentLabel)]
       : null,
+    d.ageBands?.length
+      ? [h('h4', { text: t('policy.ageBands') }), segmentsTable(d.ageBands, labels, ctx.suppressBelow, segmentLabel)]
+      : null,
+    weightingBlock(d.weighting),
     shiftBlock(d.shift),
     consequencesBlock(d.consequences),
     d.comparison?.differs?.length
@@ -215,9 +244,9 @@ export async function showResults(container, dilemmaId, ctx, by = 'group', round
     h('div', { class: 'inline-form' }, field(t('policy.by'), bySelect), field(t('policy.round'), roundSelect)),
     h('p', {
       class: 'meta',
-      text: `${t('policy.respondents', { n: r.total ?? 0 })}${r.manual?.total ? ` · ${t('policy.manualPart', { n: r.manual.total })}` : ''}`,
+      text: `${respondents(r.total)}${r.manual?.total ? ` · ${t('policy.manualPart', { n: r.manual.total })}` : ''}`,
     }),
     optionsChart(r.kind, r.options),
-    segmentsTable(r.segments, labels, r.suppressBelow ?? ctx.suppressBelow, by === 'group' ? groupLabel : (k) => k),
+    segmentsTable(r.segments, labels, r.suppressBelow ?? ctx.suppressBelow, by === 'group' ? groupLabel : segmentLabel),
   );
 }

@@ -139,7 +139,8 @@ function drawReports() {
   const r = state.report;
   let status = null;
   if (r) {
-    const progress = typeof r.progress === 'number' ? Math.round(r.progress > 1 ? r.progress : r.progress * 100) : 0;
+    // progress is a percentage 0..100 (the report service's steps).
+    const progress = typeof r.progress === 'number' ? Math.round(r.progress) : 0;
     const file = (ext) => {
       const button = h('button', { type: 'button', text: t(`report.${ext}`) });
       button.addEventListener('click', () =>
