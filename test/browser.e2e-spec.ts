@@ -93,7 +93,7 @@ describeWithChromium('pages in a browser (e2e)', () => {
   );
 
   it(
-    'runs an evening from the console: sign in, create, publish, start, add and open a dilemma, projector screen shows it',
+    'runs an evening from the console: sign in, create, publish, start, add and open a dilemma, screen, hand count, reveal',
     async () => {
       const email = `console-${Date.now()}@test.huurdersstem.nl`;
       const password = 'een-lang-wachtwoord';
@@ -151,6 +151,18 @@ describeWithChromium('pages in a browser (e2e)', () => {
         "(() => { const img = document.querySelector('img.qr'); return !!img && img.complete && img.naturalWidth > 0; })()",
       );
       expect(new URL(screen.url()).hash).toBe('');
+
+      // Hand-counted votes, then close and reveal: the console's tally and the screen's chart include them.
+      await page.getByText('Handtelling invoeren').click();
+      await page.getByLabel('Ja, meer groen', { exact: true }).fill('3');
+      await page.getByRole('button', { name: 'Handtelling opslaan' }).click();
+      await page.getByText('De handtelling is opgeslagen.').waitFor();
+      await page.getByText('Waarvan 3 met de hand geteld').waitFor();
+      await page.getByRole('button', { name: 'Sluiten', exact: true }).click();
+      await page.getByRole('button', { name: 'Uitslag tonen', exact: true }).click();
+      await page.getByText('De uitslag is zichtbaar.').waitFor();
+      await screen.locator('.chart-row', { hasText: 'Ja, meer groen' }).getByText('100% (3)').waitFor();
+      await screen.getByText('De stemming is gesloten.').waitFor();
       await screen.screenshot({ path: join(ARTIFACTS, 'screen.png') });
       await context.close();
     },

@@ -28,6 +28,8 @@ function manualCountsForm(dilemma, ctx) {
   ]);
   const round = h('input', { type: 'number', min: '1', step: '1', value: String(dilemma.round) });
   const note = h('input', { type: 'text', maxlength: '500' });
+  // multi: the counts add up to more than the people (each may tick several), so ask how many people.
+  const people = dilemma.kind === 'multi' ? h('input', { type: 'number', min: '0', step: '1' }) : null;
   const submit = h('button', { type: 'submit', class: 'primary', text: t('manual.save') });
   const form = h(
     'form',
@@ -38,6 +40,7 @@ function manualCountsForm(dilemma, ctx) {
       { class: 'manual-grid' },
       inputs.map(([key, input]) => field(keys.find((k) => k[0] === key)[1], input)),
     ),
+    people ? field(t('manual.people'), people, t('manual.peopleHelp')) : null,
     field(t('manual.round'), round),
     field(t('manual.note'), note),
     submit,
@@ -52,6 +55,7 @@ function manualCountsForm(dilemma, ctx) {
     }
     const body = { round: Number(round.value), counts };
     if (note.value.trim()) body.note = note.value.trim();
+    if (people?.value) body.respondents = Number(people.value);
     const saved = await act(
       submit,
       () => api(`/api/dilemmas/${encodeURIComponent(dilemma.id)}/manual-counts`, { method: 'POST', body, token: ctx.token }),
