@@ -223,7 +223,11 @@ describeWithChromium('pages in a browser (e2e)', () => {
       });
       const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
       await desk.addInitScript(
-        (session) => sessionStorage.setItem('hs.staff', session),
+        (session) =>
+          (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(
+            'hs.staff',
+            session,
+          ),
         JSON.stringify({ accessToken: analyst.token, user: { id: analyst.id, name: 'Test analyst', role: 'analyst' } }),
       );
       const dashboard = await desk.newPage();
