@@ -7,6 +7,7 @@ import { staffRoom, tenantRoom } from './live-rooms';
 
 /** CONTRACT.md: at most 4 tallies a second per dilemma. */
 const TALLY_EVERY_MS = 250;
+const SUBSCRIBE_WAIT_MS = 3000;
 
 /**
  * Delivers what the bus says to this process's own sockets: `dilemma` on every transition, `tally`
@@ -25,10 +26,15 @@ export class LiveDeliveryService implements OnApplicationBootstrap, OnModuleDest
     private readonly tallies: TallyService,
   ) {}
 
+  /** Waits a moment for the subscription, but a Redis that is down must not keep the process from starting. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.bus.subscribe((event, payload) => {
+    let timer: NodeJS.Timeout | undefined;
+    const subscribed = this.bus.subscribe((event, payload) => {
       this.handle(event, payload).catch((error: unknown) => this.logger.warn(`${event}: ${(error as Error).message}`));
     });
+    subscribed.catch((error: unknown) => this.logger.warn(`live bus: ${(error as Error).message}`));
+    await Promise.race([subscribed, new Promise((resolve) => (timer = setTimeout(resolve, SUBSCRIBE_WAIT_MS)))]);
+    clearTimeout(timer);
   }
 
   private async handle<E extends LiveBusEventName>(event: E, payload: LiveBusEvents[E]): Promise<void> {

@@ -13,7 +13,7 @@ export { RATE_LIMIT, type RateLimitRule } from './rate-limit.rule';
  *
  *   @Public() @RateLimit('registrations') @Post(':id/registrations')
  */
-export const RateLimit = (bucket: string, limit?: number, windowSeconds = 60) =>
+export const RateLimit = (bucket: string, limit?: RateLimitRule['limit'], windowSeconds = 60) =>
   applyDecorators(
     SetMetadata(RATE_LIMIT, { bucket, limit, windowSeconds } satisfies RateLimitRule),
     UseGuards(RateLimitGuard),

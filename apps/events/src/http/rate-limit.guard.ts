@@ -31,7 +31,7 @@ export class RateLimitGuard implements CanActivate {
     if (!rule) return true;
     const request = context.switchToHttp().getRequest<Request>();
     const ip = request.ip ?? request.socket.remoteAddress ?? 'unknown';
-    const limit = rule.limit ?? this.config.publicWriteRateLimit;
+    const limit = typeof rule.limit === 'function' ? rule.limit(this.config) : (rule.limit ?? this.config.publicWriteRateLimit);
     const result = await this.limits.hit(`http:${rule.bucket}:${ip}`, limit, rule.windowSeconds);
     if (!result.allowed) {
       this.refused.inc({ bucket: rule.bucket });

@@ -1,9 +1,9 @@
-import { Body, Controller, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { JoinService } from '@hs/domain';
 import { Public } from '../http/auth.decorators';
-import { JoinDto, JoinResponseDto } from './live.dto';
 import { RateLimit } from '../http/rate-limit.decorator';
+import { JoinDto, JoinResponseDto } from './live.dto';
 
 @ApiTags('joining')
 @Controller('api/join')
@@ -12,10 +12,10 @@ export class JoinController {
 
   /** 404 unknown code, 409 evening not live, cards mode: 403 without a valid card, 409 card used; 429 rate limited. */
   @Public()
-  @RateLimit('join')
+  @RateLimit('join', (config) => config.joinRateLimitPerIp)
   @Post()
   @ApiCreatedResponse({ type: JoinResponseDto })
-  join(@Body() body: JoinDto, @Ip() ip: string) {
-    return this.joins.join(body, ip);
+  join(@Body() body: JoinDto) {
+    return this.joins.join(body);
   }
 }

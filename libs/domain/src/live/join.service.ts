@@ -34,15 +34,13 @@ export class JoinService {
     private readonly tokens: TokenService,
   ) {}
 
-  async join(input: JoinInput, ip: string): Promise<Joined> {
+  /** Per address the HTTP edge limits (JOIN_RATE_LIMIT_PER_IP, @RateLimit on the route); per code, here. */
+  async join(input: JoinInput): Promise<Joined> {
     const joinCode = input.joinCode.trim().toUpperCase();
-    const [byCode, byIp] = await Promise.all([
-      this.limits.hit(`join:code:${joinCode}`, this.config.joinRateLimitPerCode, WINDOW_SECONDS),
-      this.limits.hit(`join:ip:${ip}`, this.config.joinRateLimitPerIp, WINDOW_SECONDS),
-    ]);
-    if (!byCode.allowed || !byIp.allowed) {
-      throw new DomainError('RATE_LIMITED', 'Te veel aanmeldpogingen; probeer het over een minuut opnieuw.', {
-        retryAfterSeconds: Math.max(byCode.retryAfterSeconds, byIp.retryAfterSeconds),
+    const byCode = await this.limits.hit(`join:code:${joinCode}`, this.config.joinRateLimitPerCode, WINDOW_SECONDS);
+    if (!byCode.allowed) {
+      throw new DomainError('RATE_LIMITED', 'Te veel aanmeldpogingen met deze code; probeer het over een minuut opnieuw.', {
+        retryAfterSeconds: byCode.retryAfterSeconds,
       });
     }
     const evening = await this.joins.findByJoinCode(joinCode);
