@@ -159,6 +159,11 @@ describe('aggregation: from votes to results (e2e)', () => {
       ['leefbaarheid', [['Meer groen of meer parkeerplaatsen?', 7]]],
       ['betaalbaarheid', [['Huur of duurzaamheid?', 5]]],
     ]);
+    // ...and the full policy input is recomputed and stored after it.
+    const recompute = await t.app.get(JobQueueRepository).queue('aggregation').getJob(jobIds.recomputePolicyInput(evening.id));
+    await waitFor('the full recompute', async () => (await recompute!.getState()) === 'completed');
+    const full = await t.dataSource.getRepository(PolicyInputCacheEntity).findOneByOrFail({ scopeKey: 'all' });
+    expect(JSON.stringify(full.result)).toContain('Meer groen of meer parkeerplaatsen?');
   }, 30_000);
 
   it('refuses bad input: unknown and malformed ids, bad rounds and dimensions, unknown parameters, no staff token', async () => {
