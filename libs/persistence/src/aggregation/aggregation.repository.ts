@@ -159,7 +159,11 @@ export class AggregationRepository {
    * an upsert, so two workers writing the same count leave one row each, and removal of rounds no
    * longer present. computed_at never goes back, so a late writer of an older count cannot look newer.
    */
-  async replaceTallies(dilemmaIds: string[], rows: Array<{ dilemmaId: string; round: number; tally: unknown }>, computedAt: Date): Promise<void> {
+  async replaceTallies(
+    dilemmaIds: string[],
+    rows: Array<{ dilemmaId: string; round: number; tally: unknown }>,
+    computedAt: Date,
+  ): Promise<void> {
     if (dilemmaIds.length === 0) return;
     const sorted = [...rows].sort((a, b) => (a.dilemmaId < b.dilemmaId ? -1 : a.dilemmaId > b.dilemmaId ? 1 : a.round - b.round));
     await this.db.query(
@@ -185,7 +189,9 @@ export class AggregationRepository {
   }
 
   async policyInput(scopeKey: string): Promise<{ result: unknown; computedAt: Date } | null> {
-    const [row] = await this.db.query('SELECT result, computed_at AS "computedAt" FROM policy_input_cache WHERE scope_key = $1', [scopeKey]);
+    const [row] = await this.db.query('SELECT result, computed_at AS "computedAt" FROM policy_input_cache WHERE scope_key = $1', [
+      scopeKey,
+    ]);
     return row ?? null;
   }
 
