@@ -168,17 +168,15 @@ export async function castVotes(
   let next = 0;
   const participantIds = entries.map((e) => e.participantId ?? ids[next++]);
   if (entries.length) {
-    await db
-      .getRepository(VoteEntity)
-      .insert(
-        entries.map((entry, i) => ({
-          participantId: participantIds[i],
-          dilemmaId: dilemma.id,
-          round: entry.round ?? 1,
-          choice: entry.choice,
-          clientVoteId: randomUUID(),
-        })),
-      );
+    await db.getRepository(VoteEntity).insert(
+      entries.map((entry, i) => ({
+        participantId: participantIds[i],
+        dilemmaId: dilemma.id,
+        round: entry.round ?? 1,
+        choice: entry.choice,
+        clientVoteId: randomUUID(),
+      })),
+    );
   }
   return participantIds;
 }
