@@ -10,7 +10,7 @@ import { METHOD_NOTES, dutchDateTime, groupLabel, kindLabel, pct, pp } from './r
 
 const MARGIN = 50;
 const LABEL_W = 170;
-const BAR_W = 240;
+const BAR_W = 220;
 const ROW_H = 16;
 const BLUE = '#2b6cb0';
 const GREY = '#555555';
