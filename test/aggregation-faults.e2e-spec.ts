@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Redis from 'ioredis';
 import { Client } from 'pg';
 import { jobIds, REPORTS_QUEUE } from '@hs/contracts';
 import { JobQueueRepository, ReportRepository } from '@hs/persistence';
@@ -75,6 +76,9 @@ async function workerIsBlocked(): Promise<boolean> {
   return rows[0].n > 0;
 }
 
+/** A queue namespace of its own, so the workers of other test files (sharing Redis) never take these jobs. */
+const PREFIX = `${process.env.REDIS_PREFIX}_faults`;
+
 describe('aggregation worker under faults (e2e)', () => {
   let t: TestApp;
   let analyst: StaffSession;
@@ -83,7 +87,7 @@ describe('aggregation worker under faults (e2e)', () => {
 
   beforeAll(async () => {
     // The API only: the report jobs are left to the worker processes this test starts and kills.
-    t = await bootTestApp({ ROLE: 'api' });
+    t = await bootTestApp({ ROLE: 'api', REDIS_PREFIX: PREFIX });
     analyst = await staffSession(t, 'analyst');
     evening = await anEvening().titled('Avond Franeker').in('Waadhoeke').save(t.dataSource);
     const d = await aDilemma()
@@ -101,6 +105,14 @@ describe('aggregation worker under faults (e2e)', () => {
   afterAll(async () => {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
     await t.close();
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${PREFIX}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+    await redis.quit();
   }, 30_000);
 
   const report = (id: string) => t.http.get(`/api/reports/${id}`).set(analyst.auth).expect(200);
@@ -119,7 +131,7 @@ describe('aggregation worker under faults (e2e)', () => {
       .expect(202);
     const id = created.body.id as string;
     const lock = await lockReport(id);
-    const first = await startWorkerProcess({});
+    const first = await startWorkerProcess({ REDIS_PREFIX: PREFIX });
     children.push(first);
     await waitFor('the first worker to be inside the job', () => workerIsBlocked(), 60_000).catch(async (error: Error) => {
       const activity = await lock.query(
@@ -135,7 +147,7 @@ describe('aggregation worker under faults (e2e)', () => {
     await lock.query('ROLLBACK');
     await lock.end();
 
-    const second = await startWorkerProcess({});
+    const second = await startWorkerProcess({ REDIS_PREFIX: PREFIX });
     children.push(second);
     const recovered = await done(id);
     const job = await t.app.get(JobQueueRepository).queue(REPORTS_QUEUE).getJob(jobIds.renderReport(id));
@@ -200,7 +212,7 @@ describe('aggregation worker under faults (e2e)', () => {
       return redis;
     };
     let redis = startRedis();
-    const own = await bootTestApp({ REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_PREFIX: `${process.env.REDIS_PREFIX}_own` });
+    const own = await bootTestApp({ REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_PREFIX: `${PREFIX}_own` });
     try {
       await own.app.get(JobQueueRepository).queue(REPORTS_QUEUE).waitUntilReady();
       const row = await own.app.get(ReportRepository).create({ eveningIds: [evening.id] }, analyst.id);
