@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
-import { seedEvening } from './support/web-fixtures';
+import { createEvening } from './support/evening-builders';
 
 describe('web pages (e2e)', () => {
   let t: TestApp;
@@ -67,7 +67,7 @@ describe('web pages (e2e)', () => {
   });
 
   it('gives a facilitator the join QR code as SVG and the join link it holds', async () => {
-    const evening = await seedEvening(t);
+    const evening = await createEvening(t, facilitator);
     const svg = await t.http.get(`/api/evenings/${evening.id}/join-qr.svg`).set(facilitator.auth).buffer(true).expect(200);
     expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
     expect(svg.headers['cache-control']).toContain('no-store');
@@ -79,7 +79,7 @@ describe('web pages (e2e)', () => {
   });
 
   it('refuses the join QR code without a staff token, to an analyst, and for unknown evenings', async () => {
-    const evening = await seedEvening(t);
+    const evening = await createEvening(t, facilitator);
     await t.http.get(`/api/evenings/${evening.id}/join-qr.svg`).expect(401);
     await t.http.get(`/api/evenings/${evening.id}/join-qr.svg`).set('Authorization', 'Bearer not-a-token').expect(401);
     const analyst = await staffSession(t, 'analyst');

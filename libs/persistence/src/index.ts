@@ -30,4 +30,3 @@ export * from './aggregation/weight.repository';
 export * from './job-worker.repository';
 export * from './safe-error';
 export * from './redis-availability';
-export * from './web/join-link.repository';

@@ -22,7 +22,6 @@ import { AggregationRepository } from './aggregation/aggregation.repository';
 import { ReportRepository } from './aggregation/report.repository';
 import { WeightRepository } from './aggregation/weight.repository';
 import { JobWorkerRepository } from './job-worker.repository';
-import { JoinLinkRepository } from './web/join-link.repository';
 
 /** Every repository the PersistenceModule provides; a new one is added here. */
 // prettier-ignore
@@ -51,5 +50,4 @@ export const REPOSITORIES = [
   ReportRepository,
   WeightRepository,
   JobWorkerRepository,
-  JoinLinkRepository,
 ];

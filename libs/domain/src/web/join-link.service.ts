@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import QRCode from 'qrcode';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
 import { DomainError } from '@hs/contracts';
-import { JoinLinkRepository } from '@hs/persistence';
+import { EveningRepository } from '@hs/persistence';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,12 +17,12 @@ export interface JoinLink {
 export class JoinLinkService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly links: JoinLinkRepository,
+    private readonly evenings: EveningRepository,
   ) {}
 
   async joinLink(eveningId: string): Promise<JoinLink> {
     // An id that is not a UUID is unknown: answer 404 rather than let PostgreSQL reject the cast.
-    const found = UUID.test(eveningId) ? await this.links.findJoinCode(eveningId) : null;
+    const found = UUID.test(eveningId) ? await this.evenings.findById(eveningId) : null;
     if (!found) throw new DomainError('EVENING_NOT_FOUND', 'Deze avond bestaat niet.');
     return { joinCode: found.joinCode, url: `${this.config.publicUrl}/join/${found.joinCode}` };
   }

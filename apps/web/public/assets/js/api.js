@@ -3,7 +3,13 @@
 
 export class ApiError extends Error {
   constructor(status, body) {
-    super(typeof body?.message === 'string' ? body.message : Array.isArray(body?.message) ? body.message.join('; ') : `HTTP ${status}`);
+    super(
+      typeof body?.message === 'string'
+        ? body.message
+        : Array.isArray(body?.message)
+          ? body.message.join('; ')
+          : `HTTP ${status}`,
+    );
     this.status = status; // 0: no connection
     this.code = body?.code ?? null;
     this.body = body;
@@ -16,7 +22,12 @@ export async function api(path, { method = 'GET', body, token, accept = 'applica
   if (token) headers.Authorization = `Bearer ${token}`;
   let response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: 'no-store',
+    });
   } catch {
     throw new ApiError(0, null);
   }

@@ -8,7 +8,10 @@ import { formatNumber, formatPercent } from './format.js';
  * opts.valueText(row) overrides the number shown after the bar.
  */
 export function barChart(rows, opts = {}) {
-  const max = Math.max(0, ...rows.map((r) => r.share ?? 0));
+  // Live tallies fill the width with the largest bar; bars with an interval keep the true 0–100% scale
+  // so that the interval can be read against it.
+  const withCi = rows.some((r) => Array.isArray(r.ci));
+  const max = withCi ? 1 : Math.max(0, ...rows.map((r) => r.share ?? 0));
   return h(
     'div',
     { class: `chart ${opts.className ?? ''}`, role: 'list' },
@@ -19,7 +22,10 @@ export function barChart(rows, opts = {}) {
           ? h('span', {
               class: 'chart-ci',
               title: `95%: ${formatPercent(row.ci[0])} – ${formatPercent(row.ci[1])}`,
-              style: { left: `${(row.ci[0] / max) * 100}%`, width: `${Math.max(0, Math.min(1, row.ci[1]) - row.ci[0]) / max * 100}%` },
+              style: {
+                left: `${Math.max(0, row.ci[0]) * 100}%`,
+                width: `${Math.max(0, Math.min(1, row.ci[1]) - Math.max(0, row.ci[0])) * 100}%`,
+              },
             })
           : null;
       const value = opts.valueText ? opts.valueText(row) : `${formatPercent(row.share)} (${formatNumber(row.value, 0)})`;

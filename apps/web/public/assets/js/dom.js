@@ -30,6 +30,13 @@ function append(el, children) {
   }
 }
 
+/** Replaces the children of el (arrays flattened, null/false left out: unlike el.replaceChildren). */
+export function fill(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
 export function $(selector, root = document) {
   return root.querySelector(selector);
 }

@@ -32,7 +32,23 @@ function list() {
   return h(
     'table',
     { class: 'table' },
-    h('thead', {}, h('tr', {}, ['evening.title', 'evening.municipality', 'evening.venue', 'evening.startsAt', 'evening.status', 'evening.joinCode', ''].map((k) => h('th', { scope: 'col', text: k ? t(k) : '' })))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        [
+          'evening.title',
+          'evening.municipality',
+          'evening.venue',
+          'evening.startsAt',
+          'evening.status',
+          'evening.joinCode',
+          '',
+        ].map((k) => h('th', { scope: 'col', text: k ? t(k) : '' })),
+      ),
+    ),
     h(
       'tbody',
       {},
@@ -46,7 +62,11 @@ function list() {
           h('td', { text: formatDateTime(e.startsAt) }),
           h('td', {}, statusBadge(e.status)),
           h('td', { class: 'mono', text: e.joinCode ?? '' }),
-          h('td', {}, h('a', { class: 'button-link', href: `/facilitate/${encodeURIComponent(e.id)}`, text: t('evenings.open') })),
+          h(
+            'td',
+            {},
+            h('a', { class: 'button-link', href: `/facilitate/${encodeURIComponent(e.id)}`, text: t('evenings.open') }),
+          ),
         ),
       ),
     ),
@@ -82,7 +102,13 @@ function createForm() {
     event.preventDefault();
     const iso = amsterdamLocalToIso(startsAt.value);
     if (!iso) return say(t('evenings.badDate'), 'error');
-    const body = { title: title.value, municipality: municipality.value, venue: venue.value, startsAt: iso, joinMode: joinMode.value };
+    const body = {
+      title: title.value,
+      municipality: municipality.value,
+      venue: venue.value,
+      startsAt: iso,
+      joinMode: joinMode.value,
+    };
     if (capacity.value) body.capacity = Number(capacity.value);
     const created = await act(submit, () => api('/api/evenings', { method: 'POST', body, token: session.accessToken }));
     if (created) location.assign(`/facilitate/${encodeURIComponent(created.id)}`);

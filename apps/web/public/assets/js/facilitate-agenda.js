@@ -18,16 +18,29 @@ function actionsFor(dilemma, eveningLive) {
 }
 
 function manualCountsForm(dilemma, ctx) {
-  const keys = dilemma.kind === 'scale' ? SCALE_VALUES.map((v) => [v, `${v} · ${t(`scale${v}`)}`]) : dilemma.options.map((o) => [o.id, o.label]);
-  const inputs = keys.map(([key, label]) => [key, h('input', { type: 'number', min: '0', step: '1', value: '0', 'aria-label': label })]);
+  const keys =
+    dilemma.kind === 'scale'
+      ? SCALE_VALUES.map((v) => [v, `${v} · ${t(`scale${v}`)}`])
+      : dilemma.options.map((o) => [o.id, o.label]);
+  const inputs = keys.map(([key, label]) => [
+    key,
+    h('input', { type: 'number', min: '0', step: '1', value: '0', 'aria-label': label }),
+  ]);
   const round = h('input', { type: 'number', min: '1', step: '1', value: String(dilemma.round) });
   const note = h('input', { type: 'text', maxlength: '500' });
+  // multi: the counts add up to more than the people (each may tick several), so ask how many people.
+  const people = dilemma.kind === 'multi' ? h('input', { type: 'number', min: '0', step: '1' }) : null;
   const submit = h('button', { type: 'submit', class: 'primary', text: t('manual.save') });
   const form = h(
     'form',
     { class: 'manual' },
     h('p', { class: 'hint', text: t(dilemma.kind === 'budget' ? 'manual.helpBudget' : 'manual.help') }),
-    h('div', { class: 'manual-grid' }, inputs.map(([key, input]) => field(keys.find((k) => k[0] === key)[1], input))),
+    h(
+      'div',
+      { class: 'manual-grid' },
+      inputs.map(([key, input]) => field(keys.find((k) => k[0] === key)[1], input)),
+    ),
+    people ? field(t('manual.people'), people, t('manual.peopleHelp')) : null,
     field(t('manual.round'), round),
     field(t('manual.note'), note),
     submit,
@@ -42,6 +55,7 @@ function manualCountsForm(dilemma, ctx) {
     }
     const body = { round: Number(round.value), counts };
     if (note.value.trim()) body.note = note.value.trim();
+    if (people?.value) body.respondents = Number(people.value);
     const saved = await act(
       submit,
       () => api(`/api/dilemmas/${encodeURIComponent(dilemma.id)}/manual-counts`, { method: 'POST', body, token: ctx.token }),
@@ -55,9 +69,19 @@ function manualCountsForm(dilemma, ctx) {
 function item(dilemma, ctx) {
   const theme = ctx.themes.find((x) => x.slug === dilemma.theme);
   const buttons = actionsFor(dilemma, ctx.evening?.status === 'live').map(([action, cls, disabled]) => {
-    const button = h('button', { type: 'button', class: cls, text: t(`dilemma.${action}`), disabled, title: disabled ? t('dilemma.needsLive') : undefined });
+    const button = h('button', {
+      type: 'button',
+      class: cls,
+      text: t(`dilemma.${action}`),
+      disabled,
+      title: disabled ? t('dilemma.needsLive') : undefined,
+    });
     button.addEventListener('click', async () => {
-      const updated = await act(button, () => api(`/api/dilemmas/${encodeURIComponent(dilemma.id)}/${action}`, { method: 'POST', token: ctx.token }), t(`dilemma.${action}.done`));
+      const updated = await act(
+        button,
+        () => api(`/api/dilemmas/${encodeURIComponent(dilemma.id)}/${action}`, { method: 'POST', token: ctx.token }),
+        t(`dilemma.${action}.done`),
+      );
       if (updated) ctx.onChanged(updated);
     });
     return button;
@@ -80,7 +104,14 @@ function item(dilemma, ctx) {
       ? h(
           'ul',
           { class: 'agenda-options' },
-          dilemma.options.map((o) => h('li', {}, h('span', { text: o.label }), o.consequence ? h('span', { class: 'hint', text: ` — ${o.consequence}` }) : null)),
+          dilemma.options.map((o) =>
+            h(
+              'li',
+              {},
+              h('span', { text: o.label }),
+              o.consequence ? h('span', { class: 'hint', text: ` — ${o.consequence}` }) : null,
+            ),
+          ),
         )
       : null,
     h('div', { class: 'actions' }, buttons),
@@ -94,5 +125,9 @@ export function agenda(ctx) {
   if (!ctx.dilemmas) return h('p', { text: t('loading') });
   if (ctx.dilemmas.length === 0) return h('p', { class: 'hint', text: t('agenda.empty') });
   const sorted = [...ctx.dilemmas].sort((a, b) => a.position - b.position);
-  return h('ol', { class: 'agenda' }, sorted.map((d) => item(d, ctx)));
+  return h(
+    'ol',
+    { class: 'agenda' },
+    sorted.map((d) => item(d, ctx)),
+  );
 }

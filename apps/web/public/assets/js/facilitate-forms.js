@@ -1,15 +1,27 @@
 // Forms of the facilitator's console: a new dilemma (POST /api/evenings/:id/dilemmas) and check-in
 // cards (POST /api/evenings/:id/cards, then the printable page).
 import { api } from './api.js';
-import { h } from './dom.js';
+import { fill, h } from './dom.js';
 import { pick } from './i18n.js';
 import { act, field, say, t } from './staff.js';
 
 const KINDS = ['choice', 'multi', 'budget', 'scale'];
 
 function optionRow(list) {
-  const label = h('input', { type: 'text', maxlength: '200', required: true, class: 'opt-label', 'aria-label': t('form.optionLabel') });
-  const consequence = h('input', { type: 'text', maxlength: '1000', class: 'opt-consequence', 'aria-label': t('form.consequence'), placeholder: t('form.consequence') });
+  const label = h('input', {
+    type: 'text',
+    maxlength: '200',
+    required: true,
+    class: 'opt-label',
+    'aria-label': t('form.optionLabel'),
+  });
+  const consequence = h('input', {
+    type: 'text',
+    maxlength: '1000',
+    class: 'opt-consequence',
+    'aria-label': t('form.consequence'),
+    placeholder: t('form.consequence'),
+  });
   const remove = h('button', { type: 'button', class: 'danger small', text: '×', 'aria-label': t('form.removeOption') });
   const row = h('div', { class: 'option-row' }, label, consequence, remove);
   remove.addEventListener('click', () => {
@@ -20,8 +32,16 @@ function optionRow(list) {
 
 /** ctx: {token, eveningId, themes, onCreated(dilemma)} */
 export function dilemmaForm(ctx) {
-  const theme = h('select', { required: true }, ctx.themes.map((x) => h('option', { value: x.slug, text: pick(x.name) })));
-  const kind = h('select', {}, KINDS.map((k) => h('option', { value: k, text: t(`kind.${k}`) })));
+  const theme = h(
+    'select',
+    { required: true },
+    ctx.themes.map((x) => h('option', { value: x.slug, text: pick(x.name) })),
+  );
+  const kind = h(
+    'select',
+    {},
+    KINDS.map((k) => h('option', { value: k, text: t(`kind.${k}`) })),
+  );
   const question = h('textarea', { rows: '2', maxlength: '500', required: true });
   const description = h('textarea', { rows: '2', maxlength: '4000' });
   const list = h('div', { class: 'option-list' });
@@ -77,7 +97,7 @@ export function dilemmaForm(ctx) {
     );
     if (created) {
       form.reset();
-      list.replaceChildren(optionRow(list), optionRow(list));
+      fill(list, optionRow(list), optionRow(list));
       sync();
       ctx.onCreated(created);
     }
@@ -99,7 +119,8 @@ export function cardsForm(ctx) {
       api(`/api/evenings/${encodeURIComponent(ctx.eveningId)}/cards`, { method: 'POST', body: { count: n }, token: ctx.token }),
     );
     if (!made) return;
-    result.replaceChildren(
+    fill(
+      result,
       t('cards.made', { n: made.cards?.length ?? n }),
       ' ',
       made.printUrl ? h('a', { href: made.printUrl, target: '_blank', rel: 'noopener', text: t('cards.print') }) : null,

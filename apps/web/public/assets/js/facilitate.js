@@ -3,7 +3,7 @@
 // Socket events: see live.js and libs/contracts/src/live-events.ts.
 import { api } from './api.js';
 import { barChart, tallyRows } from './chart.js';
-import { h, show } from './dom.js';
+import { fill, h, show } from './dom.js';
 import { agenda } from './facilitate-agenda.js';
 import { cardsForm, dilemmaForm } from './facilitate-forms.js';
 import { formatDateTime, formatNumber } from './format.js';
@@ -62,6 +62,7 @@ async function load() {
   if (dilemmas.status === 'fulfilled') ctx.dilemmas = dilemmas.value;
   else ctx.dilemmasError = errorText(dilemmas.reason);
   if (themes.status === 'fulfilled') ctx.themes = themes.value;
+  else ctx.themesError = errorText(themes.reason);
   ctx.currentId ??= ctx.dilemmas?.find((d) => d.status === 'open')?.id ?? null;
   render();
 }
@@ -138,13 +139,31 @@ function openScreen(live) {
 function drawHeader() {
   const e = ctx.evening;
   if (!e) {
-    show(parts.header, h('h1', { text: t('console.title') }), ctx.eveningError ? h('p', { class: 'message error', text: ctx.eveningError }) : h('p', { text: t('loading') }));
+    show(
+      parts.header,
+      h('h1', { text: t('console.title') }),
+      ctx.eveningError ? h('p', { class: 'message error', text: ctx.eveningError }) : h('p', { text: t('loading') }),
+    );
     return;
   }
   const joinUrl = `${location.origin}/join/${e.joinCode}`;
-  parts.header.replaceChildren(
-    h('div', { class: 'head-main' }, h('h1', { text: e.title }), h('p', { text: `${e.municipality} · ${e.venue} · ${formatDateTime(e.startsAt)}` }), h('span', { class: `badge status-${e.status}`, text: t(`status.${e.status}`) }), e.joinMode === 'cards' ? h('span', { class: 'badge', text: t('joinMode.cards') }) : null),
-    h('div', { class: 'head-code' }, h('span', { class: 'hint', text: t('evening.joinCode') }), h('span', { class: 'join-code', text: e.joinCode }), h('span', { class: 'hint mono', text: joinUrl })),
+  fill(
+    parts.header,
+    h(
+      'div',
+      { class: 'head-main' },
+      h('h1', { text: e.title }),
+      h('p', { text: `${e.municipality} · ${e.venue} · ${formatDateTime(e.startsAt)}` }),
+      h('span', { class: `badge status-${e.status}`, text: t(`status.${e.status}`) }),
+      e.joinMode === 'cards' ? h('span', { class: 'badge', text: t('joinMode.cards') }) : null,
+    ),
+    h(
+      'div',
+      { class: 'head-code' },
+      h('span', { class: 'hint', text: t('evening.joinCode') }),
+      h('span', { class: 'join-code', text: e.joinCode }),
+      h('span', { class: 'hint mono', text: joinUrl }),
+    ),
     h('div', { class: 'actions' }, TRANSITIONS[e.status].map(transitionButton)),
   );
 }
@@ -153,10 +172,13 @@ function drawHeader() {
 
 function drawLive() {
   const current = ctx.dilemmas?.find((d) => d.id === ctx.currentId);
-  const tally = current ? ctx.tallies[current.id] : null;
+  // A tally of an earlier round (before a revote) is not this round's.
+  const stored = current ? ctx.tallies[current.id] : null;
+  const tally = stored && stored.round === current.round ? stored : null;
   const presence = ctx.presence;
   const scaleLabels = [1, 2, 3, 4, 5].map((v) => t(`scale${v}`));
-  parts.live.replaceChildren(
+  fill(
+    parts.live,
     h('h2', { text: t('live.title') }),
     h(
       'p',
@@ -170,12 +192,17 @@ function drawLive() {
           'div',
           {},
           h('p', { class: 'live-question', text: current.question }),
-          h('p', { class: 'hint', text: `${t(`dstatus.${current.status}`)} · ${t('round', { n: current.round })}${current.revealed ? ` · ${t('dilemma.revealed')}` : ''}` }),
+          h('p', {
+            class: 'hint',
+            text: `${t(`dstatus.${current.status}`)} · ${t('round', { n: current.round })}${current.revealed ? ` · ${t('dilemma.revealed')}` : ''}`,
+          }),
           barChart(tallyRows(current, tally, scaleLabels), {
             valueText: current.kind === 'budget' ? (r) => t('points', { n: r.value }) : undefined,
           }),
-          h('p', { class: 'total', text: t('live.total', { n: tally?.total ?? 0 }) }),
-          current.kind === 'scale' && typeof tally?.mean === 'number' ? h('p', { text: t('live.mean', { mean: formatNumber(tally.mean, 2) }) }) : null,
+          h('p', { class: 'total', text: t(tally?.total === 1 ? 'live.totalOne' : 'live.total', { n: tally?.total ?? 0 }) }),
+          current.kind === 'scale' && typeof tally?.mean === 'number'
+            ? h('p', { text: t('live.mean', { mean: formatNumber(tally.mean, 2) }) })
+            : null,
           tally?.manual?.total ? h('p', { class: 'hint', text: t('live.manual', { n: tally.manual.total }) }) : null,
         )
       : h('p', { class: 'hint', text: t('live.none') }),
@@ -183,16 +210,22 @@ function drawLive() {
 }
 
 function drawAgenda() {
-  parts.agenda.replaceChildren(h('h2', { text: t('agenda.title') }), agenda(ctx));
+  fill(parts.agenda, h('h2', { text: t('agenda.title') }), agenda(ctx));
 }
 
 function drawTools() {
   const liveToggle = h('input', { type: 'checkbox', id: 'live-before-reveal' });
   const screenButton = h('button', { type: 'button', class: 'primary', text: t('tools.screen') });
   screenButton.addEventListener('click', () => openScreen(liveToggle.checked));
-  parts.tools.replaceChildren(
+  fill(
+    parts.tools,
     h('h2', { text: t('tools.title') }),
-    h('div', { class: 'actions' }, screenButton, h('label', { class: 'check', for: 'live-before-reveal' }, liveToggle, t('tools.liveBeforeReveal'))),
+    h(
+      'div',
+      { class: 'actions' },
+      screenButton,
+      h('label', { class: 'check', for: 'live-before-reveal' }, liveToggle, t('tools.liveBeforeReveal')),
+    ),
     h('h3', { text: t('cards.title') }),
     h('p', { class: 'hint', text: t('cards.help') }),
     cardsForm(ctx),
@@ -209,9 +242,18 @@ function refresh() {
 function render() {
   refresh();
   drawTools();
-  parts.form.replaceChildren(ctx.themes.length ? dilemmaForm(ctx) : h('p', { class: 'hint', text: t('loading') }));
+  fill(
+    parts.form,
+    ctx.themes.length
+      ? dilemmaForm(ctx)
+      : h('p', { class: ctx.themesError ? 'message error' : 'hint', text: ctx.themesError ?? t('loading') }),
+  );
   if (!app.contains(parts.header)) {
-    show(app, parts.header, h('div', { class: 'console-grid' }, h('div', {}, parts.live, parts.tools), h('div', {}, parts.agenda, parts.form)));
+    show(
+      app,
+      parts.header,
+      h('div', { class: 'console-grid' }, h('div', {}, parts.live, parts.tools), h('div', {}, parts.agenda, parts.form)),
+    );
   }
 }
 

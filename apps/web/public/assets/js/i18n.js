@@ -1,7 +1,7 @@
 // Shared language handling for every page: nl (default), fy (Frisian), en.
 // Each page set has its own small dictionary module (i18n-tenant.js, i18n-staff.js);
 // the choice is remembered in localStorage so it holds across pages and visits.
-import { h } from './dom.js';
+import { fill, h } from './dom.js';
 
 export const LANGS = ['nl', 'fy', 'en'];
 const KEY = 'hs.lang';
@@ -62,14 +62,16 @@ const NAMES = { nl: 'Nederlands', fy: 'Frysk', en: 'English' };
 /** Three buttons NL / FY / EN; the pressed one is the current language. */
 export function mountLanguageSwitch(container) {
   const render = () => {
-    container.replaceChildren(
+    fill(
+      container,
       ...LANGS.map((code) =>
         h('button', {
           type: 'button',
           class: 'lang-btn',
           lang: code,
           'aria-pressed': String(code === lang),
-          'aria-label': NAMES[code],
+          // The visible letters lead the name (WCAG 2.5.3 label in name), the language's own name follows.
+          'aria-label': `${code.toUpperCase()} – ${NAMES[code]}`,
           title: NAMES[code],
           text: code.toUpperCase(),
           onclick: () => setLang(code),

@@ -7,6 +7,7 @@ import { t } from './staff.js';
 
 const app = document.getElementById('app');
 let problem = null;
+let typedEmail = ''; // kept when the form is drawn again (wrong password, language switch)
 
 function nextPath(role) {
   const next = new URLSearchParams(location.search).get('next');
@@ -17,8 +18,22 @@ function nextPath(role) {
 
 function render() {
   document.title = `Huurdersstem – ${t('login.title')}`;
-  const email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true, id: 'email' });
-  const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true, id: 'password' });
+  const email = h('input', {
+    type: 'email',
+    name: 'email',
+    autocomplete: 'username',
+    required: true,
+    id: 'email',
+    value: typedEmail,
+  });
+  email.addEventListener('input', () => (typedEmail = email.value));
+  const password = h('input', {
+    type: 'password',
+    name: 'password',
+    autocomplete: 'current-password',
+    required: true,
+    id: 'password',
+  });
   const submit = h('button', { type: 'submit', class: 'primary', text: t('login.submit') });
   const form = h(
     'form',
@@ -33,17 +48,30 @@ function render() {
     event.preventDefault();
     submit.disabled = true;
     try {
-      const session = await api('/api/auth/login', { method: 'POST', body: { email: email.value.trim(), password: password.value } });
+      const session = await api('/api/auth/login', {
+        method: 'POST',
+        body: { email: email.value.trim(), password: password.value },
+      });
       saveStaffSession(session);
       location.assign(nextPath(session.user.role));
     } catch (error) {
       const status = error instanceof ApiError ? error.status : -1;
-      problem = t(status === 401 ? 'login.wrong' : status === 429 ? 'err.rateLimited' : status === 400 ? 'login.invalid' : status === 0 ? 'err.network' : 'err.generic');
+      problem = t(
+        status === 401
+          ? 'login.wrong'
+          : status === 429
+            ? 'err.rateLimited'
+            : status === 400
+              ? 'login.invalid'
+              : status === 0
+                ? 'err.network'
+                : 'err.generic',
+      );
       render();
     }
   });
   show(app, form);
-  email.focus();
+  (typedEmail ? password : email).focus();
 }
 
 mountLanguageSwitch(document.getElementById('lang'));

@@ -1,7 +1,7 @@
 // The policy team's dashboard (/policy, analyst and admin): policy input per theme and municipality,
 // results per dilemma, and reports with CSV and PDF exports (downloaded with the Bearer token).
 import { api, download } from './api.js';
-import { h, show } from './dom.js';
+import { fill, h, show } from './dom.js';
 import { formatDateTime } from './format.js';
 import { onLangChange, pick } from './i18n.js';
 import { policyDilemma } from './policy-view.js';
@@ -10,13 +10,27 @@ import { act, errorText, field, say, staffPage, t } from './staff.js';
 const session = staffPage('policy.title');
 const app = document.getElementById('app');
 const ctx = { token: session?.accessToken, suppressBelow: null };
-const state = { themes: [], municipalities: [], theme: '', municipality: '', input: null, inputError: null, loading: false, report: null };
-const parts = { filters: h('section', { class: 'card' }), results: h('section', { 'aria-live': 'polite' }), reports: h('section', { class: 'card' }) };
+const state = {
+  themes: [],
+  municipalities: [],
+  theme: '',
+  municipality: '',
+  input: null,
+  inputError: null,
+  loading: false,
+  report: null,
+};
+const parts = {
+  filters: h('section', { class: 'card' }),
+  results: h('section', { 'aria-live': 'polite' }),
+  reports: h('section', { class: 'card' }),
+};
 
 async function loadChoices() {
   const [themes, evenings] = await Promise.allSettled([api('/api/themes'), api('/api/evenings', { token: ctx.token })]);
   if (themes.status === 'fulfilled') state.themes = themes.value;
-  if (evenings.status === 'fulfilled') state.municipalities = [...new Set(evenings.value.map((e) => e.municipality))].sort((a, b) => a.localeCompare(b, 'nl'));
+  if (evenings.status === 'fulfilled')
+    state.municipalities = [...new Set(evenings.value.map((e) => e.municipality))].sort((a, b) => a.localeCompare(b, 'nl'));
   drawFilters();
 }
 
@@ -39,7 +53,12 @@ async function loadInput() {
 }
 
 function drawFilters() {
-  const theme = h('select', {}, h('option', { value: '', text: t('policy.allThemes') }), state.themes.map((x) => h('option', { value: x.slug, text: pick(x.name), selected: x.slug === state.theme })));
+  const theme = h(
+    'select',
+    {},
+    h('option', { value: '', text: t('policy.allThemes') }),
+    state.themes.map((x) => h('option', { value: x.slug, text: pick(x.name), selected: x.slug === state.theme })),
+  );
   const municipality = h(
     'select',
     {},
@@ -47,28 +66,40 @@ function drawFilters() {
     state.municipalities.map((m) => h('option', { value: m, text: m, selected: m === state.municipality })),
   );
   const submit = h('button', { type: 'submit', class: 'primary', text: t('policy.show') });
-  const form = h('form', { class: 'inline-form' }, field(t('policy.theme'), theme), field(t('policy.municipality'), municipality), submit);
+  const form = h(
+    'form',
+    { class: 'inline-form' },
+    field(t('policy.theme'), theme),
+    field(t('policy.municipality'), municipality),
+    submit,
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     state.theme = theme.value;
     state.municipality = municipality.value;
     void loadInput();
   });
-  parts.filters.replaceChildren(h('h2', { text: t('policy.filters') }), form);
+  fill(parts.filters, h('h2', { text: t('policy.filters') }), form);
 }
 
 function drawResults() {
-  if (state.loading) return parts.results.replaceChildren(h('p', { class: 'card', text: t('loading') }));
-  if (state.inputError) return parts.results.replaceChildren(h('p', { class: 'message error', text: state.inputError }));
+  if (state.loading) return fill(parts.results, h('p', { class: 'card', text: t('loading') }));
+  if (state.inputError) return fill(parts.results, h('p', { class: 'message error', text: state.inputError }));
   const input = state.input;
-  if (!input) return parts.results.replaceChildren(h('p', { class: 'card hint', text: t('policy.choose') }));
+  if (!input) return fill(parts.results, h('p', { class: 'card hint', text: t('policy.choose') }));
   const themes = input.themes ?? [];
-  parts.results.replaceChildren(
+  fill(
+    parts.results,
     h('p', { class: 'hint', text: t('policy.scope', { n: input.evenings?.length ?? 0, min: input.suppressBelow ?? '?' }) }),
     themes.length === 0 ? h('p', { class: 'card hint', text: t('policy.empty') }) : null,
     themes.map((theme) => {
       const known = state.themes.find((x) => x.slug === theme.theme);
-      return h('section', { class: 'theme-block' }, h('h2', { text: known ? pick(known.name) : (theme.name ?? theme.theme) }), (theme.dilemmas ?? []).map((d) => policyDilemma(d, ctx)));
+      return h(
+        'section',
+        { class: 'theme-block' },
+        h('h2', { text: known ? pick(known.name) : (theme.name ?? theme.theme) }),
+        (theme.dilemmas ?? []).map((d) => policyDilemma(d, ctx)),
+      );
     }),
   );
 }
@@ -108,22 +139,33 @@ function drawReports() {
   const r = state.report;
   let status = null;
   if (r) {
-    const progress = typeof r.progress === 'number' ? Math.round(r.progress > 1 ? r.progress : r.progress * 100) : 0;
+    // progress is a percentage 0..100 (the report service's steps).
+    const progress = typeof r.progress === 'number' ? Math.round(r.progress) : 0;
     const file = (ext) => {
       const button = h('button', { type: 'button', text: t(`report.${ext}`) });
-      button.addEventListener('click', () => act(button, () => download(`/api/reports/${encodeURIComponent(r.id)}/export.${ext}`, ctx.token, `huurdersstem-rapport-${r.id.slice(0, 8)}.${ext}`)));
+      button.addEventListener('click', () =>
+        act(button, () =>
+          download(
+            `/api/reports/${encodeURIComponent(r.id)}/export.${ext}`,
+            ctx.token,
+            `huurdersstem-rapport-${r.id.slice(0, 8)}.${ext}`,
+          ),
+        ),
+      );
       return button;
     };
     status = h(
       'div',
       { class: 'report-status' },
       h('p', { text: `${t(`report.status.${r.status}`)}${r.createdAt ? ` · ${formatDateTime(r.createdAt)}` : ''}` }),
-      r.status === 'done' || r.status === 'failed' ? null : h('progress', { max: '100', value: String(progress), 'aria-label': t('report.progress') }),
+      r.status === 'done' || r.status === 'failed'
+        ? null
+        : h('progress', { max: '100', value: String(progress), 'aria-label': t('report.progress') }),
       r.status === 'failed' ? h('p', { class: 'message error', text: r.error || t('err.generic') }) : null,
       r.status === 'done' ? h('div', { class: 'actions' }, file('csv'), file('pdf')) : null,
     );
   }
-  parts.reports.replaceChildren(h('h2', { text: t('report.title') }), h('p', { class: 'hint', text: t('report.help') }), make, status);
+  fill(parts.reports, h('h2', { text: t('report.title') }), h('p', { class: 'hint', text: t('report.help') }), make, status);
 }
 
 function render() {

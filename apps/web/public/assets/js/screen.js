@@ -95,7 +95,12 @@ function chartOrCount() {
   const { dilemma, tally } = view;
   const total = tally?.total ?? 0;
   if (!dilemma.revealed && !liveBeforeReveal) {
-    return h('div', { class: 'count' }, h('span', { class: 'count-n', text: String(total) }), h('span', { class: 'count-label', text: t('screen.votes') }));
+    return h(
+      'div',
+      { class: 'count' },
+      h('span', { class: 'count-n', text: String(total) }),
+      h('span', { class: 'count-label', text: t(total === 1 ? 'screen.votesOne' : 'screen.votes') }),
+    );
   }
   const scaleLabels = [1, 2, 3, 4, 5].map((v) => t(`scale${v}`));
   return h(
@@ -104,25 +109,50 @@ function chartOrCount() {
     barChart(tallyRows(dilemma, tally, scaleLabels), {
       valueText: dilemma.kind === 'budget' ? (r) => t('points', { n: r.value }) : undefined,
     }),
-    h('p', { class: 'screen-total', text: `${t('live.total', { n: total })}${dilemma.kind === 'scale' && typeof tally?.mean === 'number' ? ` · ${t('live.mean', { mean: formatNumber(tally.mean, 1) })}` : ''}` }),
+    h('p', {
+      class: 'screen-total',
+      text: `${t(total === 1 ? 'live.totalOne' : 'live.total', { n: total })}${dilemma.kind === 'scale' && typeof tally?.mean === 'number' ? ` · ${t('live.mean', { mean: formatNumber(tally.mean, 1) })}` : ''}`,
+    }),
   );
 }
 
 function render() {
   document.title = `Huurdersstem – ${t('screen.title')}`;
   if (view.problem) {
-    return show(app, h('section', { class: 'centered' }, h('h1', { text: t('screen.title') }), h('p', { class: 'message error', text: view.problem }), h('p', { text: t('screen.openFromConsole') }), h('a', { href: `/login?next=${encodeURIComponent(location.pathname + location.search)}`, text: t('login.title') })));
+    return show(
+      app,
+      h(
+        'section',
+        { class: 'centered' },
+        h('h1', { text: t('screen.title') }),
+        h('p', { class: 'message error', text: view.problem }),
+        h('p', { text: t('screen.openFromConsole') }),
+        h('a', { href: `/login?next=${encodeURIComponent(location.pathname + location.search)}`, text: t('login.title') }),
+      ),
+    );
   }
   const { evening, dilemma, presence } = view;
   const top = h(
     'header',
     { class: 'screen-top' },
     h('span', { class: 'screen-title', text: evening?.title ?? '' }),
-    h('span', { class: 'screen-presence', text: presence ? t('screen.presence', { connected: presence.connected, voted: presence.voted }) : view.online ? '' : t('live.offline') }),
+    h('span', {
+      class: 'screen-presence',
+      text: presence
+        ? t('screen.presence', { connected: presence.connected, voted: presence.voted })
+        : view.online
+          ? ''
+          : t('live.offline'),
+    }),
   );
-  if (evening?.status === 'ended') return show(app, top, h('section', { class: 'centered' }, h('h1', { class: 'huge', text: t('screen.thanks') })));
-  if (!dilemma || (dilemma.status === 'draft')) {
-    return show(app, top, h('section', { class: 'welcome' }, h('h1', { class: 'huge', text: t('screen.welcome') }), joinPanel(true)));
+  if (evening?.status === 'ended')
+    return show(app, top, h('section', { class: 'centered' }, h('h1', { class: 'huge', text: t('screen.thanks') })));
+  if (!dilemma || dilemma.status === 'draft') {
+    return show(
+      app,
+      top,
+      h('section', { class: 'welcome' }, h('h1', { class: 'huge', text: t('screen.welcome') }), joinPanel(true)),
+    );
   }
   return show(
     app,
@@ -130,7 +160,13 @@ function render() {
     h(
       'section',
       { class: 'stage' },
-      h('div', { class: 'question-panel' }, h('h1', { class: 'screen-question', text: dilemma.question }), dilemma.status === 'closed' ? h('p', { class: 'closed', text: t('screen.closed') }) : null, chartOrCount()),
+      h(
+        'div',
+        { class: 'question-panel' },
+        h('h1', { class: 'screen-question', text: dilemma.question }),
+        dilemma.status === 'closed' ? h('p', { class: 'closed', text: t('screen.closed') }) : null,
+        chartOrCount(),
+      ),
       joinPanel(false),
     ),
   );

@@ -1,7 +1,7 @@
 // What every staff page shares: the sign-in check, the top bar (navigation, language, sign-out)
 // and one status line for the outcome of actions.
 import { ApiError, clearStaffSession, requireStaff } from './api.js';
-import { h } from './dom.js';
+import { fill, h } from './dom.js';
 import { mountLanguageSwitch, onLangChange, translator } from './i18n.js';
 import { STAFF_TEXTS } from './i18n-staff.js';
 
@@ -17,7 +17,8 @@ export function staffPage(titleKey) {
     const role = session.user?.role;
     const langs = h('nav', { class: 'lang-switch', 'aria-label': 'Taal / Language' });
     mountLanguageSwitch(langs);
-    bar.replaceChildren(
+    fill(
+      bar,
       h('a', { class: 'brand', href: role === 'analyst' ? '/policy' : '/facilitate', text: 'Huurdersstem' }),
       h(
         'nav',
@@ -58,7 +59,8 @@ export function errorText(error) {
   if (error.status === 0) return t('err.network');
   if (error.status === 401) return t('err.signIn');
   if (error.status === 403) return t('err.forbidden');
-  if (error.status === 404 && !error.code && !error.body?.message) return t('err.notAvailable');
+  // Nest's answer for a route this server does not have (a part not deployed or not merged yet).
+  if (error.status === 404 && !error.code && /^Cannot [A-Z]+ \//.test(error.message)) return t('err.notAvailable');
   if (error.status === 429) return t('err.rateLimited');
   if (error.status >= 500) return t('err.server');
   return error.message || t('err.generic');
@@ -81,5 +83,11 @@ export async function act(button, fn, okText) {
 
 /** A labelled form field. */
 export function field(label, control, help) {
-  return h('label', { class: 'field' }, h('span', { class: 'field-label', text: label }), control, help ? h('span', { class: 'hint', text: help }) : null);
+  return h(
+    'label',
+    { class: 'field' },
+    h('span', { class: 'field-label', text: label }),
+    control,
+    help ? h('span', { class: 'hint', text: help }) : null,
+  );
 }

@@ -13,7 +13,10 @@ const SESSION_KEY = 'hs.participant';
 /** Upper-cases and keeps only characters a code can hold; `dropped` says whether a look-alike was typed. */
 export function normalizeCode(raw) {
   const upper = String(raw ?? '').toUpperCase();
-  const kept = [...upper].filter((c) => ALPHABET.includes(c)).join('').slice(0, 6);
+  const kept = [...upper]
+    .filter((c) => ALPHABET.includes(c))
+    .join('')
+    .slice(0, 6);
   return { code: kept, dropped: LOOKALIKES.test(upper) };
 }
 
@@ -123,7 +126,9 @@ export function pickScreen({ title, intro, choices, t, onPick, onBack, code }) {
     h(
       'div',
       { class: 'options' },
-      choices.map(([value, label]) => h('button', { type: 'button', class: 'option', text: label, onclick: () => onPick(value) })),
+      choices.map(([value, label]) =>
+        h('button', { type: 'button', class: 'option', text: label, onclick: () => onPick(value) }),
+      ),
     ),
     h(
       'div',

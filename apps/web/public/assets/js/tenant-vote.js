@@ -29,7 +29,11 @@ function choiceControl(dilemma, t, onVote) {
       'div',
       { class: 'options' },
       dilemma.options.map((option) =>
-        h('button', { type: 'button', class: 'option', onclick: () => onVote({ optionIds: [option.id] }) }, optionText(option, t)),
+        h(
+          'button',
+          { type: 'button', class: 'option', onclick: () => onVote({ optionIds: [option.id] }) },
+          optionText(option, t),
+        ),
       ),
     ),
   ];
@@ -40,7 +44,11 @@ function multiControl(dilemma, draft, t, onVote) {
   const counter = h('p', { class: 'counter', 'aria-live': 'polite' });
   const submit = h('button', { type: 'button', class: 'primary', text: t('vote') });
   const buttons = dilemma.options.map((option) =>
-    h('button', { type: 'button', class: 'option toggle', 'data-id': option.id, onclick: () => toggle(option.id) }, optionText(option, t)),
+    h(
+      'button',
+      { type: 'button', class: 'option toggle', 'data-id': option.id, onclick: () => toggle(option.id) },
+      optionText(option, t),
+    ),
   );
   const update = () => {
     for (const button of buttons) {
@@ -55,9 +63,16 @@ function multiControl(dilemma, draft, t, onVote) {
     draft.selected = draft.selected.includes(id) ? draft.selected.filter((x) => x !== id) : [...draft.selected, id];
     update();
   };
-  submit.addEventListener('click', () => onVote({ optionIds: dilemma.options.map((o) => o.id).filter((id) => draft.selected.includes(id)) }));
+  submit.addEventListener('click', () =>
+    onVote({ optionIds: dilemma.options.map((o) => o.id).filter((id) => draft.selected.includes(id)) }),
+  );
   update();
-  return [h('p', { class: 'instruction', text: t('chooseMulti', { max }) }), h('div', { class: 'options' }, buttons), counter, submit];
+  return [
+    h('p', { class: 'instruction', text: t('chooseMulti', { max }) }),
+    h('div', { class: 'options' }, buttons),
+    counter,
+    submit,
+  ];
 }
 
 function budgetControl(dilemma, draft, t, onVote) {
@@ -70,7 +85,18 @@ function budgetControl(dilemma, draft, t, onVote) {
     const plus = h('button', { type: 'button', class: 'step', text: '+', 'aria-label': t('more', { label: option.label }) });
     minus.addEventListener('click', () => change(option.id, -1));
     plus.addEventListener('click', () => change(option.id, +1));
-    return { option, value, minus, plus, el: h('div', { class: 'budget-row' }, h('div', { class: 'budget-text' }, optionText(option, t)), h('div', { class: 'stepper' }, minus, value, plus)) };
+    return {
+      option,
+      value,
+      minus,
+      plus,
+      el: h(
+        'div',
+        { class: 'budget-row' },
+        h('div', { class: 'budget-text' }, optionText(option, t)),
+        h('div', { class: 'stepper' }, minus, value, plus),
+      ),
+    };
   });
   const spent = () => Object.values(draft.allocation).reduce((sum, n) => sum + n, 0);
   const update = () => {
@@ -93,7 +119,16 @@ function budgetControl(dilemma, draft, t, onVote) {
   };
   submit.addEventListener('click', () => onVote({ allocation: { ...draft.allocation } }));
   update();
-  return [h('p', { class: 'instruction', text: t('budgetIntro', { budget }) }), left, h('div', { class: 'budget' }, rows.map((r) => r.el)), submit];
+  return [
+    h('p', { class: 'instruction', text: t('budgetIntro', { budget }) }),
+    left,
+    h(
+      'div',
+      { class: 'budget' },
+      rows.map((r) => r.el),
+    ),
+    submit,
+  ];
 }
 
 function scaleControl(t, onVote) {
@@ -103,7 +138,12 @@ function scaleControl(t, onVote) {
       'div',
       { class: 'options scale' },
       SCALE_KEYS.map((key, i) =>
-        h('button', { type: 'button', class: `option scale-${i + 1}`, onclick: () => onVote({ value: i + 1 }) }, h('span', { class: 'scale-num', text: String(i + 1) }), h('span', { class: 'option-label', text: t(key) })),
+        h(
+          'button',
+          { type: 'button', class: `option scale-${i + 1}`, onclick: () => onVote({ value: i + 1 }) },
+          h('span', { class: 'scale-num', text: String(i + 1) }),
+          h('span', { class: 'option-label', text: t(key) }),
+        ),
       ),
     ),
   ];
@@ -130,7 +170,9 @@ export function describeChoice(dilemma, choice, t) {
   const label = (id) => dilemma.options.find((o) => o.id === id)?.label ?? '?';
   if (Array.isArray(choice.optionIds)) return choice.optionIds.map(label);
   if (choice.allocation) {
-    return dilemma.options.filter((o) => (choice.allocation[o.id] ?? 0) > 0).map((o) => `${o.label}: ${t('points', { n: choice.allocation[o.id] })}`);
+    return dilemma.options
+      .filter((o) => (choice.allocation[o.id] ?? 0) > 0)
+      .map((o) => `${o.label}: ${t('points', { n: choice.allocation[o.id] })}`);
   }
   if (typeof choice.value === 'number') return [`${choice.value} · ${t(SCALE_KEYS[choice.value - 1] ?? 'scale3')}`];
   return [];

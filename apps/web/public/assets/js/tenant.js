@@ -1,13 +1,23 @@
 // The tenant page (/, /join/:code, ?card=CODE): join, then follow the evening live and vote.
 // Socket events: see live.js and libs/contracts/src/live-events.ts.
-import { barChart, tallyRows } from './chart.js';
 import { h, show } from './dom.js';
-import { formatNumber } from './format.js';
 import { mountLanguageSwitch, onLangChange, translator } from './i18n.js';
 import { TENANT_TEXTS } from './i18n-tenant.js';
 import { connectLive, sendVote } from './live.js';
-import { AGE_BANDS, GROUPS, clearSession, codeScreen, join, joinErrorKey, loadSession, normalizeCode, pickScreen, saveSession } from './tenant-join.js';
-import { SCALE_KEYS, describeChoice, newDraft, voteControl } from './tenant-vote.js';
+import {
+  AGE_BANDS,
+  GROUPS,
+  clearSession,
+  codeScreen,
+  join,
+  joinErrorKey,
+  loadSession,
+  normalizeCode,
+  pickScreen,
+  saveSession,
+} from './tenant-join.js';
+import { bindScreens, liveScreen, spinner } from './tenant-screens.js';
+import { newDraft } from './tenant-vote.js';
 
 const t = translator(TENANT_TEXTS);
 const app = document.getElementById('app');
@@ -186,42 +196,53 @@ function render() {
   if (!state.online && state.screen === 'live' && state.evening) banner.textContent = t('offline');
   switch (state.screen) {
     case 'code':
-      return show(app, codeScreen(state, t, (code) => {
-        state.code = code;
-        state.message = null;
-        state.screen = 'group';
-        render();
-      }));
-    case 'group':
-      return show(app, message(), pickScreen({
-        title: t('groupTitle'),
-        intro: t('groupIntro'),
-        code: state.code,
-        choices: GROUPS.map((g) => [g, t(`group.${g}`)]),
-        t,
-        onBack: () => {
-          state.screen = 'code';
-          render();
-        },
-        onPick: (group) => {
-          state.group = group;
-          state.screen = 'age';
-          render();
-        },
-      }));
-    case 'age':
-      return show(app, message(), pickScreen({
-        title: t('ageTitle'),
-        intro: t('ageIntro'),
-        code: state.code,
-        choices: AGE_BANDS.map((a) => [a, t(`age.${a}`)]),
-        t,
-        onBack: () => {
+      return show(
+        app,
+        codeScreen(state, t, (code) => {
+          state.code = code;
+          state.message = null;
           state.screen = 'group';
           render();
-        },
-        onPick: (ageBand) => void doJoin(ageBand),
-      }));
+        }),
+      );
+    case 'group':
+      return show(
+        app,
+        message(),
+        pickScreen({
+          title: t('groupTitle'),
+          intro: t('groupIntro'),
+          code: state.code,
+          choices: GROUPS.map((g) => [g, t(`group.${g}`)]),
+          t,
+          onBack: () => {
+            state.screen = 'code';
+            render();
+          },
+          onPick: (group) => {
+            state.group = group;
+            state.screen = 'age';
+            render();
+          },
+        }),
+      );
+    case 'age':
+      return show(
+        app,
+        message(),
+        pickScreen({
+          title: t('ageTitle'),
+          intro: t('ageIntro'),
+          code: state.code,
+          choices: AGE_BANDS.map((a) => [a, t(`age.${a}`)]),
+          t,
+          onBack: () => {
+            state.screen = 'group';
+            render();
+          },
+          onPick: (ageBand) => void doJoin(ageBand),
+        }),
+      );
     case 'joining':
       return show(app, h('h1', { class: 'center', text: t('joining') }), spinner());
     case 'live':
@@ -233,100 +254,13 @@ function message() {
   return state.message ? h('p', { class: 'message error', role: 'alert', text: t(state.message) }) : null;
 }
 
-function spinner() {
-  return h('div', { class: 'spinner', 'aria-hidden': 'true' });
-}
-
-function liveScreen() {
-  const { evening, dilemma } = state;
-  if (!evening) return [h('h1', { class: 'center', text: t('connecting') }), spinner()];
-  const top = h('p', { class: 'crumb', text: t('participating', { title: evening.title }) });
-  if (evening.status === 'ended') {
-    clearSession();
-    return [h('div', { class: 'big-icon', 'aria-hidden': 'true', text: '✓' }), h('h1', { text: t('endedTitle') }), h('p', { class: 'lead', text: t('endedText') })];
-  }
-  if (!dilemma) return [top, waiting('waitNext')];
-  if (dilemma.status !== 'open') {
-    if (dilemma.revealed && state.results) return [top, resultsView()];
-    return [top, h('h2', { class: 'question small', text: dilemma.question }), waiting(dilemma.status === 'closed' ? 'waitClosed' : 'waitNext')];
-  }
-  if (state.sending) return [top, sendingView()];
-  if (state.myVote && !state.editing) return [top, receivedView()];
-  return [top, voteView()];
-}
-
-function waiting(key) {
-  return h('section', { class: 'waiting' }, h('h1', { text: t('waitTitle') }), spinner(), h('p', { class: 'lead', text: t(key) }));
-}
-
-function questionHeader(dilemma) {
-  return [
-    dilemma.round > 1 ? h('p', { class: 'message info', text: t('revote', { round: dilemma.round }) }) : null,
-    h('h1', { class: 'question', text: dilemma.question }),
-    dilemma.description ? h('p', { class: 'description', text: dilemma.description }) : null,
-  ];
-}
-
-function voteView() {
-  const dilemma = state.dilemma;
-  return [
-    ...questionHeader(dilemma),
-    state.voteError ? h('p', { class: 'message error', role: 'alert', text: t(state.voteError) }) : null,
-    h('section', { class: 'vote' }, voteControl(dilemma, state.draft, t, (choice) => void vote(choice))),
-  ];
-}
-
-function sendingView() {
-  const { phase, payload } = state.sending;
-  if (phase === 'failed') {
-    return [
-      h('h1', { text: t('sendFailed') }),
-      h('p', { class: 'lead', text: t('err.network') }),
-      // The same clientVoteId again: if the first one did arrive, the server answers "duplicate".
-      h('button', { type: 'button', class: 'primary', text: t('tryAgain'), onclick: () => void deliver(payload) }),
-    ];
-  }
-  return [h('h1', { class: 'center', text: t(phase === 'retrying' ? 'retrying' : 'sending') }), spinner()];
-}
-
-function receivedView() {
-  const dilemma = state.dilemma;
-  const chosen = describeChoice(dilemma, state.myVote.choice, t);
-  return [
-    h('div', { class: 'big-icon ok', 'aria-hidden': 'true', text: '✓' }),
-    h('h1', { class: 'received', text: t('received') }),
-    h('p', { class: 'question small', text: dilemma.question }),
-    chosen.length ? h('div', { class: 'your-choice' }, h('p', { text: t('yourChoice') }), h('ul', {}, chosen.map((c) => h('li', { text: c })))) : null,
-    dilemma.revealed && state.results ? resultsView(true) : null,
-    h('p', { class: 'hint', text: t('changeHint') }),
-    h('button', {
-      type: 'button',
-      class: 'secondary',
-      text: t('change'),
-      onclick: () => {
-        state.editing = true;
-        state.draft = newDraft(dilemma, state.myVote);
-        render();
-      },
-    }),
-  ];
-}
-
-function resultsView(compact = false) {
-  const { dilemma, results } = state;
-  const scaleLabels = SCALE_KEYS.map((k) => t(k));
-  const rows = tallyRows(dilemma, results, scaleLabels);
-  return h(
-    'section',
-    { class: 'results' },
-    compact ? h('h2', { text: t('resultsTitle') }) : [h('p', { class: 'crumb', text: t('resultsTitle') }), h('h1', { class: 'question', text: dilemma.question })],
-    barChart(rows, {
-      valueText: dilemma.kind === 'budget' ? (row) => t('points', { n: row.value }) : undefined,
-    }),
-    h('p', { class: 'total', text: t('votesTotal', { n: results.total }) }),
-    dilemma.kind === 'scale' && typeof results.mean === 'number' ? h('p', { class: 'total', text: t('mean', { mean: formatNumber(results.mean, 1) }) }) : null,
-    !compact && state.myVote ? h('p', { class: 'hint', text: `${t('yourChoice')} ${describeChoice(dilemma, state.myVote.choice, t).join(', ')}` }) : null,
-  );
-}
-
+bindScreens(state, t, {
+  vote,
+  deliver,
+  edit: () => {
+    state.editing = true;
+    state.draft = newDraft(state.dilemma, state.myVote);
+    render();
+  },
+});
 boot();
