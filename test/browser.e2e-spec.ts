@@ -176,13 +176,15 @@ describeWithChromium('pages in a browser (e2e)', () => {
       const {
         evening,
         dilemmas: [dilemma],
-      } = await aLiveEvening(t, facilitator, { title: 'Bewonersavond Leeuwarden <b>test</b>' })
+      } = await aLiveEvening(t, facilitator, { title: 'Bewonersavond Buitenpost <b>test</b>', municipality: 'Achtkarspelen' })
         .withDilemma('choice', 2, {
-          question: 'Liever nu isoleren of de huur gelijk houden?',
-          description: 'Isoleren verlaagt de energierekening, maar kost geld.',
+          // A theme and municipality of its own: policy input is read across the whole test database.
+          theme: 'wooncarriere',
+          question: 'Liever sneller een woning of een grotere woning?',
+          description: 'Wie minder eisen stelt, is eerder aan de beurt.',
           options: [
-            { label: 'Nu isoleren', consequence: 'De huur gaat 1,5% per jaar omhoog' },
-            { label: 'Huur gelijk houden', consequence: 'Isolatie komt 5 jaar later' },
+            { label: 'Sneller een woning', consequence: 'Een kleinere woning dan u wilt' },
+            { label: 'Een grotere woning', consequence: 'Gemiddeld twee jaar langer wachten' },
           ],
         })
         .build();
@@ -192,19 +194,19 @@ describeWithChromium('pages in a browser (e2e)', () => {
       await page.getByRole('button', { name: 'Huurder', exact: true }).click();
       await page.getByRole('button', { name: 'Sla over' }).click();
       await page.getByRole('heading', { name: dilemma.question }).waitFor();
-      await page.getByText('Gevolg: De huur gaat 1,5% per jaar omhoog').waitFor();
+      await page.getByText('Gevolg: Een kleinere woning dan u wilt').waitFor();
       // The evening's title is data: shown as the text it is, never as markup.
-      await page.getByText('Bewonersavond Leeuwarden <b>test</b>').waitFor();
+      await page.getByText('Bewonersavond Buitenpost <b>test</b>').waitFor();
       expect(await page.locator('main b').count()).toBe(0);
       await page.screenshot({ path: join(ARTIFACTS, 'tenant-phone-vote.png'), fullPage: true });
-      await page.getByRole('button', { name: /Nu isoleren/ }).click();
+      await page.getByRole('button', { name: /Sneller een woning/ }).click();
       await page.getByText('Uw stem is ontvangen').waitFor();
       await page.screenshot({ path: join(ARTIFACTS, 'tenant-phone-received.png'), fullPage: true });
 
       // A reload rejoins with the same participant token and shows the vote again.
       await page.reload();
       await page.getByText('Uw stem is ontvangen').waitFor();
-      await page.getByText('Nu isoleren').first().waitFor();
+      await page.getByText('Sneller een woning').first().waitFor();
 
       // The facilitator closes and reveals: the tenant sees the result; ending the evening says so.
       await t.http.post(`/api/dilemmas/${dilemma.id}/close`).set(facilitator.auth).expect(200);
@@ -218,7 +220,7 @@ describeWithChromium('pages in a browser (e2e)', () => {
       // The policy team reads it on the dashboard and downloads a report's CSV (fetched with the Bearer token).
       const analyst = await staffSession(t, 'analyst');
       await waitFor('policy input with the dilemma', async () => {
-        const input = await t.http.get('/api/policy-input?theme=betaalbaarheid').set(analyst.auth);
+        const input = await t.http.get('/api/policy-input?theme=wooncarriere').set(analyst.auth);
         return JSON.stringify(input.body).includes(dilemma.question);
       });
       const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
