@@ -224,10 +224,12 @@ describeWithChromium('pages in a browser (e2e)', () => {
         return JSON.stringify(input.body).includes(dilemma.question);
       });
       const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-      await desk.addInitScript(
-        (session) => sessionStorage.setItem('hs.staff', session),
-        JSON.stringify({ accessToken: analyst.token, user: { id: analyst.id, name: 'Test analyst', role: 'analyst' } }),
-      );
+      // Signed in as the sign-in page would leave it (the sign-in itself is the console test's part).
+      const session = JSON.stringify({
+        accessToken: analyst.token,
+        user: { id: analyst.id, name: 'Test analyst', role: 'analyst' },
+      });
+      await desk.addInitScript({ content: `sessionStorage.setItem('hs.staff', ${JSON.stringify(session)});` });
       const dashboard = await desk.newPage();
       await dashboard.goto(`${url}/policy`);
       await dashboard.getByRole('heading', { name: dilemma.question }).waitFor();
