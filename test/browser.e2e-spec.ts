@@ -60,8 +60,17 @@ describeWithChromium('pages in a browser (e2e)', () => {
   }
 
   it(
-    'lets a tenant type a code on a phone: upper-cased, look-alikes explained, big targets, language remembered',
+    'lets a tenant on a phone type the code (upper-cased, look-alikes explained, big targets, language kept) and vote multi, budget and scale',
     async () => {
+      const facilitator = await staffSession(t, 'facilitator');
+      const { evening, dilemmas } = await aLiveEvening(t, facilitator, { municipality: 'Tytsjerksteradiel' })
+        .withDilemma('multi', 3, { theme: 'woning' })
+        .withDilemma('budget', 3, { theme: 'woning' })
+        .withDilemma('scale', 0, { theme: 'woning' })
+        .build();
+      const [multi, budget, scale] = dilemmas;
+      await transition(t, facilitator, multi.id, 'open');
+
       const page = await phonePage();
       await page.goto(`${url}/`);
       const input = page.locator('#code');
@@ -69,7 +78,7 @@ describeWithChromium('pages in a browser (e2e)', () => {
       await expect(input.inputValue()).resolves.toBe('ABCD');
       await page.getByText('Een code heeft nooit de O, 0, I, L of 1.').waitFor();
       await expect(page.getByRole('button', { name: 'Verder' }).isDisabled()).resolves.toBe(true);
-      await input.fill('abcd23');
+      await input.fill(evening.joinCode.toLowerCase());
       await expect(page.getByRole('button', { name: 'Verder' }).isEnabled()).resolves.toBe(true);
       await page.screenshot({ path: join(ARTIFACTS, 'tenant-phone-code.png'), fullPage: true });
 
@@ -87,6 +96,41 @@ describeWithChromium('pages in a browser (e2e)', () => {
       await page.reload();
       await page.getByRole('heading', { name: 'Doch mei' }).waitFor();
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fy');
+      await page.getByRole('button', { name: 'Nederlands' }).click();
+      await page.locator('#code').fill(evening.joinCode);
+      await page.getByRole('button', { name: 'Verder' }).click();
+      await page.getByRole('button', { name: 'Sla over' }).click();
+      await page.getByRole('button', { name: 'Sla over' }).click();
+
+      // multi: toggle two, then Stem.
+      await page.getByRole('button', { name: /Optie 1/ }).click();
+      await page.getByRole('button', { name: /Optie 3/ }).click();
+      await page.getByText('2 van 2 gekozen').waitFor();
+      await page.getByRole('button', { name: 'Stem', exact: true }).click();
+      await page.getByText('Uw stem is ontvangen').waitFor();
+      await transition(t, facilitator, multi.id, 'close');
+
+      // budget: spread exactly the 10 points, then Stem.
+      await transition(t, facilitator, budget.id, 'open');
+      await page.getByText('Nog 10 punten te verdelen').waitFor();
+      for (let i = 0; i < 7; i++) await page.getByRole('button', { name: 'Meer voor Optie 2' }).click();
+      for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Meer voor Optie 1' }).click();
+      await page.getByText('Alle punten zijn verdeeld.').waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'tenant-phone-budget.png'), fullPage: true });
+      await page.getByRole('button', { name: 'Stem', exact: true }).click();
+      await page.getByText('Optie 2: 7 punten').waitFor();
+      await transition(t, facilitator, budget.id, 'close');
+
+      // scale: one tap; then change the vote while it is open; the revealed mean is of the changed vote.
+      await transition(t, facilitator, scale.id, 'open');
+      await page.getByRole('button', { name: /Helemaal eens/ }).click();
+      await page.getByText('Uw stem is ontvangen').waitFor();
+      await page.getByRole('button', { name: 'Stem wijzigen' }).click();
+      await page.getByRole('button', { name: /^2/ }).click();
+      await page.getByText('2 · Oneens').waitFor();
+      await transition(t, facilitator, scale.id, 'close');
+      await transition(t, facilitator, scale.id, 'reveal');
+      await page.getByText('Gemiddeld: 2 (1 = helemaal oneens, 5 = helemaal eens)').waitFor();
       await page.context().close();
     },
     SLOW,
