@@ -155,6 +155,8 @@ describeWithChromium('pages in a browser (e2e)', () => {
       await page.getByLabel('Wachtwoord').fill(password);
       await page.getByRole('button', { name: 'Inloggen' }).click();
       await page.waitForURL(`${url}/facilitate`);
+      await page.getByRole('heading', { name: 'Nieuwe avond' }).waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'evenings.png'), fullPage: true });
 
       await page.getByLabel('Titel').fill('Bewonersavond Drachten');
       await page.getByLabel('Gemeente').fill('Smallingerland');
