@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { jobIds, type JobName, type JobPayloads } from '@hs/contracts';
 import { TokenService, tallyVotes } from '@hs/domain';
 import { DilemmaResultEntity, JobQueueRepository, PolicyInputCacheEntity } from '@hs/persistence';
-import { aDilemma, aManualCount, anEvening, castVotes, times } from './support/aggregation-builders';
+import { aDilemma, aManualCount, anEvening, castVotes, times, type Voter } from './support/aggregation-builders';
 import { bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
@@ -25,10 +25,10 @@ describe('aggregation: from votes to results (e2e)', () => {
     t = await bootTestApp();
     facilitator = await staffSession(t, 'facilitator');
     analyst = await staffSession(t, 'analyst');
-  });
+  }, 60_000);
   afterAll(async () => {
     await t.close();
-  });
+  }, 30_000);
 
   it('closes a dilemma, runs its job and shows the results with hand counts and suppressed segments', async () => {
     const evening = await anEvening().titled('Avond Leeuwarden').save(t.dataSource);
@@ -67,12 +67,12 @@ describe('aggregation: from votes to results (e2e)', () => {
       { key: 'stakeholder', n: null, suppressed: true, options: null },
     ]);
     expect(body.segments[0].options[0]).toMatchObject({ optionId: a.id, count: 8, share: 8 / 12 });
-  });
+  }, 30_000);
 
   it('stores the same count once when the job runs twice, equal to the reference count in code', async () => {
     const evening = await anEvening().save(t.dataSource);
     const { dilemma, options } = await aDilemma().of(evening).ofKind('multi', { maxChoices: 2 }).save(t.dataSource);
-    const entries = [
+    const entries: Array<Voter & { choice: { optionIds: string[] } }> = [
       ...times(3, { group: 'tenant' as const, municipality: 'Heerenveen', ageBand: '<30' as const, choice: { optionIds: [options[0].id, options[1].id] } }),
       ...times(2, { group: null, municipality: null, ageBand: null, choice: { optionIds: [options[2].id] } }),
       ...times(4, { group: 'stakeholder' as const, choice: { optionIds: [options[1].id] } }),
@@ -88,14 +88,14 @@ describe('aggregation: from votes to results (e2e)', () => {
       'multi',
       entries.map((e) => ({
         round: 1,
-        group: e.group,
+        group: e.group === undefined ? 'tenant' : e.group,
         municipality: e.municipality === undefined ? 'Leeuwarden' : e.municipality,
         ageBand: e.ageBand === undefined ? '65-79' : e.ageBand,
         choice: e.choice,
       })),
     ).get(1)!;
     expect(second[0].tally).toEqual(JSON.parse(JSON.stringify(reference)));
-  });
+  }, 30_000);
 
   it('defaults to the latest round, answers an earlier one, and shows segments by municipality and age band', async () => {
     const evening = await anEvening().save(t.dataSource);
@@ -121,7 +121,7 @@ describe('aggregation: from votes to results (e2e)', () => {
     expect(first.body.round).toBe(1);
     expect(first.body.options[0].share).toBe(0.5);
     expect(first.body.segments).toEqual([expect.objectContaining({ key: '65-79', n: 12, suppressed: false })]);
-  });
+  }, 30_000);
 
   it('summarises scale and budget dilemmas', async () => {
     const evening = await anEvening().save(t.dataSource);
@@ -142,7 +142,7 @@ describe('aggregation: from votes to results (e2e)', () => {
     const r = await t.http.get(`/api/dilemmas/${budget.dilemma.id}/results`).set(facilitator.auth).expect(200);
     expect(r.body.options[0]).toMatchObject({ count: 14, share: 0.7, givers: 2, giversShare: 1, meanPoints: 7 });
     expect(r.body.options[1]).toMatchObject({ count: 6, share: 0.3, givers: 1, giversShare: 0.5 });
-  });
+  }, 30_000);
 
   it('aggregates an ended evening: every dilemma counted and the evening policy input stored', async () => {
     const evening = await anEvening().titled('Avond Drachten').in('Smallingerland').save(t.dataSource);
@@ -159,7 +159,7 @@ describe('aggregation: from votes to results (e2e)', () => {
       ['leefbaarheid', [['Meer groen of meer parkeerplaatsen?', 7]]],
       ['betaalbaarheid', [['Huur of duurzaamheid?', 5]]],
     ]);
-  });
+  }, 30_000);
 
   it('refuses bad input: unknown and malformed ids, bad rounds and dimensions, unknown parameters, no staff token', async () => {
     const evening = await anEvening().save(t.dataSource);
@@ -175,5 +175,5 @@ describe('aggregation: from votes to results (e2e)', () => {
     await t.http.get(url).expect(401);
     const tenantToken = t.app.get(TokenService).signParticipant(randomUUID(), evening.id);
     await t.http.get(url).set('Authorization', `Bearer ${tenantToken}`).expect(401);
-  });
+  }, 30_000);
 });

@@ -1,4 +1,4 @@
-import { bootTestApp, type TestApp } from './support/test-app';
+import { bootTestApp, staffSession, type TestApp } from './support/test-app';
 
 describe('health (e2e)', () => {
   let t: TestApp;
@@ -43,5 +43,22 @@ describe('health with Redis unreachable (e2e)', () => {
   it('still serves what does not need Redis, and rate limits let requests through instead of waiting', async () => {
     await t.http.get('/api/themes').expect(200);
     await t.http.post('/api/auth/login').send({ email: 'nobody@example.nl', password: 'whatever-1' }).expect(401);
+  });
+
+  it('still runs an evening through its states: the bus message and the queued job wait for no reconnect', async () => {
+    const admin = await staffSession(t, 'admin');
+    const created = await t.http
+      .post('/api/evenings')
+      .set(admin.auth)
+      .send({
+        title: 'Avond zonder Redis',
+        municipality: 'Harlingen',
+        venue: 'Wijkcentrum',
+        startsAt: '2027-03-04T19:30:00+01:00',
+      })
+      .expect(201);
+    for (const move of ['publish', 'start', 'end']) {
+      await t.http.post(`/api/evenings/${created.body.id}/${move}`).set(admin.auth).expect(200);
+    }
   });
 });

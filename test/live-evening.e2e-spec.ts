@@ -49,23 +49,34 @@ describe('a whole live evening (e2e)', () => {
     const changes = await Promise.all(
       tenants.slice(0, 10).map((s, i) => vote(s, aVote(dilemma.id, { optionIds: [options[(i + 1) % 3]] }))),
     );
-    changes.forEach((ack, i) => expect(ack).toEqual({ ok: true, voteId: (acks[i] as { voteId: string }).voteId, status: 'changed' }));
+    changes.forEach((ack, i) =>
+      expect(ack).toEqual({ ok: true, voteId: (acks[i] as { voteId: string }).voteId, status: 'changed' }),
+    );
     const retries = await Promise.all(tenants.slice(10, 20).map((s, i) => vote(s, first[10 + i])));
-    retries.forEach((ack, i) => expect(ack).toEqual({ ok: true, voteId: (acks[10 + i] as { voteId: string }).voteId, status: 'duplicate' }));
+    retries.forEach((ack, i) =>
+      expect(ack).toEqual({ ok: true, voteId: (acks[10 + i] as { voteId: string }).voteId, status: 'duplicate' }),
+    );
     // A late retry of a replaced attempt changes nothing either.
     expect(await vote(tenants[0], first[0])).toMatchObject({ ok: true, status: 'duplicate' });
 
     const expected: Record<string, number> = { [a]: 0, [b]: 0, [c]: 0 };
     tenants.forEach((_, i) => (expected[options[i < 10 ? (i + 1) % 3 : i % 3]] += 1));
-    const live = await waitFor<TallyPayload>(staffSocket, 'tally', (p) =>
-      tallyWith(dilemma.id, 1, 50)(p) && Object.entries(expected).every(([k, n]) => p.counts[k] === n),
+    const live = await waitFor<TallyPayload>(
+      staffSocket,
+      'tally',
+      (p) => tallyWith(dilemma.id, 1, 50)(p) && Object.entries(expected).every(([k, n]) => p.counts[k] === n),
     );
     expect(live.counts).toEqual(expected);
     expect(tenants.some((s) => s.received.some((r) => r.event === 'tally'))).toBe(false);
 
     await transition(t, staff, dilemma.id, 'close');
-    expect(await vote(tenants[30], aVote(dilemma.id, { optionIds: [a] }))).toMatchObject({ ok: false, error: { code: 'NOT_OPEN' } });
-    const stored = await t.dataSource.query('SELECT count(*)::int AS n FROM vote WHERE dilemma_id = $1 AND round = 1', [dilemma.id]);
+    expect(await vote(tenants[30], aVote(dilemma.id, { optionIds: [a] }))).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_OPEN' },
+    });
+    const stored = await t.dataSource.query('SELECT count(*)::int AS n FROM vote WHERE dilemma_id = $1 AND round = 1', [
+      dilemma.id,
+    ]);
     expect(stored[0].n).toBe(50);
 
     await transition(t, staff, dilemma.id, 'reveal');
@@ -93,25 +104,35 @@ describe('a whole live evening (e2e)', () => {
     const myAck = round2[5] as { voteId: string };
     rejoin.disconnect();
     rejoin.connect();
-    const state = await waitFor<{ dilemma: DilemmaView; myVote: unknown; results: unknown }>(rejoin, 'state', (s) => s.dilemma?.round === 2);
+    const state = await waitFor<{ dilemma: DilemmaView; myVote: unknown; results: unknown }>(
+      rejoin,
+      'state',
+      (s) => s.dilemma?.round === 2,
+    );
     expect(state.myVote).toEqual({ voteId: myAck.voteId, choice: { optionIds: [c] } });
     expect(state.results).toBeNull();
 
     await transition(t, staff, dilemma.id, 'close');
     const final = await waitFor<TallyPayload>(staffSocket, 'tally', (p) => tallyWith(dilemma.id, 2, 25)(p));
     expect(final.counts[c]).toBe(20);
-    const audit = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'manual-count.add' AND target_id = $1`, [
-      dilemma.id,
-    ]);
+    const audit = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'manual-count.add' AND target_id = $1`,
+      [dilemma.id],
+    );
     expect(audit[0].n).toBe(1);
   }, 90_000);
 
   it('counts multi, budget and scale votes by their kind, with the mean for scale', async () => {
-    const { evening, dilemmas } = await aLiveEvening(t, staff).withDilemma('multi', 3).withDilemma('budget', 3).withDilemma('scale').build();
+    const { evening, dilemmas } = await aLiveEvening(t, staff)
+      .withDilemma('multi', 3)
+      .withDilemma('budget', 3)
+      .withDilemma('scale')
+      .build();
     const [multi, budget, scale] = dilemmas;
     const staffSocket = await connectStaff(t.url, staff, evening.id);
     const tenants: LiveClient[] = [];
-    for (let i = 0; i < 4; i++) tenants.push(await connectTenant(t.url, (await joinEvening(t, evening.joinCode)).participantToken));
+    for (let i = 0; i < 4; i++)
+      tenants.push(await connectTenant(t.url, (await joinEvening(t, evening.joinCode)).participantToken));
     sockets.push(staffSocket, ...tenants);
     const [m1, m2, m3] = multi.options.map((o) => o.id);
     const [b1, b2, b3] = budget.options.map((o) => o.id);
@@ -143,9 +164,20 @@ describe('a whole live evening (e2e)', () => {
     await transition(t, staff, scale.id, 'open');
     const scaleAcks = await Promise.all([1, 4, 5, 6].map((value, i) => vote(tenants[i], aVote(scale.id, { value }))));
     expect(scaleAcks.map((a) => (a.ok ? 'ok' : a.error.code))).toEqual(['ok', 'ok', 'ok', 'BAD_PAYLOAD']);
-    await t.http.post(`/api/dilemmas/${scale.id}/manual-counts`).set(staff.auth).send({ round: 1, counts: { '2': 1 } }).expect(201);
+    await t.http
+      .post(`/api/dilemmas/${scale.id}/manual-counts`)
+      .set(staff.auth)
+      .send({ round: 1, counts: { '2': 1 } })
+      .expect(201);
     const scaleTally = await waitFor<TallyPayload>(staffSocket, 'tally', tallyWith(scale.id, 1, 4));
     expect(scaleTally.counts).toEqual({ '1': 1, '2': 1, '3': 0, '4': 1, '5': 1 });
     expect(scaleTally.mean).toBe(3);
+
+    const admin = await staffSession(t, 'admin');
+    const metrics = await t.http.get('/api/metrics').set(admin.auth).expect(200);
+    expect(metrics.text).toMatch(/huurdersstem_votes_total\{result="new"\} \d+/);
+    expect(metrics.text).toMatch(/huurdersstem_votes_total\{result="BAD_PAYLOAD"\} \d+/);
+    expect(metrics.text).toMatch(/huurdersstem_vote_batch_size_count \d+/);
+    expect(metrics.text).toMatch(/huurdersstem_live_sockets\{kind="participant"\} \d+/);
   }, 60_000);
 });

@@ -5,13 +5,16 @@ import { RATE_LIMIT } from '../apps/events/src/http/rate-limit.rule';
 import { EventsModule } from '../apps/events/src/events.module';
 import { bootTestApp, type TestApp } from './support/test-app';
 
+const METRICS_TOKEN = 'security-suite-metrics-token-0123';
+
 /** A documentation address (TEST-NET-3), fresh per call so runs and tests never share a counter. */
 const someIp = () => `203.0.113.${randomInt(1, 255)}`;
 
 describe('HTTP security (e2e)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await bootTestApp({ PUBLIC_WRITE_RATE_LIMIT: '3' });
+    // Logins from the test client's own address would share the counter with other suites: use METRICS_TOKEN.
+    t = await bootTestApp({ PUBLIC_WRITE_RATE_LIMIT: '3', METRICS_TOKEN });
   });
   afterAll(async () => {
     await t.close();
@@ -65,6 +68,8 @@ describe('HTTP security (e2e)', () => {
     let other = someIp();
     while (other === ip) other = someIp();
     expect((await attempt(other)).status).toBe(401);
+    const metrics = await t.http.get('/api/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(200);
+    expect(metrics.text).toMatch(/^huurdersstem_http_rate_limited_total\{bucket="login"\} [1-9]\d*$/m);
   });
 
   it('counts a refused body against the limit too, so garbage cannot be sent without end', async () => {

@@ -35,6 +35,14 @@ describe('themes (e2e)', () => {
     for (const theme of response.body) expect(Object.keys(theme).sort()).toEqual(['description', 'name', 'slug']);
   });
 
+  it('is documented in the OpenAPI document, with the other platform endpoints', async () => {
+    const document = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    expect(document.paths['/api/themes']).toHaveProperty('get');
+    expect(document.paths['/api/health']).toHaveProperty('get');
+    expect(document.paths['/api/metrics']).toHaveProperty('get');
+    expect(document.paths['/api/audit']).toHaveProperty('get');
+  });
+
   it('ignores a staff token it does not need and has no write route', async () => {
     await t.http.get('/api/themes').set('Authorization', 'Bearer not-a-token').expect(200);
     await t.http.post('/api/themes').send({ slug: 'nieuw' }).expect(404);

@@ -145,22 +145,28 @@ export async function castVotes(
   dilemma: { id: string },
   entries: Array<Voter & { choice: VoteChoice; round?: number; participantId?: string }>,
 ): Promise<string[]> {
-  const ids: string[] = [];
-  for (const entry of entries) {
-    const participantId =
-      entry.participantId ??
-      (
-        await db.getRepository(ParticipantEntity).save({
-          eveningId: evening.id,
-          group: entry.group === undefined ? 'tenant' : entry.group,
-          municipality: entry.municipality === undefined ? 'Leeuwarden' : entry.municipality,
-          ageBand: entry.ageBand === undefined ? '65-79' : entry.ageBand,
-        })
-      ).id;
-    await db.getRepository(VoteEntity).save({ participantId, dilemmaId: dilemma.id, round: entry.round ?? 1, choice: entry.choice, clientVoteId: randomUUID() });
-    ids.push(participantId);
+  // Two bulk inserts instead of one per vote: builders stay fast enough for hundreds of votes.
+  const fresh = entries.filter((e) => !e.participantId);
+  const ids = fresh.map(() => randomUUID());
+  if (fresh.length) {
+    await db.getRepository(ParticipantEntity).insert(
+      fresh.map((entry, i) => ({
+        id: ids[i],
+        eveningId: evening.id,
+        group: entry.group === undefined ? 'tenant' : entry.group,
+        municipality: entry.municipality === undefined ? 'Leeuwarden' : entry.municipality,
+        ageBand: entry.ageBand === undefined ? '65-79' : entry.ageBand,
+      })),
+    );
   }
-  return ids;
+  let next = 0;
+  const participantIds = entries.map((e) => e.participantId ?? ids[next++]);
+  if (entries.length) {
+    await db.getRepository(VoteEntity).insert(
+      entries.map((entry, i) => ({ participantId: participantIds[i], dilemmaId: dilemma.id, round: entry.round ?? 1, choice: entry.choice, clientVoteId: randomUUID() })),
+    );
+  }
+  return participantIds;
 }
 
 /** n copies of a voter entry. */

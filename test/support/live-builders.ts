@@ -10,7 +10,8 @@ export function aLiveEvening(t: TestApp, staff: StaffSession, overrides: Record<
       dilemmas.push({
         kind,
         question: `Vraag ${dilemmas.length + 1} (${kind})`,
-        options: kind === 'scale' ? [] : Array.from({ length: options }, (_, i) => ({ label: `Optie ${i + 1}`, consequence: null })),
+        options:
+          kind === 'scale' ? [] : Array.from({ length: options }, (_, i) => ({ label: `Optie ${i + 1}`, consequence: null })),
         ...(kind === 'multi' ? { maxChoices: 2 } : {}),
         ...(kind === 'budget' ? { budget: 10 } : {}),
         ...extra,
@@ -27,7 +28,12 @@ export function aLiveEvening(t: TestApp, staff: StaffSession, overrides: Record<
   return builder;
 }
 
-export async function transition(t: TestApp, staff: StaffSession, dilemmaId: string, move: 'open' | 'close' | 'reveal' | 'revote') {
+export async function transition(
+  t: TestApp,
+  staff: StaffSession,
+  dilemmaId: string,
+  move: 'open' | 'close' | 'reveal' | 'revote',
+) {
   const response = await t.http.post(`/api/dilemmas/${dilemmaId}/${move}`).set(staff.auth);
   if (response.status !== 200) throw new Error(`${move}: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body as DilemmaView;

@@ -32,11 +32,24 @@ export function connect(url: string, auth: Record<string, unknown>, options: Con
     if (event === 'state') socket.states.push(payload as StatePayload);
   });
   return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (error) => {
+    let settled = false;
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
       socket.close();
       reject(error);
+    };
+    // A handshake the server cannot even parse ends with the transport closing, not a connect_error.
+    const timer = setTimeout(() => fail(new Error('timeout')), 10_000);
+    socket.once('connect', () => {
+      settled = true;
+      clearTimeout(timer);
+      resolve(socket);
     });
+    socket.once('connect_error', fail);
+    // The manager closes just before connect_error is emitted: give that the first word.
+    socket.io.once('close', () => setTimeout(() => fail(new Error('closed')), 20));
   });
 }
 
@@ -49,7 +62,12 @@ export function connectStaff(url: string, staff: StaffSession, eveningId: string
 }
 
 /** Resolves with the first event (already received or coming) that fits; rejects after `ms`. */
-export function waitFor<T>(socket: LiveClient, event: string, fits: (payload: T) => boolean = () => true, ms = 10_000): Promise<T> {
+export function waitFor<T>(
+  socket: LiveClient,
+  event: string,
+  fits: (payload: T) => boolean = () => true,
+  ms = 10_000,
+): Promise<T> {
   const seen = socket.received.find((r) => r.event === event && fits(r.payload as T));
   if (seen) return Promise.resolve(seen.payload as T);
   return new Promise((resolve, reject) => {

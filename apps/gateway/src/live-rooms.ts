@@ -4,5 +4,4 @@ export const staffRoom = (eveningId: string) => `evening:${eveningId}:staff`;
 
 /** What the handshake established about a socket (socket.data). */
 export type LiveSocketData =
-  | { kind: 'participant'; participantId: string; eveningId: string }
-  | { kind: 'staff'; userId: string; eveningId: string };
+  { kind: 'participant'; participantId: string; eveningId: string } | { kind: 'staff'; userId: string; eveningId: string };

@@ -5,7 +5,8 @@ import { Server, type Namespace, type Socket } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
 import { type ClientToServerEvents, LIVE_NAMESPACE, type ServerToClientEvents, type VoteAck } from '@hs/contracts';
 import { LiveStateService, TokenService, VoteService } from '@hs/domain';
-import { SocketAdapterRepository } from '@hs/persistence';
+import { MetricsRegistry, SocketAdapterRepository } from '@hs/persistence';
+import type { Counter, Gauge, Histogram } from 'prom-client';
 import { type LiveSocketData, staffRoom, tenantRoom } from './live-rooms';
 import { PresenceService } from './presence.service';
 import { parseVotePayload } from './vote.dto';
@@ -29,6 +30,9 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly logger = new Logger('LiveGateway');
   private io?: Server;
   nsp?: LiveNamespace;
+  private readonly sockets: Gauge<'kind'>;
+  private readonly votesCounted: Counter<'result'>;
+  private readonly ackSeconds: Histogram;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -38,7 +42,24 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly live: LiveStateService,
     private readonly votes: VoteService,
     private readonly presence: PresenceService,
-  ) {}
+    metrics: MetricsRegistry,
+  ) {
+    this.sockets = metrics.gauge({
+      name: 'huurdersstem_live_sockets',
+      help: 'Open /live sockets in this process',
+      labelNames: ['kind'],
+    });
+    this.votesCounted = metrics.counter({
+      name: 'huurdersstem_votes_total',
+      help: 'Votes answered, by ack status or error code',
+      labelNames: ['result'],
+    });
+    this.ackSeconds = metrics.histogram({
+      name: 'huurdersstem_vote_ack_seconds',
+      help: 'From a vote arriving to its ack (stored votes only)',
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    });
+  }
 
   onApplicationBootstrap(): void {
     const httpServer = this.httpHost.httpAdapter.getHttpServer() as HttpServer;
@@ -88,6 +109,8 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
 
   private onConnection(socket: LiveSocket): void {
     const who = socket.data;
+    this.sockets.inc({ kind: who.kind });
+    socket.on('disconnect', () => this.sockets.dec({ kind: who.kind }));
     if (who.kind === 'participant') {
       void socket.join(tenantRoom(who.eveningId));
       this.presence.tenantConnected(who.eveningId, who.participantId);
@@ -104,7 +127,10 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
   private async sendState(socket: LiveSocket): Promise<void> {
     const who = socket.data;
     try {
-      const viewer = who.kind === 'participant' ? { kind: 'participant' as const, participantId: who.participantId } : { kind: 'staff' as const };
+      const viewer =
+        who.kind === 'participant'
+          ? { kind: 'participant' as const, participantId: who.participantId }
+          : { kind: 'staff' as const };
       const state = await this.live.state(viewer, who.eveningId);
       if (!state) {
         socket.disconnect(true);
@@ -120,14 +146,19 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
     const last = args[args.length - 1];
     const ack: (answer: VoteAck) => void = typeof last === 'function' ? (last as (a: VoteAck) => void) : () => undefined;
     const payloadArgs = typeof last === 'function' ? args.slice(0, -1) : args;
-    const parsed = payloadArgs.length === 1 ? parseVotePayload(payloadArgs[0]) : { ok: false as const, message: 'Verwacht één stem.' };
+    const parsed =
+      payloadArgs.length === 1 ? parseVotePayload(payloadArgs[0]) : { ok: false as const, message: 'Verwacht één stem.' };
     if (!parsed.ok) {
+      this.votesCounted.inc({ result: 'BAD_PAYLOAD' });
       ack({ ok: false, error: { code: 'BAD_PAYLOAD', message: parsed.message } });
       return;
     }
+    const stop = this.ackSeconds.startTimer();
     this.votes.submit({ kind: 'participant', participantId: who.participantId, eveningId: who.eveningId }, parsed.value).then(
       (answer) => {
-        if (socket.connected) ack(answer);
+        this.votesCounted.inc({ result: answer.ok ? answer.status : answer.error.code });
+        if (answer.ok) stop();
+        ack(answer);
       },
       (error: unknown) => {
         // Not stored (the database is unreachable): no ack, so the client retries with the same clientVoteId.

@@ -29,3 +29,4 @@ export * from './aggregation/report.repository';
 export * from './aggregation/weight.repository';
 export * from './job-worker.repository';
 export * from './safe-error';
+export * from './redis-availability';

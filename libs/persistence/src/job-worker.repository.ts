@@ -82,6 +82,8 @@ export class JobWorkerRepository implements BeforeApplicationShutdown {
 
   /** Graceful stop (SIGTERM): take no new jobs, let the active ones finish. */
   async beforeApplicationShutdown(): Promise<void> {
+    if (this.workers.length === 0) return;
     await Promise.all(this.workers.map((w) => w.close().catch((e: Error) => this.logger.warn(e.message))));
+    this.logger.log(`${this.workers.length} job workers closed`);
   }
 }

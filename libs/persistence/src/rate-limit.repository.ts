@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isOffline, withTimeout } from './redis-availability';
 import { RedisRepository } from './redis.repository';
 
 export interface RateLimitResult {
@@ -23,34 +24,23 @@ export class RateLimitRepository {
   async hit(bucket: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
     const window = Math.floor(Date.now() / 1000 / windowSeconds);
     const key = this.redis.key('rl', bucket, window);
-    if (this.offline()) return { allowed: true, remaining: limit, retryAfterSeconds: 0 };
-    let timer: NodeJS.Timeout | undefined;
+    if (isOffline(this.redis.client)) return { allowed: true, remaining: limit, retryAfterSeconds: 0 };
     try {
       const counted = this.redis.client
         .multi()
         .incr(key)
         .expire(key, windowSeconds + 1)
         .exec() as Promise<[[Error | null, number], unknown]>;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('rate limit counter timed out')), HIT_TIMEOUT_MS);
-      });
-      const [[, count]] = await Promise.race([counted, timeout]);
+      const [[, count]] = await withTimeout(counted, HIT_TIMEOUT_MS, 'a rate limit counter');
       const retryAfterSeconds = windowSeconds - (Math.floor(Date.now() / 1000) % windowSeconds);
       return { allowed: count <= limit, remaining: Math.max(0, limit - count), retryAfterSeconds };
     } catch {
       return { allowed: true, remaining: limit, retryAfterSeconds: 0 };
-    } finally {
-      clearTimeout(timer);
     }
   }
 
-  /** Lost its server and reconnecting: a command would wait in the offline queue. */
-  private offline(): boolean {
-    return ['reconnecting', 'close', 'end'].includes(this.redis.client.status);
-  }
-
   async reset(bucket: string, windowSeconds: number): Promise<void> {
-    if (this.offline()) return;
+    if (isOffline(this.redis.client)) return;
     const window = Math.floor(Date.now() / 1000 / windowSeconds);
     await this.redis.client.del(this.redis.key('rl', bucket, window)).catch(() => undefined);
   }

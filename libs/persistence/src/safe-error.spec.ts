@@ -1,4 +1,4 @@
-import { redactDatabaseMessage, safeErrorText } from './safe-error';
+import { redactDatabaseMessage, safeErrorMessage, safeErrorText } from './safe-error';
 
 function pgError(message: string, fields: Record<string, unknown>): Error {
   return Object.assign(new Error(message), fields);
@@ -26,6 +26,12 @@ describe('safeErrorText', () => {
     const text = safeErrorText(error);
     expect(text).toMatch(/^QueryFailedError \[22P02\]/);
     expect(text).not.toContain('Jan Jansen');
+  });
+
+  it('gives a one-line message with the same redaction', () => {
+    const error = pgError('invalid input syntax for type uuid: "gerda@example.nl"', { code: '22P02' });
+    expect(safeErrorMessage(error)).toBe('invalid input syntax for type uuid: "…"');
+    expect(safeErrorMessage(new Error('plain'))).toBe('plain');
   });
 
   it('gives other errors their stack as it is', () => {

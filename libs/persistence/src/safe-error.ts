@@ -24,6 +24,13 @@ export function redactDatabaseMessage(message: string, fields: DatabaseErrorFiel
   return message.replace(/"([^"]*)"/g, (quoted, inner: string) => (names.has(inner) ? quoted : '"…"'));
 }
 
+/** One line about any error for a log message: its message, with a database error's quoted values blanked. */
+export function safeErrorMessage(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const fields = databaseFields(error);
+  return fields ? redactDatabaseMessage(error.message, fields) : error.message;
+}
+
 /** Text for a log line about any error: database errors redacted, others as their stack. */
 export function safeErrorText(error: unknown): string {
   if (!(error instanceof Error)) return String(error);

@@ -19,7 +19,13 @@ export class RedactingTypeOrmLogger implements Logger {
     const fields = typeof error === 'string' ? {} : { ...((error as { driverError?: object }).driverError ?? {}), ...error };
     const message = redactDatabaseMessage(typeof error === 'string' ? error : error.message, fields);
     const code = (fields as { code?: unknown }).code;
-    this.logger.error(`query failed: ${typeof code === 'string' ? `[${code}] ` : ''}${message} (${shorten(query)})`);
+    const line = `query failed: ${typeof code === 'string' ? `[${code}] ` : ''}${message} (${shorten(query)})`;
+    // TypeORM reports every failed query, also those the caller expects and handles: a unique index
+    // that guards a race (class 23) is not an incident, and a deadlock or serialization failure (40) is
+    // retried. An unhandled one still reaches the HTTP error filter, which logs it as an error.
+    if (typeof code === 'string' && code.startsWith('23')) this.logger.debug(line);
+    else if (typeof code === 'string' && code.startsWith('40')) this.logger.warn(line);
+    else this.logger.error(line);
   }
 
   logQuerySlow(time: number, query: string): void {

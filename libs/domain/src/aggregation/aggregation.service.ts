@@ -22,20 +22,18 @@ export class AggregationService {
 
   /** Counts these dilemmas' votes afresh (one grouped query) and stores the counts; returns them. */
   async recount(dilemmaIds: string[]): Promise<Tallies> {
-    const computedAt = await this.repo.now();
-    const [rows, manual] = await Promise.all([this.repo.countVotes(dilemmaIds), this.repo.manualCounts(dilemmaIds)]);
+    const [{ rows, at }, manual] = await Promise.all([this.repo.countVotes(dilemmaIds), this.repo.manualCounts(dilemmaIds)]);
     const tallies = tallyFromRows(rows, manual);
     const stored: Array<{ dilemmaId: string; round: number; tally: unknown }> = [];
     for (const [dilemmaId, rounds] of tallies) for (const [round, tally] of rounds) stored.push({ dilemmaId, round, tally });
-    await this.repo.replaceTallies(dilemmaIds, stored, computedAt);
+    await this.repo.replaceTallies(dilemmaIds, stored, at);
     return tallies;
   }
 
-  /** Job 'aggregate-dilemma': the closed dilemma's counts, all rounds. */
+  /** Job 'aggregate-dilemma': the closed dilemma's counts, all rounds (its incremental update). */
   async aggregateDilemma(dilemmaId: string): Promise<{ rounds: number }> {
-    const [source] = await this.repo.dilemmaSources({ dilemmaIds: [dilemmaId] });
-    if (!source) throw new DomainError('DILEMMA_NOT_FOUND', 'Dit dilemma bestaat niet.');
-    const tallies = await this.recount([dilemmaId]);
+    const [exists, tallies] = await Promise.all([this.repo.dilemmaExists(dilemmaId), this.recount([dilemmaId])]);
+    if (!exists) throw new DomainError('DILEMMA_NOT_FOUND', 'Dit dilemma bestaat niet.');
     return { rounds: tallies.get(dilemmaId)?.size ?? 0 };
   }
 
@@ -43,19 +41,17 @@ export class AggregationService {
   async aggregateEvening(eveningId: string): Promise<{ dilemmas: number }> {
     if (!(await this.repo.eveningExists(eveningId))) throw new DomainError('EVENING_NOT_FOUND', 'Deze avond bestaat niet.');
     const sources = await this.repo.dilemmaSources({ eveningIds: [eveningId], heldOnly: true });
-    const computedAt = await this.repo.now();
     const tallies = await this.recount(sources.map((s) => s.id));
     const input = await this.build({ eveningIds: [eveningId] }, sources, tallies);
-    await this.repo.upsertPolicyInput(`evening:${eveningId}`, input, computedAt);
+    await this.repo.upsertPolicyInput(`evening:${eveningId}`, input, new Date());
     return { dilemmas: sources.length };
   }
 
   /** Job 'recompute-policy-input': everything counted afresh and the full policy input stored. */
   async recomputeAll(): Promise<{ dilemmas: number }> {
     const sources = await this.repo.dilemmaSources({ heldOnly: true });
-    const computedAt = await this.repo.now();
     const tallies = await this.recount(sources.map((s) => s.id));
-    await this.repo.upsertPolicyInput('all', await this.build({}, sources, tallies), computedAt);
+    await this.repo.upsertPolicyInput('all', await this.build({}, sources, tallies), new Date());
     return { dilemmas: sources.length };
   }
 
@@ -86,7 +82,7 @@ export class AggregationService {
       })
       .map((s) => s.id);
     if (stale.length > 0) {
-      const [rows, manual] = await Promise.all([this.repo.countVotes(stale), this.repo.manualCounts(stale)]);
+      const [{ rows }, manual] = await Promise.all([this.repo.countVotes(stale), this.repo.manualCounts(stale)]);
       const fresh = tallyFromRows(rows, manual);
       for (const id of stale) {
         const rounds = fresh.get(id);

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AuditLogRepository } from '@hs/persistence';
+import { AuditLogRepository, safeErrorMessage } from '@hs/persistence';
 
 export interface AuditEntryView {
   id: string;
@@ -29,7 +29,7 @@ export class AuditService {
       await this.log.append({ actorId, action, targetType, targetId, details });
     } catch (error) {
       // The action itself has happened; a failed audit write is logged, not turned into a failed request.
-      this.logger.error(`audit write failed for ${action}: ${(error as Error).message}`);
+      this.logger.error(`audit write failed for ${action}: ${safeErrorMessage(error)}`);
     }
   }
 

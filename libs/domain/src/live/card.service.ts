@@ -44,7 +44,11 @@ export class CardService {
     this.jwt = new JwtService({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256', issuer: 'huurdersstem' } });
   }
 
-  async generate(actorId: string, eveningId: string, count: number): Promise<{ cards: Array<{ code: string }>; printUrl: string }> {
+  async generate(
+    actorId: string,
+    eveningId: string,
+    count: number,
+  ): Promise<{ cards: Array<{ code: string }>; printUrl: string }> {
     const evening = looksLikeUuid(eveningId) ? await this.live.findEvening(eveningId) : null;
     if (!evening) throw new DomainError('EVENING_NOT_FOUND', 'Deze avond bestaat niet.');
     if (evening.status === 'ended') throw new DomainError('EVENING_ENDED', 'Deze avond is afgelopen.');
@@ -55,7 +59,10 @@ export class CardService {
       codes.push(...(await this.cards.insertBatch(eveningId, batchId, [...new Set(wanted)])));
     }
     await this.audit.record(actorId, 'cards.generate', 'evening', eveningId, { count, batchId });
-    const token = this.jwt.sign({ typ: 'card-print', eve: eveningId, bat: batchId }, { audience: PRINT_AUDIENCE, expiresIn: PRINT_TOKEN_TTL_SECONDS });
+    const token = this.jwt.sign(
+      { typ: 'card-print', eve: eveningId, bat: batchId },
+      { audience: PRINT_AUDIENCE, expiresIn: PRINT_TOKEN_TTL_SECONDS },
+    );
     return {
       cards: codes.map((code) => ({ code })),
       printUrl: `${this.config.publicUrl}/api/evenings/${eveningId}/cards/print?token=${encodeURIComponent(token)}`,

@@ -49,7 +49,11 @@ export class JoinService {
     if (!evening) throw new DomainError('JOIN_CODE_UNKNOWN', 'Deze code kennen we niet. Controleer de code op het scherm.');
     if (evening.status !== 'live') throw new DomainError('EVENING_NOT_LIVE', 'Deze avond is nu niet open om mee te stemmen.');
 
-    const fields = { group: input.group ?? null, municipality: input.municipality?.trim() || null, ageBand: input.ageBand ?? null };
+    const fields = {
+      group: input.group ?? null,
+      municipality: input.municipality?.trim() || null,
+      ageBand: input.ageBand ?? null,
+    };
     let participantId: string;
     if (evening.joinMode === 'cards') {
       const cardCode = input.cardCode?.trim().toUpperCase();

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { DilemmaView, StatePayload } from '@hs/contracts';
-import { DilemmaRepository, type DilemmaDefinition, type EveningSummary, LiveStateRepository, toDefinition } from '@hs/persistence';
+import {
+  DilemmaRepository,
+  type DilemmaDefinition,
+  type EveningSummary,
+  LiveStateRepository,
+  toDefinition,
+} from '@hs/persistence';
 import { toDilemmaView } from '../dilemmas/dilemma.mapper';
 import { looksLikeUuid } from '../evenings/uuid';
 import { TallyService } from './tally.service';

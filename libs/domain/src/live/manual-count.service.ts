@@ -75,7 +75,8 @@ export class ManualCountService {
     if (!row) throw new DomainError('DILEMMA_NOT_FOUND', 'Dit dilemma bestaat niet.');
     const { dilemma, options } = row;
     if (dilemma.status === 'draft') throw new DomainError('DILEMMA_NOT_OPEN', 'Over dit dilemma is nog niet gestemd.');
-    if (input.round > dilemma.round) throw invalid(`Ronde ${input.round} bestaat (nog) niet; de huidige ronde is ${dilemma.round}.`);
+    if (input.round > dilemma.round)
+      throw invalid(`Ronde ${input.round} bestaat (nog) niet; de huidige ronde is ${dilemma.round}.`);
 
     const allowed = new Set<string>(dilemma.kind === 'scale' ? SCALE_VALUES : options.map((o) => o.id));
     const entries = Object.entries(input.counts);
@@ -83,7 +84,11 @@ export class ManualCountService {
     const counts: Record<string, number> = {};
     for (const [key, value] of entries) {
       if (!allowed.has(key)) {
-        throw invalid(dilemma.kind === 'scale' ? `"${key.slice(0, 40)}" is geen waarde 1 tot 5.` : `Optie "${key.slice(0, 40)}" hoort niet bij dit dilemma.`);
+        throw invalid(
+          dilemma.kind === 'scale'
+            ? `"${key.slice(0, 40)}" is geen waarde 1 tot 5.`
+            : `Optie "${key.slice(0, 40)}" hoort niet bij dit dilemma.`,
+        );
       }
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MANUAL_MAX_PER_KEY) {
         throw invalid(`Aantallen zijn hele getallen van 0 tot ${MANUAL_MAX_PER_KEY}.`);
@@ -104,7 +109,11 @@ export class ManualCountService {
     await this.audit.record(actorId, 'manual-count.add', 'dilemma', dilemmaId, { round: input.round, counts, respondents });
     await this.bus.publish('manual-counts.added', { eveningId: dilemma.eveningId, dilemmaId, round: input.round });
     if (dilemma.status === 'closed' || input.round < dilemma.round) {
-      await this.jobs.enqueue('aggregate-dilemma', { dilemmaId }, { jobId: jobIds.aggregateDilemma(dilemmaId, `${input.round}-manual-${Date.now()}`) });
+      await this.jobs.enqueue(
+        'aggregate-dilemma',
+        { dilemmaId },
+        { jobId: jobIds.aggregateDilemma(dilemmaId, `${input.round}-manual-${Date.now()}`) },
+      );
     }
     return {
       id: saved.id,

@@ -8,7 +8,9 @@ export interface VoteTarget {
   budget: number | null;
 }
 
-export type ChoiceCheck = { ok: true; choice: VoteChoice } | { ok: false; code: Extract<VoteErrorCode, 'BAD_PAYLOAD' | 'UNKNOWN_OPTION'>; message: string };
+export type ChoiceCheck =
+  | { ok: true; choice: VoteChoice }
+  | { ok: false; code: Extract<VoteErrorCode, 'BAD_PAYLOAD' | 'UNKNOWN_OPTION'>; message: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -16,7 +18,9 @@ const bad = (message: string): ChoiceCheck => ({ ok: false, code: 'BAD_PAYLOAD',
 const unknown = (): ChoiceCheck => ({ ok: false, code: 'UNKNOWN_OPTION', message: 'Deze keuze hoort niet bij dit dilemma.' });
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype
+  );
 }
 
 function onlyKey(choice: Record<string, unknown>, key: string): boolean {

@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
 import type { VoteAck } from '@hs/contracts';
+import type { Histogram } from 'prom-client';
 import {
   isRetryable,
+  MetricsRegistry,
   rowRejection,
   type VoteBatchResult,
   type VoteWrite,
@@ -39,13 +41,26 @@ export class VoteService implements OnModuleDestroy {
   /** Per-process fixed windows; a participant normally talks to one gateway process. */
   private readonly windows = new Map<string, { window: number; count: number }>();
   private readonly sweeper: NodeJS.Timeout;
+  private readonly batchSize: Histogram;
+  private readonly batchSeconds: Histogram;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly writer: VoteWriteRepository,
     private readonly live: LiveStateService,
     private readonly tallies: TallyService,
+    metrics: MetricsRegistry,
   ) {
+    this.batchSize = metrics.histogram({
+      name: 'huurdersstem_vote_batch_size',
+      help: 'Votes written per group-commit transaction',
+      buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
+    });
+    this.batchSeconds = metrics.histogram({
+      name: 'huurdersstem_vote_batch_seconds',
+      help: 'Duration of one group-commit transaction, retries included',
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    });
     this.batcher = new GroupCommit((items) => this.write(items), config.voteBatchMax, config.voteBatchWaitMs);
     this.sweeper = setInterval(() => {
       const now = Math.floor(Date.now() / RATE_WINDOW_MS);
@@ -99,6 +114,16 @@ export class VoteService implements OnModuleDestroy {
 
   /** One transaction per batch; deadlocks are retried; a row the database refuses is isolated. */
   private async write(items: VoteWrite[]): Promise<VoteWriteOutcome[]> {
+    this.batchSize.observe(items.length);
+    const stop = this.batchSeconds.startTimer();
+    try {
+      return await this.writeOnce(items);
+    } finally {
+      stop();
+    }
+  }
+
+  private async writeOnce(items: VoteWrite[]): Promise<VoteWriteOutcome[]> {
     let result: VoteBatchResult | null = null;
     for (let attempt = 0; result === null; attempt++) {
       try {
@@ -111,13 +136,15 @@ export class VoteService implements OnModuleDestroy {
         return this.writeOneByOne(items);
       }
     }
-    void this.tallies.applyChanges(result.changes).catch((e: unknown) => this.logger.warn(`tally update: ${(e as Error).message}`));
+    void this.tallies
+      .applyChanges(result.changes)
+      .catch((e: unknown) => this.logger.warn(`tally update: ${(e as Error).message}`));
     return result.outcomes;
   }
 
   private async writeOneByOne(items: VoteWrite[]): Promise<VoteWriteOutcome[]> {
     const outcomes: VoteWriteOutcome[] = [];
-    for (const item of items) outcomes.push((await this.write([item]))[0]);
+    for (const item of items) outcomes.push((await this.writeOnce([item]))[0]);
     return outcomes;
   }
 

@@ -3,10 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AGGREGATION_QUEUE } from '@hs/contracts';
 import { JobQueueRepository } from '../job-queue.repository';
+import { isOffline } from '../redis-availability';
 import { RedisRepository } from '../redis.repository';
-
-/** ioredis states in which a command would only wait in the offline queue. */
-const LOST = new Set(['reconnecting', 'close', 'end']);
 
 /**
  * Cheap probes of what this process depends on, for GET /api/health. Each throws when the dependency
@@ -27,7 +25,7 @@ export class HealthProbeRepository {
 
   async redisServer(): Promise<void> {
     const client = this.redis.client;
-    if (LOST.has(client.status)) throw new Error(`Redis is ${client.status}`);
+    if (isOffline(client)) throw new Error(`Redis is ${client.status}`);
     const answer = await client.ping();
     if (answer !== 'PONG') throw new Error(`Redis answered ${answer}`);
   }

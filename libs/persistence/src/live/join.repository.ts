@@ -42,11 +42,13 @@ export class JoinRepository {
    */
   async joinWithCard(eveningId: string, cardCode: string, fields: ParticipantFields): Promise<CardJoinOutcome> {
     return this.dataSource.transaction(async (m) => {
-      const used: Array<{ id: string }> = await m.query(
+      // The structured result: TypeORM's plain query() answers an UPDATE with [rows, count].
+      const used = await m.queryRunner!.query(
         `UPDATE checkin_card SET used_at = now() WHERE code = $1 AND evening_id = $2 AND used_at IS NULL RETURNING id`,
         [cardCode, eveningId],
+        true,
       );
-      if (used.length === 0) {
+      if (used.records.length === 0) {
         const known: unknown[] = await m.query('SELECT 1 FROM checkin_card WHERE code = $1 AND evening_id = $2', [
           cardCode,
           eveningId,

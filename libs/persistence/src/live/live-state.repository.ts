@@ -11,7 +11,6 @@ export interface EveningSummary {
   joinMode: JoinMode;
 }
 
-
 /** What a vote is checked against; fixed once a dilemma is open, so the gateway may cache it. */
 export interface DilemmaDefinition {
   id: string;
@@ -39,11 +38,17 @@ export class LiveStateRepository {
   }
 
   async findJoinCode(eveningId: string): Promise<string | null> {
-    const rows: Array<{ join_code: string }> = await this.dataSource.query('SELECT join_code FROM evening WHERE id = $1', [eveningId]);
+    const rows: Array<{ join_code: string }> = await this.dataSource.query('SELECT join_code FROM evening WHERE id = $1', [
+      eveningId,
+    ]);
     return rows[0]?.join_code ?? null;
   }
 
-  async findMyVote(participantId: string, dilemmaId: string, round: number): Promise<{ voteId: string; choice: VoteChoice } | null> {
+  async findMyVote(
+    participantId: string,
+    dilemmaId: string,
+    round: number,
+  ): Promise<{ voteId: string; choice: VoteChoice } | null> {
     const rows: Array<{ id: string; choice: VoteChoice }> = await this.dataSource.query(
       'SELECT id, choice FROM vote WHERE participant_id = $1 AND dilemma_id = $2 AND round = $3',
       [participantId, dilemmaId, round],

@@ -144,11 +144,20 @@ export class VoteWriteRepository {
         indexes.forEach((index) => duplicatesOfOld.push({ index, voteId: prior!.id, round }));
         continue;
       }
-      writes.push({ key, item: last, round, seen: [...seen].slice(-SEEN_LIMIT), before: prior?.choice ?? null, indexes, statuses });
+      writes.push({
+        key,
+        item: last,
+        round,
+        seen: [...seen].slice(-SEEN_LIMIT),
+        before: prior?.choice ?? null,
+        indexes,
+        statuses,
+      });
     }
 
     const changes: VoteChange[] = [];
-    for (const d of duplicatesOfOld) outcomes[d.index] = { kind: 'stored', voteId: d.voteId, status: 'duplicate', round: d.round };
+    for (const d of duplicatesOfOld)
+      outcomes[d.index] = { kind: 'stored', voteId: d.voteId, status: 'duplicate', round: d.round };
     if (writes.length > 0) {
       const written: Array<{ id: string; participant_id: string; dilemma_id: string; inserted: boolean }> = await m.query(
         `INSERT INTO vote AS v (participant_id, dilemma_id, round, choice, client_vote_id, seen_client_vote_ids)

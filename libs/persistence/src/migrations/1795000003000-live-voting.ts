@@ -13,9 +13,7 @@ export class LiveVoting1795000003000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "ix_checkin_card_batch" ON "checkin_card" ("batch_id") `);
     await queryRunner.query(`ALTER TABLE "manual_count" ADD "respondents" integer NOT NULL DEFAULT 0`);
     await queryRunner.query(`ALTER TABLE "manual_count" ALTER COLUMN "respondents" DROP DEFAULT`);
-    await queryRunner.query(
-      `ALTER TABLE "manual_count" ADD CONSTRAINT "ck_manual_count_respondents" CHECK (respondents >= 0)`,
-    );
+    await queryRunner.query(`ALTER TABLE "manual_count" ADD CONSTRAINT "ck_manual_count_respondents" CHECK (respondents >= 0)`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
