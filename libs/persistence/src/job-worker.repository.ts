@@ -27,6 +27,8 @@ export interface WorkerOptions {
  */
 const LOCK_MS = 15_000;
 const STALLED_CHECK_MS = 5_000;
+/** How long a graceful stop may wait for active jobs before the workers are forced. */
+const CLOSE_WAIT_MS = 10_000;
 
 /** BullMQ consumers: the only place that creates a Worker. Closed (active jobs finished) before the database goes. */
 @Injectable()
@@ -86,7 +88,22 @@ export class JobWorkerRepository implements BeforeApplicationShutdown {
   /** Graceful stop (SIGTERM): take no new jobs, let the active ones finish. */
   async beforeApplicationShutdown(): Promise<void> {
     if (this.workers.length === 0) return;
-    await Promise.all(this.workers.map((w) => w.close().catch((e: Error) => this.logger.warn(e.message))));
+    const graceful = Promise.all(this.workers.map((w) => w.close().catch((e: Error) => this.logger.warn(e.message))));
+    const inTime = await Promise.race([
+      graceful.then(() => true),
+      new Promise<false>((r) => setTimeout(() => r(false), CLOSE_WAIT_MS).unref()),
+    ]);
+    if (!inTime) {
+      // After a Redis restart BullMQ's blocking connection can keep a graceful close waiting for ever;
+      // an active job's lock then simply expires and another worker takes the job over (LOCK_MS).
+      this.logger.warn(`job workers did not stop within ${CLOSE_WAIT_MS} ms; forcing them`);
+      await Promise.all(
+        this.workers.map((w) =>
+          Promise.race([w.close(true), new Promise((r) => setTimeout(r, 1000).unref())]).catch(() => undefined),
+        ),
+      );
+      await Promise.all(this.workers.map((w) => w.disconnect().catch(() => undefined)));
+    }
     this.logger.log(`${this.workers.length} job workers closed`);
   }
 }
