@@ -55,7 +55,7 @@ export class TallyService implements OnModuleDestroy {
             () => this.markDirty(def.eveningId, def.id, round, false),
             (error: unknown) => this.logger.warn(`settling tally failed: ${(error as Error).message}`),
           );
-        }, SETTLE_AFTER_MS),
+        }, SETTLE_AFTER_MS).unref(),
       );
     }
     return counters;
@@ -101,7 +101,7 @@ export class TallyService implements OnModuleDestroy {
     };
     const wait = entry.last + DIRTY_EVERY_MS - Date.now();
     if (wait <= 0) publish();
-    else entry.timer = setTimeout(publish, wait);
+    else entry.timer = setTimeout(publish, wait).unref();
   }
 
   onModuleDestroy(): void {
