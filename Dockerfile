@@ -28,9 +28,6 @@ WORKDIR /app
 COPY --from=deps --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/apps/web/public ./apps/web/public
-# The pages serve the Socket.IO browser client from node_modules/socket.io-client/dist, a development
-# dependency, so the production install lacks it: take the built files from the build stage.
-COPY --from=build --chown=node:node /app/node_modules/socket.io-client/dist ./node_modules/socket.io-client/dist
 # register-paths.js maps the @hs/* aliases of tsconfig.json onto dist/ at run time.
 COPY --chown=node:node package.json tsconfig.json ./
 COPY --chown=node:node scripts/register-paths.js ./scripts/register-paths.js

@@ -19,7 +19,8 @@ describe('aggregation: from votes to results (e2e)', () => {
     await waitFor(`job ${jobId}`, async () => (await (await queue.getJob(jobId))?.getState()) === 'completed');
   }
 
-  const storedRows = (dilemmaId: string) => t.dataSource.getRepository(DilemmaResultEntity).find({ where: { dilemmaId }, order: { round: 'ASC' } });
+  const storedRows = (dilemmaId: string) =>
+    t.dataSource.getRepository(DilemmaResultEntity).find({ where: { dilemmaId }, order: { round: 'ASC' } });
 
   beforeAll(async () => {
     t = await bootTestApp();
@@ -40,8 +41,14 @@ describe('aggregation: from votes to results (e2e)', () => {
       ...times(6, { group: 'tenant_org' as const, choice: { optionIds: [b.id] } }),
       ...times(2, { group: 'stakeholder' as const, choice: { optionIds: [a.id] } }),
     ]);
-    await aManualCount().on(dilemma).counting({ [a.id]: 2, [c.id]: 1 }).save(t.dataSource);
-    await aManualCount().on(dilemma).counting({ [a.id]: 1 }).save(t.dataSource);
+    await aManualCount()
+      .on(dilemma)
+      .counting({ [a.id]: 2, [c.id]: 1 })
+      .save(t.dataSource);
+    await aManualCount()
+      .on(dilemma)
+      .counting({ [a.id]: 1 })
+      .save(t.dataSource);
 
     await runJob('aggregate-dilemma', { dilemmaId: dilemma.id }, jobIds.aggregateDilemma(dilemma.id, 1));
     expect(await storedRows(dilemma.id)).toHaveLength(1);
@@ -49,7 +56,12 @@ describe('aggregation: from votes to results (e2e)', () => {
     const response = await t.http.get(`/api/dilemmas/${dilemma.id}/results`).set(facilitator.auth).expect(200);
     const body = response.body;
     // 20 phones + 4 hand-counted people; A = 8 + 2 + 3 = 13, B = 10, C = 1
-    expect(body).toMatchObject({ dilemmaId: dilemma.id, round: 1, total: 24, manual: { total: 4, counts: { [a.id]: 3, [c.id]: 1 } } });
+    expect(body).toMatchObject({
+      dilemmaId: dilemma.id,
+      round: 1,
+      total: 24,
+      manual: { total: 4, counts: { [a.id]: 3, [c.id]: 1 } },
+    });
     expect(body.options.map((o: { optionId: string; label: string; count: number }) => [o.optionId, o.label, o.count])).toEqual([
       [a.id, 'Isolatie', 13],
       [b.id, 'Nieuwe keukens', 10],
@@ -73,7 +85,12 @@ describe('aggregation: from votes to results (e2e)', () => {
     const evening = await anEvening().save(t.dataSource);
     const { dilemma, options } = await aDilemma().of(evening).ofKind('multi', { maxChoices: 2 }).save(t.dataSource);
     const entries: Array<Voter & { choice: { optionIds: string[] } }> = [
-      ...times(3, { group: 'tenant' as const, municipality: 'Heerenveen', ageBand: '<30' as const, choice: { optionIds: [options[0].id, options[1].id] } }),
+      ...times(3, {
+        group: 'tenant' as const,
+        municipality: 'Heerenveen',
+        ageBand: '<30' as const,
+        choice: { optionIds: [options[0].id, options[1].id] },
+      }),
       ...times(2, { group: null, municipality: null, ageBand: null, choice: { optionIds: [options[2].id] } }),
       ...times(4, { group: 'stakeholder' as const, choice: { optionIds: [options[1].id] } }),
     ];
@@ -126,7 +143,12 @@ describe('aggregation: from votes to results (e2e)', () => {
   it('summarises scale and budget dilemmas', async () => {
     const evening = await anEvening().save(t.dataSource);
     const scale = await aDilemma().of(evening).ofKind('scale').save(t.dataSource);
-    await castVotes(t.dataSource, evening, scale.dilemma, [1, 2, 2, 4, 5, 5, 5].map((value) => ({ choice: { value } })));
+    await castVotes(
+      t.dataSource,
+      evening,
+      scale.dilemma,
+      [1, 2, 2, 4, 5, 5, 5].map((value) => ({ choice: { value } })),
+    );
     await aManualCount().on(scale.dilemma).counting({ '3': 1 }).save(t.dataSource);
     const s = await t.http.get(`/api/dilemmas/${scale.dilemma.id}/results`).set(facilitator.auth).expect(200);
     expect(s.body.total).toBe(8);
@@ -147,18 +169,30 @@ describe('aggregation: from votes to results (e2e)', () => {
   it('aggregates an ended evening: every dilemma counted and the evening policy input stored', async () => {
     const evening = await anEvening().titled('Avond Drachten').in('Smallingerland').save(t.dataSource);
     const one = await aDilemma().of(evening).about('betaalbaarheid').asking('Huur of duurzaamheid?').save(t.dataSource);
-    const two = await aDilemma().of(evening).about('leefbaarheid').asking('Meer groen of meer parkeerplaatsen?').save(t.dataSource);
+    const two = await aDilemma()
+      .of(evening)
+      .about('leefbaarheid')
+      .asking('Meer groen of meer parkeerplaatsen?')
+      .save(t.dataSource);
     await castVotes(t.dataSource, evening, one.dilemma, times(5, { choice: { optionIds: [one.options[0].id] } }));
     await castVotes(t.dataSource, evening, two.dilemma, times(7, { choice: { optionIds: [two.options[1].id] } }));
     await runJob('aggregate-evening', { eveningId: evening.id }, jobIds.aggregateEvening(evening.id));
     expect(await storedRows(one.dilemma.id)).toHaveLength(1);
     expect(await storedRows(two.dilemma.id)).toHaveLength(1);
-    const cached = await t.dataSource.getRepository(PolicyInputCacheEntity).findOneByOrFail({ scopeKey: `evening:${evening.id}` });
-    const themes = (cached.result as { themes: Array<{ theme: string; dilemmas: Array<{ question: string; total: number }> }> }).themes;
+    const cached = await t.dataSource
+      .getRepository(PolicyInputCacheEntity)
+      .findOneByOrFail({ scopeKey: `evening:${evening.id}` });
+    const themes = (cached.result as { themes: Array<{ theme: string; dilemmas: Array<{ question: string; total: number }> }> })
+      .themes;
     expect(themes.map((th) => [th.theme, th.dilemmas.map((d) => [d.question, d.total])])).toEqual([
       ['leefbaarheid', [['Meer groen of meer parkeerplaatsen?', 7]]],
       ['betaalbaarheid', [['Huur of duurzaamheid?', 5]]],
     ]);
+    // ...and the full policy input is recomputed and stored after it.
+    const recompute = await t.app.get(JobQueueRepository).queue('aggregation').getJob(jobIds.recomputePolicyInput(evening.id));
+    await waitFor('the full recompute', async () => (await recompute!.getState()) === 'completed');
+    const full = await t.dataSource.getRepository(PolicyInputCacheEntity).findOneByOrFail({ scopeKey: 'all' });
+    expect(JSON.stringify(full.result)).toContain('Meer groen of meer parkeerplaatsen?');
   }, 30_000);
 
   it('refuses bad input: unknown and malformed ids, bad rounds and dimensions, unknown parameters, no staff token', async () => {

@@ -60,8 +60,17 @@ describeWithChromium('pages in a browser (e2e)', () => {
   }
 
   it(
-    'lets a tenant type a code on a phone: upper-cased, look-alikes explained, big targets, language remembered',
+    'lets a tenant on a phone type the code (upper-cased, look-alikes explained, big targets, language kept) and vote multi, budget and scale',
     async () => {
+      const facilitator = await staffSession(t, 'facilitator');
+      const { evening, dilemmas } = await aLiveEvening(t, facilitator, { municipality: 'Tytsjerksteradiel' })
+        .withDilemma('multi', 3, { theme: 'woning' })
+        .withDilemma('budget', 3, { theme: 'woning' })
+        .withDilemma('scale', 0, { theme: 'woning' })
+        .build();
+      const [multi, budget, scale] = dilemmas;
+      await transition(t, facilitator, multi.id, 'open');
+
       const page = await phonePage();
       await page.goto(`${url}/`);
       const input = page.locator('#code');
@@ -69,7 +78,7 @@ describeWithChromium('pages in a browser (e2e)', () => {
       await expect(input.inputValue()).resolves.toBe('ABCD');
       await page.getByText('Een code heeft nooit de O, 0, I, L of 1.').waitFor();
       await expect(page.getByRole('button', { name: 'Verder' }).isDisabled()).resolves.toBe(true);
-      await input.fill('abcd23');
+      await input.fill(evening.joinCode.toLowerCase());
       await expect(page.getByRole('button', { name: 'Verder' }).isEnabled()).resolves.toBe(true);
       await page.screenshot({ path: join(ARTIFACTS, 'tenant-phone-code.png'), fullPage: true });
 
@@ -87,6 +96,41 @@ describeWithChromium('pages in a browser (e2e)', () => {
       await page.reload();
       await page.getByRole('heading', { name: 'Doch mei' }).waitFor();
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fy');
+      await page.getByRole('button', { name: 'Nederlands' }).click();
+      await page.locator('#code').fill(evening.joinCode);
+      await page.getByRole('button', { name: 'Verder' }).click();
+      await page.getByRole('button', { name: 'Sla over' }).click();
+      await page.getByRole('button', { name: 'Sla over' }).click();
+
+      // multi: toggle two, then Stem.
+      await page.getByRole('button', { name: /Optie 1/ }).click();
+      await page.getByRole('button', { name: /Optie 3/ }).click();
+      await page.getByText('2 van 2 gekozen').waitFor();
+      await page.getByRole('button', { name: 'Stem', exact: true }).click();
+      await page.getByText('Uw stem is ontvangen').waitFor();
+      await transition(t, facilitator, multi.id, 'close');
+
+      // budget: spread exactly the 10 points, then Stem.
+      await transition(t, facilitator, budget.id, 'open');
+      await page.getByText('Nog 10 punten te verdelen').waitFor();
+      for (let i = 0; i < 7; i++) await page.getByRole('button', { name: 'Meer voor Optie 2' }).click();
+      for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Meer voor Optie 1' }).click();
+      await page.getByText('Alle punten zijn verdeeld.').waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'tenant-phone-budget.png'), fullPage: true });
+      await page.getByRole('button', { name: 'Stem', exact: true }).click();
+      await page.getByText('Optie 2: 7 punten').waitFor();
+      await transition(t, facilitator, budget.id, 'close');
+
+      // scale: one tap; then change the vote while it is open; the revealed mean is of the changed vote.
+      await transition(t, facilitator, scale.id, 'open');
+      await page.getByRole('button', { name: /Helemaal eens/ }).click();
+      await page.getByText('Uw stem is ontvangen').waitFor();
+      await page.getByRole('button', { name: 'Stem wijzigen' }).click();
+      await page.getByRole('button', { name: /^2/ }).click();
+      await page.getByText('2 · Oneens').waitFor();
+      await transition(t, facilitator, scale.id, 'close');
+      await transition(t, facilitator, scale.id, 'reveal');
+      await page.getByText('Gemiddeld: 2 (1 = helemaal oneens, 5 = helemaal eens)').waitFor();
       await page.context().close();
     },
     SLOW,
@@ -111,6 +155,8 @@ describeWithChromium('pages in a browser (e2e)', () => {
       await page.getByLabel('Wachtwoord').fill(password);
       await page.getByRole('button', { name: 'Inloggen' }).click();
       await page.waitForURL(`${url}/facilitate`);
+      await page.getByRole('heading', { name: 'Nieuwe avond' }).waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'evenings.png'), fullPage: true });
 
       await page.getByLabel('Titel').fill('Bewonersavond Drachten');
       await page.getByLabel('Gemeente').fill('Smallingerland');
@@ -176,13 +222,15 @@ describeWithChromium('pages in a browser (e2e)', () => {
       const {
         evening,
         dilemmas: [dilemma],
-      } = await aLiveEvening(t, facilitator, { title: 'Bewonersavond Leeuwarden <b>test</b>' })
+      } = await aLiveEvening(t, facilitator, { title: 'Bewonersavond Buitenpost <b>test</b>', municipality: 'Achtkarspelen' })
         .withDilemma('choice', 2, {
-          question: 'Liever nu isoleren of de huur gelijk houden?',
-          description: 'Isoleren verlaagt de energierekening, maar kost geld.',
+          // A theme and municipality of its own: policy input is read across the whole test database.
+          theme: 'wooncarriere',
+          question: 'Liever sneller een woning of een grotere woning?',
+          description: 'Wie minder eisen stelt, is eerder aan de beurt.',
           options: [
-            { label: 'Nu isoleren', consequence: 'De huur gaat 1,5% per jaar omhoog' },
-            { label: 'Huur gelijk houden', consequence: 'Isolatie komt 5 jaar later' },
+            { label: 'Sneller een woning', consequence: 'Een kleinere woning dan u wilt' },
+            { label: 'Een grotere woning', consequence: 'Gemiddeld twee jaar langer wachten' },
           ],
         })
         .build();
@@ -192,19 +240,19 @@ describeWithChromium('pages in a browser (e2e)', () => {
       await page.getByRole('button', { name: 'Huurder', exact: true }).click();
       await page.getByRole('button', { name: 'Sla over' }).click();
       await page.getByRole('heading', { name: dilemma.question }).waitFor();
-      await page.getByText('Gevolg: De huur gaat 1,5% per jaar omhoog').waitFor();
+      await page.getByText('Gevolg: Een kleinere woning dan u wilt').waitFor();
       // The evening's title is data: shown as the text it is, never as markup.
-      await page.getByText('Bewonersavond Leeuwarden <b>test</b>').waitFor();
+      await page.getByText('Bewonersavond Buitenpost <b>test</b>').waitFor();
       expect(await page.locator('main b').count()).toBe(0);
       await page.screenshot({ path: join(ARTIFACTS, 'tenant-phone-vote.png'), fullPage: true });
-      await page.getByRole('button', { name: /Nu isoleren/ }).click();
+      await page.getByRole('button', { name: /Sneller een woning/ }).click();
       await page.getByText('Uw stem is ontvangen').waitFor();
       await page.screenshot({ path: join(ARTIFACTS, 'tenant-phone-received.png'), fullPage: true });
 
       // A reload rejoins with the same participant token and shows the vote again.
       await page.reload();
       await page.getByText('Uw stem is ontvangen').waitFor();
-      await page.getByText('Nu isoleren').first().waitFor();
+      await page.getByText('Sneller een woning').first().waitFor();
 
       // The facilitator closes and reveals: the tenant sees the result; ending the evening says so.
       await t.http.post(`/api/dilemmas/${dilemma.id}/close`).set(facilitator.auth).expect(200);
@@ -218,18 +266,16 @@ describeWithChromium('pages in a browser (e2e)', () => {
       // The policy team reads it on the dashboard and downloads a report's CSV (fetched with the Bearer token).
       const analyst = await staffSession(t, 'analyst');
       await waitFor('policy input with the dilemma', async () => {
-        const input = await t.http.get('/api/policy-input?theme=betaalbaarheid').set(analyst.auth);
+        const input = await t.http.get('/api/policy-input?theme=wooncarriere').set(analyst.auth);
         return JSON.stringify(input.body).includes(dilemma.question);
       });
       const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-      await desk.addInitScript(
-        (session) =>
-          (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(
-            'hs.staff',
-            session,
-          ),
-        JSON.stringify({ accessToken: analyst.token, user: { id: analyst.id, name: 'Test analyst', role: 'analyst' } }),
-      );
+      // Signed in as the sign-in page would leave it (the sign-in itself is the console test's part).
+      const session = JSON.stringify({
+        accessToken: analyst.token,
+        user: { id: analyst.id, name: 'Test analyst', role: 'analyst' },
+      });
+      await desk.addInitScript({ content: `sessionStorage.setItem('hs.staff', ${JSON.stringify(session)});` });
       const dashboard = await desk.newPage();
       await dashboard.goto(`${url}/policy`);
       await dashboard.getByRole('heading', { name: dilemma.question }).waitFor();

@@ -25,10 +25,22 @@ describe('reports and policy input (e2e)', () => {
 
   beforeAll(async () => {
     t = await bootTestApp();
-    [analyst, admin, facilitator] = await Promise.all([staffSession(t, 'analyst'), staffSession(t, 'admin'), staffSession(t, 'facilitator')]);
+    [analyst, admin, facilitator] = await Promise.all([
+      staffSession(t, 'analyst'),
+      staffSession(t, 'admin'),
+      staffSession(t, 'facilitator'),
+    ]);
     // The same two dilemmas at two evenings in different municipalities; they differ clearly on the first.
-    eveningA = await anEvening().titled('Avond Leeuwarden').in('Leeuwarden').startingAt('2026-10-01T17:00:00Z').save(t.dataSource);
-    eveningB = await anEvening().titled('Avond Sneek').in('Súdwest-Fryslân').startingAt('2026-10-08T17:00:00Z').save(t.dataSource);
+    eveningA = await anEvening()
+      .titled('Avond Leeuwarden')
+      .in('Leeuwarden')
+      .startingAt('2026-10-01T17:00:00Z')
+      .save(t.dataSource);
+    eveningB = await anEvening()
+      .titled('Avond Sneek')
+      .in('Súdwest-Fryslân')
+      .startingAt('2026-10-08T17:00:00Z')
+      .save(t.dataSource);
     for (const [evening, split] of [
       [eveningA, [30, 5]],
       [eveningB, [5, 30]],
@@ -38,7 +50,10 @@ describe('reports and policy input (e2e)', () => {
         .about('betaalbaarheid')
         .asking('Wat gaat voor: lagere huur of duurzame woningen?')
         .inRound(2)
-        .withOptions({ label: awkward, consequence: 'Minder geld voor onderhoud' }, { label: 'Duurzame woningen', consequence: null })
+        .withOptions(
+          { label: awkward, consequence: 'Minder geld voor onderhoud' },
+          { label: 'Duurzame woningen', consequence: null },
+        )
         .save(t.dataSource);
       const voters = await castVotes(t.dataSource, evening, d.dilemma, [
         ...times(split[0], { group: 'tenant' as const, municipality: 'Leeuwarden', choice: { optionIds: [d.options[0].id] } }),
@@ -51,11 +66,29 @@ describe('reports and policy input (e2e)', () => {
         t.dataSource,
         evening,
         d.dilemma,
-        voters.map((participantId, i) => ({ participantId, round: 2, choice: { optionIds: [d.options[i < 4 ? 1 : firstChoice(i)].id] } })),
+        voters.map((participantId, i) => ({
+          participantId,
+          round: 2,
+          choice: { optionIds: [d.options[i < 4 ? 1 : firstChoice(i)].id] },
+        })),
       );
-      await aManualCount().on(d.dilemma).inRound(2).counting({ [d.options[0].id]: 3 }).save(t.dataSource);
-      const s = await aDilemma().of(evening).about('woongenot').asking('Ik ben tevreden over mijn woning.').ofKind('scale').save(t.dataSource);
-      await castVotes(t.dataSource, evening, s.dilemma, [4, 4, 5, 3, 2, 4].map((value) => ({ choice: { value } })));
+      await aManualCount()
+        .on(d.dilemma)
+        .inRound(2)
+        .counting({ [d.options[0].id]: 3 })
+        .save(t.dataSource);
+      const s = await aDilemma()
+        .of(evening)
+        .about('woongenot')
+        .asking('Ik ben tevreden over mijn woning.')
+        .ofKind('scale')
+        .save(t.dataSource);
+      await castVotes(
+        t.dataSource,
+        evening,
+        s.dilemma,
+        [4, 4, 5, 3, 2, 4].map((value) => ({ choice: { value } })),
+      );
     }
   }, 60_000);
   afterAll(async () => {
@@ -63,7 +96,11 @@ describe('reports and policy input (e2e)', () => {
   }, 30_000);
 
   it('renders a report: queued, then done with progress 100, a tidy Dutch CSV and a PDF with the dilemma texts', async () => {
-    const created = await t.http.post('/api/reports').set(analyst.auth).send({ eveningIds: [eveningA.id, eveningB.id] }).expect(202);
+    const created = await t.http
+      .post('/api/reports')
+      .set(analyst.auth)
+      .send({ eveningIds: [eveningA.id, eveningB.id] })
+      .expect(202);
     expect(created.body).toEqual({ id: expect.any(String), status: 'queued' });
     const report = await finished(created.body.id);
     expect(report).toMatchObject({ status: 'done', progress: 100 });
@@ -73,13 +110,23 @@ describe('reports and policy input (e2e)', () => {
     expect(dilemma.total).toBe(80);
     expect(dilemma.comparison).not.toBeNull();
     expect(dilemma.shift.dilemmas).toBe(2);
-    expect(dilemma.groups.find((g: { key: string }) => g.key === 'stakeholder')).toEqual({ key: 'stakeholder', n: null, suppressed: true, options: null });
+    expect(dilemma.groups.find((g: { key: string }) => g.key === 'stakeholder')).toEqual({
+      key: 'stakeholder',
+      n: null,
+      suppressed: true,
+      options: null,
+    });
 
-    const csv = await t.http.get(`/api/reports/${created.body.id}/export.csv`).set(analyst.auth).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const csv = await t.http
+      .get(`/api/reports/${created.body.id}/export.csv`)
+      .set(analyst.auth)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     const bytes = csv.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -91,11 +138,16 @@ describe('reports and policy input (e2e)', () => {
     expect(text).toContain(';groep;stakeholder;;onderdrukt;;;;;ja');
     expect(text).not.toMatch(/;groep;stakeholder;[^;]+;aandeel/);
 
-    const pdf = await t.http.get(`/api/reports/${created.body.id}/export.pdf`).set(admin.auth).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const pdf = await t.http
+      .get(`/api/reports/${created.body.id}/export.pdf`)
+      .set(admin.auth)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const pages = pdfPages(pdf.body as Buffer);
     expect(pages.length).toBeGreaterThanOrEqual(4);
@@ -113,7 +165,11 @@ describe('reports and policy input (e2e)', () => {
   }, 30_000);
 
   it('gives an empty report, not an error, for scopes that match nothing', async () => {
-    for (const scope of [{ eveningIds: [] }, { municipalities: ['Nergenshuizen'] }, { eveningIds: [randomUUID()], themes: ['inspraak'] }]) {
+    for (const scope of [
+      { eveningIds: [] },
+      { municipalities: ['Nergenshuizen'] },
+      { eveningIds: [randomUUID()], themes: ['inspraak'] },
+    ]) {
       const created = await t.http.post('/api/reports').set(admin.auth).send(scope).expect(202);
       const report = await finished(created.body.id, admin);
       expect(report).toMatchObject({ status: 'done', result: { themes: [] } });
@@ -124,7 +180,10 @@ describe('reports and policy input (e2e)', () => {
 
   it('answers 409 for exports before the report is done and 404 for unknown reports', async () => {
     const pending = await t.app.get(ReportRepository).create({}, analyst.id);
-    await t.http.get(`/api/reports/${pending.id}`).set(analyst.auth).expect(200, /"status":"queued"/);
+    await t.http
+      .get(`/api/reports/${pending.id}`)
+      .set(analyst.auth)
+      .expect(200, /"status":"queued"/);
     await t.http.get(`/api/reports/${pending.id}/export.csv`).set(analyst.auth).expect(409);
     await t.http.get(`/api/reports/${pending.id}/export.pdf`).set(analyst.auth).expect(409);
     await t.http.get(`/api/reports/${randomUUID()}`).set(analyst.auth).expect(404);
@@ -134,7 +193,9 @@ describe('reports and policy input (e2e)', () => {
 
   it('marks a report failed with the reason when its job cannot succeed', async () => {
     const broken = await t.app.get(ReportRepository).create({ themes: ['bestaat-niet'] }, analyst.id);
-    await t.app.get(JobQueueRepository).enqueue('render-report', { reportId: broken.id }, { jobId: jobIds.renderReport(broken.id) });
+    await t.app
+      .get(JobQueueRepository)
+      .enqueue('render-report', { reportId: broken.id }, { jobId: jobIds.renderReport(broken.id) });
     const report = await finished(broken.id);
     expect(report).toMatchObject({ status: 'failed', error: expect.stringContaining('bestaat-niet') });
   }, 30_000);
@@ -145,7 +206,11 @@ describe('reports and policy input (e2e)', () => {
     await t.http.post('/api/reports').set('Authorization', `Bearer ${tenantToken}`).send({}).expect(401);
     await t.http.post('/api/reports').send({}).expect(401);
     await t.http.get('/api/policy-input').set(facilitator.auth).expect(403);
-    await t.http.put('/api/weights').set(facilitator.auth).send({ households: { Leeuwarden: 1 } }).expect(403);
+    await t.http
+      .put('/api/weights')
+      .set(facilitator.auth)
+      .send({ households: { Leeuwarden: 1 } })
+      .expect(403);
     const bad = [
       { themes: ['onbekend-thema'] },
       { eveningIds: ['not-a-uuid'] },
@@ -159,8 +224,16 @@ describe('reports and policy input (e2e)', () => {
       const res = await t.http.post('/api/reports').set(analyst.auth).send(body);
       expect([JSON.stringify(body).slice(0, 40), res.status]).toEqual([JSON.stringify(body).slice(0, 40), 400]);
     }
-    await t.http.post('/api/reports').set(analyst.auth).send({ municipalities: ['x'.repeat(99)].concat(Array(2000).fill('y'.repeat(60))) }).expect(413);
-    const huge = await t.http.post('/api/reports').set(analyst.auth).send({ eveningIds: Array.from({ length: 1000 }, () => randomUUID()) }).expect(202);
+    await t.http
+      .post('/api/reports')
+      .set(analyst.auth)
+      .send({ municipalities: ['x'.repeat(99)].concat(Array(2000).fill('y'.repeat(60))) })
+      .expect(413);
+    const huge = await t.http
+      .post('/api/reports')
+      .set(analyst.auth)
+      .send({ eveningIds: Array.from({ length: 1000 }, () => randomUUID()) })
+      .expect(202);
     expect((await finished(huge.body.id)).status).toBe('done');
   }, 30_000);
 
@@ -170,7 +243,9 @@ describe('reports and policy input (e2e)', () => {
     type Body = { themes: Array<{ theme: string; dilemmas: Array<{ question: string; evenings: unknown[] }> }> };
     const find = (body: Body) => body.themes.flatMap((th) => th.dilemmas).find((d) => d.question === QUESTION);
     const all = await t.http.get('/api/policy-input').set(analyst.auth).expect(200);
-    expect(all.body.themes.map((th: { theme: string }) => th.theme)).toEqual(expect.arrayContaining(['betaalbaarheid', 'woongenot']));
+    expect(all.body.themes.map((th: { theme: string }) => th.theme)).toEqual(
+      expect.arrayContaining(['betaalbaarheid', 'woongenot']),
+    );
     expect(find(all.body)!.evenings).toHaveLength(2);
     const one = await t.http.get('/api/policy-input?theme=betaalbaarheid&municipality=leeuwarden').set(analyst.auth).expect(200);
     expect(one.body.themes.map((th: { theme: string }) => th.theme)).toEqual(['betaalbaarheid']);
@@ -181,8 +256,16 @@ describe('reports and policy input (e2e)', () => {
     await t.http.get('/api/policy-input?theme=onbekend').set(analyst.auth).expect(400);
     await t.http.get('/api/policy-input?colour=blue').set(analyst.auth).expect(400);
 
-    await t.http.put('/api/weights').set(analyst.auth).send({ households: { Leeuwarden: 3000, Harlingen: 1000 } }).expect(200);
-    await t.http.put('/api/weights').set(analyst.auth).send({ households: { Leeuwarden: -1 } }).expect(400);
+    await t.http
+      .put('/api/weights')
+      .set(analyst.auth)
+      .send({ households: { Leeuwarden: 3000, Harlingen: 1000 } })
+      .expect(200);
+    await t.http
+      .put('/api/weights')
+      .set(analyst.auth)
+      .send({ households: { Leeuwarden: -1 } })
+      .expect(400);
     await t.http.put('/api/weights').set(analyst.auth).send({ households: 'veel' }).expect(400);
     const weighted = await t.http.get('/api/policy-input?theme=betaalbaarheid').set(analyst.auth).expect(200);
     const dilemma = find(weighted.body) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -192,7 +275,10 @@ describe('reports and policy input (e2e)', () => {
     const [leeuwarden, harlingen] = [segment('Leeuwarden'), segment('Harlingen')];
     const first = dilemma.weighting.options[0];
     expect(first.weightedShare).toBeCloseTo((3000 * leeuwarden.options[0].share + 1000 * harlingen.options[0].share) / 4000, 10);
-    expect(first.rawShare).toBeCloseTo((leeuwarden.options[0].count + harlingen.options[0].count) / (leeuwarden.n + harlingen.n), 10);
+    expect(first.rawShare).toBeCloseTo(
+      (leeuwarden.options[0].count + harlingen.options[0].count) / (leeuwarden.n + harlingen.n),
+      10,
+    );
     expect(dilemma.comparison.differs.length).toBeGreaterThan(0);
   }, 30_000);
 });

@@ -17,9 +17,23 @@ export const MUNICIPALITIES = [
   'Opsterland',
   'De Fryske Marren',
 ];
-const THEMES = ['inspraak', 'dienstverlening', 'woongenot', 'leefbaarheid', 'solidariteit', 'betaalbaarheid', 'wooncarriere', 'woning'];
+const THEMES = [
+  'inspraak',
+  'dienstverlening',
+  'woongenot',
+  'leefbaarheid',
+  'solidariteit',
+  'betaalbaarheid',
+  'wooncarriere',
+  'woning',
+];
 
-export async function generate(db: Client, votesWanted: number, dilemmasPerEvening = 40, rounds = 2): Promise<{ votes: number; participants: number }> {
+export async function generate(
+  db: Client,
+  votesWanted: number,
+  dilemmasPerEvening = 40,
+  rounds = 2,
+): Promise<{ votes: number; participants: number }> {
   const evenings = MUNICIPALITIES.length;
   const perEvening = Math.ceil(votesWanted / (evenings * dilemmasPerEvening * rounds));
   await db.query('SET synchronous_commit = off');

@@ -39,7 +39,16 @@ function memoryKiB(pid: number): { rss: number; peak: number } {
 async function startWorker(): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['-r', './scripts/register-paths.js', 'dist/apps/server/src/main.js'], {
     cwd: root,
-    env: { ...env, ROLE: 'worker', DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix, LOG_LEVEL: 'info', NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex') },
+    env: {
+      ...env,
+      ROLE: 'worker',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      REDIS_PREFIX: redisPrefix,
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -56,7 +65,14 @@ async function startWorker(): Promise<ChildProcess> {
   return child;
 }
 
-async function timeJob(queue: Queue, name: string, data: object, jobId: string, worker: ChildProcess, peak: { kib: number }): Promise<number> {
+async function timeJob(
+  queue: Queue,
+  name: string,
+  data: object,
+  jobId: string,
+  worker: ChildProcess,
+  peak: { kib: number },
+): Promise<number> {
   await queue.add(name, data, { jobId, attempts: 1, removeOnComplete: false });
   for (;;) {
     peak.kib = Math.max(peak.kib, memoryKiB(worker.pid!).rss);
@@ -74,11 +90,16 @@ async function main(): Promise<void> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   let worker: ChildProcess | undefined;
-  const queue = new Queue('aggregation', { connection: { url: redisUrl, maxRetriesPerRequest: null }, prefix: `${redisPrefix}:bull` });
+  const queue = new Queue('aggregation', {
+    connection: { url: redisUrl, maxRetriesPerRequest: null },
+    prefix: `${redisPrefix}:bull`,
+  });
   try {
     let t0 = Date.now();
     const data = await generate(db, VOTES);
-    log(`generated ${data.votes.toLocaleString('en')} votes from ${data.participants.toLocaleString('en')} participants in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    log(
+      `generated ${data.votes.toLocaleString('en')} votes from ${data.participants.toLocaleString('en')} participants in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
 
     const baseline: number[] = [];
     await db.query(BASELINE_SQL); // warm the cache, as the job runs below will find it
@@ -104,36 +125,61 @@ async function main(): Promise<void> {
     const peak = { kib: idle.rss };
     const full: number[] = [];
     await timeJob(queue, 'recompute-policy-input', { requestedAt: 'warm-up' }, 'bench-full-warm', worker, peak);
-    for (let i = 0; i < RUNS; i++) full.push(await timeJob(queue, 'recompute-policy-input', { requestedAt: String(i) }, `bench-full-${i}`, worker, peak));
+    for (let i = 0; i < RUNS; i++)
+      full.push(await timeJob(queue, 'recompute-policy-input', { requestedAt: String(i) }, `bench-full-${i}`, worker, peak));
     log(`full policy-input recompute (job start → stored): ${full.join(', ')} ms`);
 
     const [{ id: dilemmaId }] = (await db.query(`SELECT id FROM dilemma WHERE kind = 'choice' ORDER BY id LIMIT 1`)).rows;
     const one: number[] = [];
-    for (let i = 0; i < Math.max(5, RUNS); i++) one.push(await timeJob(queue, 'aggregate-dilemma', { dilemmaId }, `bench-one-${i}`, worker, peak));
+    for (let i = 0; i < Math.max(5, RUNS); i++)
+      one.push(await timeJob(queue, 'aggregate-dilemma', { dilemmaId }, `bench-one-${i}`, worker, peak));
     log(`one dilemma's incremental update: ${one.join(', ')} ms`);
     const memory = memoryKiB(worker.pid!);
     const load = (await import('node:os')).loadavg();
-    const stored = (await db.query('SELECT count(*)::int AS n, pg_size_pretty(sum(pg_column_size(tally))) AS size FROM dilemma_result')).rows[0];
-    const policy = (await db.query(`SELECT pg_size_pretty(pg_column_size(result)::bigint) AS size FROM policy_input_cache WHERE scope_key = 'all'`)).rows[0];
+    const stored = (
+      await db.query('SELECT count(*)::int AS n, pg_size_pretty(sum(pg_column_size(tally))) AS size FROM dilemma_result')
+    ).rows[0];
+    const policy = (
+      await db.query(
+        `SELECT pg_size_pretty(pg_column_size(result)::bigint) AS size FROM policy_input_cache WHERE scope_key = 'all'`,
+      )
+    ).rows[0];
 
     const results = {
       at: new Date().toISOString(),
       machine: { cpus: (await import('node:os')).cpus().length, node: process.version, loadAverage: load.map((x) => round1(x)) },
-      data: { votes: data.votes, participants: data.participants, evenings: 9, dilemmas: 360, rounds: 2, storedTallies: stored.n, storedTallySize: stored.size, policyInputSize: policy?.size },
+      data: {
+        votes: data.votes,
+        participants: data.participants,
+        evenings: 9,
+        dilemmas: 360,
+        rounds: 2,
+        storedTallies: stored.n,
+        storedTallySize: stored.size,
+        policyInputSize: policy?.size,
+      },
       baselineMs: { runs: baseline.map(round1), median: round1(median(baseline)) },
       baselineNoJitMs: { runs: baselineNoJit.map(round1), median: round1(median(baselineNoJit)) },
       fullRecomputeMs: { runs: full, median: median(full) },
       oneDilemmaMs: { runs: one, median: median(one) },
       ratioFullToBaseline: Math.round((median(full) / median(baseline)) * 100) / 100,
       ratioFullToBaselineNoJit: Math.round((median(full) / median(baselineNoJit)) * 100) / 100,
-      workerRssMiB: { idle: round1(idle.rss / 1024), sampledPeak: round1(peak.kib / 1024), highWaterMark: round1(memory.peak / 1024) },
+      workerRssMiB: {
+        idle: round1(idle.rss / 1024),
+        sampledPeak: round1(peak.kib / 1024),
+        highWaterMark: round1(memory.peak / 1024),
+      },
       targets: { fullRatioMax: 3, fullMsMax: 2000, oneDilemmaMsMax: 50, rssMiBMax: 300 },
     };
     log('');
     log(`baseline (median)        ${results.baselineMs.median} ms (without JIT ${results.baselineNoJitMs.median} ms)`);
-    log(`full recompute (median)  ${results.fullRecomputeMs.median} ms   ratio ${results.ratioFullToBaseline}× baseline, ${results.ratioFullToBaselineNoJit}× without JIT (target ≤ 3×, aim ≤ 1.5×; ≤ 2000 ms, aim ≤ 1000 ms)`);
+    log(
+      `full recompute (median)  ${results.fullRecomputeMs.median} ms   ratio ${results.ratioFullToBaseline}× baseline, ${results.ratioFullToBaselineNoJit}× without JIT (target ≤ 3×, aim ≤ 1.5×; ≤ 2000 ms, aim ≤ 1000 ms)`,
+    );
     log(`one dilemma (median)     ${results.oneDilemmaMs.median} ms   (target ≤ 50 ms)`);
-    log(`worker RSS               idle ${results.workerRssMiB.idle} MiB, peak ${results.workerRssMiB.highWaterMark} MiB (target ≤ 300 MiB)`);
+    log(
+      `worker RSS               idle ${results.workerRssMiB.idle} MiB, peak ${results.workerRssMiB.highWaterMark} MiB (target ≤ 300 MiB)`,
+    );
     mkdirSync(join(root, 'bench/results'), { recursive: true });
     writeFileSync(join(root, 'bench/results/aggregate.json'), JSON.stringify(results, null, 2) + '\n');
     log('written to bench/results/aggregate.json');

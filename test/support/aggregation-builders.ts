@@ -19,7 +19,13 @@ const JOIN_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const joinCode = () => Array.from({ length: 6 }, () => JOIN_ALPHABET[randomInt(JOIN_ALPHABET.length)]).join('');
 
 export function anEvening() {
-  const fields = { title: 'Bewonersavond', municipality: 'Leeuwarden', venue: 'Buurthuis', status: 'ended' as EveningStatus, startsAt: new Date('2026-10-01T17:00:00Z') };
+  const fields = {
+    title: 'Bewonersavond',
+    municipality: 'Leeuwarden',
+    venue: 'Buurthuis',
+    status: 'ended' as EveningStatus,
+    startsAt: new Date('2026-10-01T17:00:00Z'),
+  };
   const builder = {
     titled: (title: string) => ((fields.title = title), builder),
     in: (municipality: string) => ((fields.municipality = municipality), builder),
@@ -88,7 +94,12 @@ export function aDilemma() {
 }
 
 export function aParticipant() {
-  const fields = { eveningId: '', group: 'tenant' as ParticipantGroup | null, municipality: 'Leeuwarden' as string | null, ageBand: '65-79' as AgeBand | null };
+  const fields = {
+    eveningId: '',
+    group: 'tenant' as ParticipantGroup | null,
+    municipality: 'Leeuwarden' as string | null,
+    ageBand: '65-79' as AgeBand | null,
+  };
   const builder = {
     at: (evening: { id: string }) => ((fields.eveningId = evening.id), builder),
     inGroup: (group: ParticipantGroup | null) => ((fields.group = group), builder),
@@ -163,7 +174,13 @@ export async function castVotes(
   const participantIds = entries.map((e) => e.participantId ?? ids[next++]);
   if (entries.length) {
     await db.getRepository(VoteEntity).insert(
-      entries.map((entry, i) => ({ participantId: participantIds[i], dilemmaId: dilemma.id, round: entry.round ?? 1, choice: entry.choice, clientVoteId: randomUUID() })),
+      entries.map((entry, i) => ({
+        participantId: participantIds[i],
+        dilemmaId: dilemma.id,
+        round: entry.round ?? 1,
+        choice: entry.choice,
+        clientVoteId: randomUUID(),
+      })),
     );
   }
   return participantIds;

@@ -6,9 +6,33 @@
 import { inflateSync } from 'node:zlib';
 
 const CP1252: Record<number, string> = {
-  0x80: '€', 0x82: '‚', 0x83: 'ƒ', 0x84: '„', 0x85: '…', 0x86: '†', 0x87: '‡', 0x88: 'ˆ', 0x89: '‰', 0x8a: 'Š', 0x8b: '‹',
-  0x8c: 'Œ', 0x8e: 'Ž', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—', 0x98: '˜', 0x99: '™',
-  0x9a: 'š', 0x9b: '›', 0x9c: 'œ', 0x9e: 'ž', 0x9f: 'Ÿ',
+  0x80: '€',
+  0x82: '‚',
+  0x83: 'ƒ',
+  0x84: '„',
+  0x85: '…',
+  0x86: '†',
+  0x87: '‡',
+  0x88: 'ˆ',
+  0x89: '‰',
+  0x8a: 'Š',
+  0x8b: '‹',
+  0x8c: 'Œ',
+  0x8e: 'Ž',
+  0x91: '‘',
+  0x92: '’',
+  0x93: '“',
+  0x94: '”',
+  0x95: '•',
+  0x96: '–',
+  0x97: '—',
+  0x98: '˜',
+  0x99: '™',
+  0x9a: 'š',
+  0x9b: '›',
+  0x9c: 'œ',
+  0x9e: 'ž',
+  0x9f: 'Ÿ',
 };
 
 function decodeHex(hex: string): string {
@@ -22,7 +46,9 @@ function decodeHex(hex: string): string {
 
 function decodeLiteral(text: string): string {
   return text.replace(/\\([nrtbf()\\]|[0-7]{1,3})/g, (_, e: string) =>
-    /^[0-7]+$/.test(e) ? String.fromCharCode(parseInt(e, 8)) : ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[e] ?? e,
+    /^[0-7]+$/.test(e)
+      ? String.fromCharCode(parseInt(e, 8))
+      : (({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[e] ?? e),
   );
 }
 
@@ -44,11 +70,14 @@ export function pdfPages(pdf: Buffer): string[] {
     const content = body.toString('latin1');
     if (!/\bBT\b/.test(content)) continue;
     const lines: string[] = [];
-    const textRe = /\[((?:<[0-9a-fA-F]*>|\((?:\\.|[^\\)])*\)|\s|-?\d+(?:\.\d+)?)*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj|\(((?:\\.|[^\\)])*)\)\s*Tj/g;
+    const textRe =
+      /\[((?:<[0-9a-fA-F]*>|\((?:\\.|[^\\)])*\)|\s|-?\d+(?:\.\d+)?)*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj|\(((?:\\.|[^\\)])*)\)\s*Tj/g;
     let t: RegExpExecArray | null;
     while ((t = textRe.exec(content))) {
       if (t[1] !== undefined) {
-        const parts = [...t[1].matchAll(/<([0-9a-fA-F]*)>|\(((?:\\.|[^\\)])*)\)/g)].map((p) => (p[1] !== undefined ? decodeHex(p[1]) : decodeLiteral(p[2])));
+        const parts = [...t[1].matchAll(/<([0-9a-fA-F]*)>|\(((?:\\.|[^\\)])*)\)/g)].map((p) =>
+          p[1] !== undefined ? decodeHex(p[1]) : decodeLiteral(p[2]),
+        );
         lines.push(parts.join(''));
       } else if (t[2] !== undefined) lines.push(decodeHex(t[2]));
       else lines.push(decodeLiteral(t[3]));

@@ -40,7 +40,8 @@ export class JobWorkerRepository implements BeforeApplicationShutdown {
     const worker = new Worker(
       queue,
       async (job: Job) => {
-        const handler = handlers[job.name as JobName] as ((payload: unknown, context: JobContext) => Promise<unknown>) | undefined;
+        const handler = handlers[job.name as JobName] as
+          ((payload: unknown, context: JobContext) => Promise<unknown>) | undefined;
         if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
         const context: JobContext = {
           id: job.id ?? '',
@@ -72,7 +73,9 @@ export class JobWorkerRepository implements BeforeApplicationShutdown {
       if (!job) return;
       const final =
         error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1) || /stalled/i.test(error.message);
-      this.logger.warn(`job ${job.name} ${job.id} failed (attempt ${job.attemptsMade}${final ? ', final' : ''}): ${error.message}`);
+      this.logger.warn(
+        `job ${job.name} ${job.id} failed (attempt ${job.attemptsMade}${final ? ', final' : ''}): ${error.message}`,
+      );
       if (final && options.onFinalFailure) {
         options.onFinalFailure(job.name as JobName, job.data, error.message).catch((e: Error) => this.logger.error(e.message));
       }

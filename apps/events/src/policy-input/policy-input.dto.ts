@@ -12,7 +12,9 @@ export class PolicyInputQueryDto {
   @Length(1, 60)
   theme?: string;
 
-  @ApiPropertyOptional({ description: "An evening's municipality (case-insensitive); one without evenings gives an empty result." })
+  @ApiPropertyOptional({
+    description: "An evening's municipality (case-insensitive); one without evenings gives an empty result.",
+  })
   @IsOptional()
   @Transform(emptyToUndefined)
   @IsString()
@@ -22,7 +24,8 @@ export class PolicyInputQueryDto {
 
 export class WeightsDto {
   @ApiProperty({
-    description: 'Tenant households per municipality, e.g. {"Leeuwarden": 12000, "Smallingerland": 5400}; replaces the whole table.',
+    description:
+      'Tenant households per municipality, e.g. {"Leeuwarden": 12000, "Smallingerland": 5400}; replaces the whole table.',
     type: 'object',
     additionalProperties: { type: 'integer', minimum: 1 },
   })

@@ -29,7 +29,8 @@ export class ReportsController {
   @ApiProduces('text/csv')
   @ApiOperation({
     summary: 'CSV export (409 until done)',
-    description: 'Long form, one measurement per row; ";" separated, decimal comma, UTF-8 with BOM: opens in Excel with Dutch settings.',
+    description:
+      'Long form, one measurement per row; ";" separated, decimal comma, UTF-8 with BOM: opens in Excel with Dutch settings.',
   })
   async csv(@Param('id', new ParseUUIDPipe()) id: string, @CurrentStaff() actor: StaffPrincipal) {
     const csv = await this.reports.csv(actor.userId, id);
@@ -44,6 +45,9 @@ export class ReportsController {
   @ApiOperation({ summary: 'PDF report in Dutch (409 until done)' })
   async pdf(@Param('id', new ParseUUIDPipe()) id: string, @CurrentStaff() actor: StaffPrincipal) {
     const pdf = await this.reports.pdf(actor.userId, id);
-    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="huurdersstem-rapport-${id}.pdf"` });
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="huurdersstem-rapport-${id}.pdf"`,
+    });
   }
 }

@@ -1,12 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
-import { type DilemmaResults, DomainError, type PolicyInput, type ReportScope, type SegmentDimension } from '@hs/contracts';
-import { AggregationRepository, type DilemmaFilter, type DilemmaSourceRow, WeightRepository } from '@hs/persistence';
+import {
+  type DilemmaResults,
+  DomainError,
+  jobIds,
+  type PolicyInput,
+  type ReportScope,
+  type SegmentDimension,
+} from '@hs/contracts';
+import {
+  AggregationRepository,
+  type DilemmaFilter,
+  type DilemmaSourceRow,
+  JobQueueRepository,
+  WeightRepository,
+} from '@hs/persistence';
 import { buildPolicyInput, type DilemmaSource } from '../statistics/policy-builder';
 import { summarizeOptions, summarizeSegments } from '../statistics/round-summary';
 import { type RoundTally, tallyFromRows } from '../statistics/tally';
 
 type Tallies = Map<string, Map<number, RoundTally>>;
+
+/** Counts over this many dilemmas are split over COUNT_PARALLELISM connections (docs/PERFORMANCE.md). */
+const PARALLEL_FROM = 40;
+const COUNT_PARALLELISM = 2;
 
 /**
  * From votes to stored counts (the jobs) and from stored counts to results and policy input (the
@@ -18,11 +35,21 @@ export class AggregationService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repo: AggregationRepository,
     private readonly weights: WeightRepository,
+    private readonly jobs: JobQueueRepository,
   ) {}
 
   /** Counts these dilemmas' votes afresh (one grouped query) and stores the counts; returns them. */
   async recount(dilemmaIds: string[]): Promise<Tallies> {
-    const [{ rows, at }, manual] = await Promise.all([this.repo.countVotes(dilemmaIds), this.repo.manualCounts(dilemmaIds)]);
+    // A large scope is counted in parts on parallel connections, so PostgreSQL uses more than one core;
+    // tallies of disjoint dilemmas simply sit side by side.
+    const parts = dilemmaIds.length >= PARALLEL_FROM ? COUNT_PARALLELISM : 1;
+    const chunks = Array.from({ length: parts }, (_, i) => dilemmaIds.filter((_, j) => j % parts === i));
+    const [counts, manual] = await Promise.all([
+      Promise.all(chunks.map((ids) => this.repo.countVotes(ids))),
+      this.repo.manualCounts(dilemmaIds),
+    ]);
+    const rows = counts.flatMap((c) => c.rows);
+    const at = new Date(Math.min(...counts.map((c) => new Date(c.at).getTime())));
     const tallies = tallyFromRows(rows, manual);
     const stored: Array<{ dilemmaId: string; round: number; tally: unknown }> = [];
     for (const [dilemmaId, rounds] of tallies) for (const [round, tally] of rounds) stored.push({ dilemmaId, round, tally });
@@ -44,6 +71,12 @@ export class AggregationService {
     const tallies = await this.recount(sources.map((s) => s.id));
     const input = await this.build({ eveningIds: [eveningId] }, sources, tallies);
     await this.repo.upsertPolicyInput(`evening:${eveningId}`, input, new Date());
+    // The evening changes the whole picture: refresh the stored full policy input too (once per evening).
+    await this.jobs.enqueue(
+      'recompute-policy-input',
+      { requestedAt: new Date().toISOString() },
+      { jobId: jobIds.recomputePolicyInput(eveningId) },
+    );
     return { dilemmas: sources.length };
   }
 
@@ -98,7 +131,8 @@ export class AggregationService {
     const [source] = await this.repo.dilemmaSources({ dilemmaIds: [dilemmaId] });
     if (!source) throw new DomainError('DILEMMA_NOT_FOUND', 'Dit dilemma bestaat niet.');
     const wanted = round ?? source.round;
-    if (wanted > source.round) throw new DomainError('NOT_FOUND', `Ronde ${wanted} bestaat (nog) niet; dit dilemma is in ronde ${source.round}.`);
+    if (wanted > source.round)
+      throw new DomainError('NOT_FOUND', `Ronde ${wanted} bestaat (nog) niet; dit dilemma is in ronde ${source.round}.`);
     const tallies = (await this.currentTallies([source])).get(dilemmaId) ?? new Map<number, RoundTally>();
     const tally = tallies.get(wanted) ?? emptyTally(wanted);
     const shape = {
@@ -127,7 +161,10 @@ export class AggregationService {
 
   /** GET /api/policy-input: one theme and/or one municipality, or everything. */
   scopedPolicyInput(theme?: string, municipality?: string): Promise<PolicyInput> {
-    return this.policyInput({ ...(theme ? { themes: [theme] } : {}), ...(municipality ? { municipalities: [municipality] } : {}) });
+    return this.policyInput({
+      ...(theme ? { themes: [theme] } : {}),
+      ...(municipality ? { municipalities: [municipality] } : {}),
+    });
   }
 
   /** Unknown theme slugs are a mistake in the request (400); a scope that matches nothing is not. */

@@ -20,16 +20,23 @@ export class WeightsService {
     const seen = new Set<string>();
     for (const [name, count] of Object.entries(households)) {
       const municipality = name.trim();
-      if (!municipality || municipality.length > 100) throw new DomainError('VALIDATION_FAILED', 'Een gemeentenaam is leeg of te lang.');
+      if (!municipality || municipality.length > 100)
+        throw new DomainError('VALIDATION_FAILED', 'Een gemeentenaam is leeg of te lang.');
       if (!Number.isInteger(count) || count < 1 || count > 10_000_000) {
-        throw new DomainError('VALIDATION_FAILED', `Het aantal huishoudens voor ${municipality} moet een heel getal van 1 tot 10.000.000 zijn.`);
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          `Het aantal huishoudens voor ${municipality} moet een heel getal van 1 tot 10.000.000 zijn.`,
+        );
       }
-      if (seen.has(municipality.toLowerCase())) throw new DomainError('VALIDATION_FAILED', `${municipality} staat er twee keer in.`);
+      if (seen.has(municipality.toLowerCase()))
+        throw new DomainError('VALIDATION_FAILED', `${municipality} staat er twee keer in.`);
       seen.add(municipality.toLowerCase());
       clean[municipality] = count;
     }
     await this.weights.replace(clean, actorId);
-    await this.audit.record(actorId, 'weights.replace', 'municipality_weight', null, { municipalities: Object.keys(clean).length });
+    await this.audit.record(actorId, 'weights.replace', 'municipality_weight', null, {
+      municipalities: Object.keys(clean).length,
+    });
     return this.get();
   }
 }

@@ -7,7 +7,21 @@
  */
 import type { Interval, PolicyDilemma, PolicyInput, PolicySegment } from '@hs/contracts';
 
-export const CSV_HEADER = ['thema', 'dilemma', 'vraag', 'soort', 'onderdeel', 'segment', 'optie', 'maat', 'waarde', 'ci95_laag', 'ci95_hoog', 'n', 'onderdrukt'];
+export const CSV_HEADER = [
+  'thema',
+  'dilemma',
+  'vraag',
+  'soort',
+  'onderdeel',
+  'segment',
+  'optie',
+  'maat',
+  'waarde',
+  'ci95_laag',
+  'ci95_hoog',
+  'n',
+  'onderdrukt',
+];
 
 type Cell = string | number | null;
 
@@ -43,8 +57,28 @@ export function renderCsv(input: PolicyInput): string {
 function dilemmaRows(themeName: string, d: PolicyDilemma): Cell[][] {
   const rows: Cell[][] = [];
   const base = [themeName, d.key, d.question, d.kind];
-  const add = (part: string, segment: string, option: string, measure: string, value: string | null, ci?: Interval | null, n?: number | null, suppressed = false) =>
-    rows.push([...base, part, segment, option, measure, value, ci ? dutchNumber(ci[0]) : '', ci ? dutchNumber(ci[1]) : '', n ?? null, suppressed ? 'ja' : 'nee']);
+  const add = (
+    part: string,
+    segment: string,
+    option: string,
+    measure: string,
+    value: string | null,
+    ci?: Interval | null,
+    n?: number | null,
+    suppressed = false,
+  ) =>
+    rows.push([
+      ...base,
+      part,
+      segment,
+      option,
+      measure,
+      value,
+      ci ? dutchNumber(ci[0]) : '',
+      ci ? dutchNumber(ci[1]) : '',
+      n ?? null,
+      suppressed ? 'ja' : 'nee',
+    ]);
 
   add('totaal', '', '', 'respondenten', dutchNumber(d.total), null, d.total);
   add('totaal', '', '', 'handgeteld', dutchNumber(d.manualTotal), null, d.total);
@@ -86,7 +120,8 @@ function dilemmaRows(themeName: string, d: PolicyDilemma): Cell[][] {
   for (const c of d.consequences) add('gevolg', '', c.label, 'aandeel_kiest_toch', dutchNumber(c.share), c.ci95, d.total);
   if (d.comparison) {
     for (const e of d.comparison.evenings) {
-      for (const o of e.options) add('avond', `${e.title} (${e.municipality})`, o.label, 'aandeel', dutchNumber(o.share), o.ci95, e.total);
+      for (const o of e.options)
+        add('avond', `${e.title} (${e.municipality})`, o.label, 'aandeel', dutchNumber(o.share), o.ci95, e.total);
     }
     for (const diff of d.comparison.differs) {
       const names = diff.evenings.map((id) => d.comparison!.evenings.find((e) => e.eveningId === id)?.title ?? id).join(' / ');

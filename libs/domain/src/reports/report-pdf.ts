@@ -10,7 +10,7 @@ import { METHOD_NOTES, dutchDateTime, groupLabel, kindLabel, pct, pp } from './r
 
 const MARGIN = 50;
 const LABEL_W = 170;
-const BAR_W = 240;
+const BAR_W = 220;
 const ROW_H = 16;
 const BLUE = '#2b6cb0';
 const GREY = '#555555';
@@ -26,7 +26,12 @@ export function renderPdf(input: PolicyInput, options: PdfOptions): Promise<Buff
     size: 'A4',
     margin: MARGIN,
     compress: options.compress ?? true,
-    info: { Title: 'Huurdersstem – beleidsinput', Author: 'Huurdersstem', CreationDate: options.createdAt, ModDate: options.createdAt },
+    info: {
+      Title: 'Huurdersstem – beleidsinput',
+      Author: 'Huurdersstem',
+      CreationDate: options.createdAt,
+      ModDate: options.createdAt,
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -97,17 +102,22 @@ function dilemmaBlock(doc: Doc, d: PolicyDilemma, suppressBelow: number): void {
   doc.fillColor('black').moveDown(0.4);
   barChart(doc, d);
   doc.fontSize(9).font('Helvetica');
-  const consensus = d.consensus === null ? 'niet bepaald' : `${d.consensus.toFixed(2).replace('.', ',')} (0 = verdeeld, 1 = eensgezind)`;
+  const consensus =
+    d.consensus === null ? 'niet bepaald' : `${d.consensus.toFixed(2).replace('.', ',')} (0 = verdeeld, 1 = eensgezind)`;
   doc.text(`Consensus: ${consensus}${d.scale?.mean != null ? ` · gemiddelde ${d.scale.mean.toFixed(2).replace('.', ',')}` : ''}`);
   segmentsText(doc, 'Verschil tussen groepen', d.groups, suppressBelow, groupLabel);
   segmentsText(doc, 'Per gemeente', d.municipalities, suppressBelow, (k) => (k === 'unknown' ? 'Onbekend' : k));
   if (d.weighting) {
     doc.font('Helvetica-Bold').text('Gewogen naar huurhuishoudens per gemeente', { continued: false }).font('Helvetica');
-    doc.text(d.weighting.options.map((o) => `${o.label}: ${pct(o.rawShare)} ongewogen, ${pct(o.weightedShare)} gewogen`).join(' · '));
+    doc.text(
+      d.weighting.options.map((o) => `${o.label}: ${pct(o.rawShare)} ongewogen, ${pct(o.weightedShare)} gewogen`).join(' · '),
+    );
   }
   if (d.shift) {
     doc.font('Helvetica-Bold').text('Verschuiving na discussie (eerste naar laatste ronde)').font('Helvetica');
-    doc.text(d.shift.options.map((o) => `${o.label}: van ${pct(o.firstShare)} naar ${pct(o.lastShare)} (${pp(o.shiftPp)})`).join(' · '));
+    doc.text(
+      d.shift.options.map((o) => `${o.label}: van ${pct(o.firstShare)} naar ${pct(o.lastShare)} (${pp(o.shiftPp)})`).join(' · '),
+    );
   }
   if (d.consequences.length) {
     doc.font('Helvetica-Bold').text('Gevolgen').font('Helvetica');
@@ -116,7 +126,8 @@ function dilemmaBlock(doc: Doc, d: PolicyDilemma, suppressBelow: number): void {
   if (d.comparison?.differs.length) {
     doc.font('Helvetica-Bold').text('Verschillen tussen avonden').font('Helvetica');
     const title = (id: string) => d.comparison!.evenings.find((e) => e.eveningId === id)?.title ?? id;
-    for (const diff of d.comparison.differs) doc.text(`${diff.label}: ${title(diff.evenings[0])} en ${title(diff.evenings[1])} verschillen meer dan hun intervallen.`);
+    for (const diff of d.comparison.differs)
+      doc.text(`${diff.label}: ${title(diff.evenings[0])} en ${title(diff.evenings[1])} verschillen meer dan hun intervallen.`);
   }
   doc.moveDown(0.8);
 }
@@ -134,9 +145,17 @@ function barChart(doc: Doc, d: PolicyDilemma): void {
     const [lo, hi] = [x0 + o.ci95[0] * scale, x0 + Math.min(o.ci95[1] * scale, BAR_W + 20)];
     const mid = y + ROW_H / 2;
     doc.lineWidth(0.8).strokeColor('black').moveTo(lo, mid).lineTo(hi, mid).stroke();
-    doc.moveTo(lo, mid - 3).lineTo(lo, mid + 3).stroke();
-    doc.moveTo(hi, mid - 3).lineTo(hi, mid + 3).stroke();
-    doc.fillColor('black').text(`${pct(o.share)}  (${pct(o.ci95[0])}–${pct(o.ci95[1])})`, x0 + BAR_W + 26, y + 3, { lineBreak: false });
+    doc
+      .moveTo(lo, mid - 3)
+      .lineTo(lo, mid + 3)
+      .stroke();
+    doc
+      .moveTo(hi, mid - 3)
+      .lineTo(hi, mid + 3)
+      .stroke();
+    doc
+      .fillColor('black')
+      .text(`${pct(o.share)}  (${pct(o.ci95[0])}–${pct(o.ci95[1])})`, x0 + BAR_W + 26, y + 3, { lineBreak: false });
     doc.x = MARGIN;
     doc.y = y + ROW_H;
   }
@@ -144,7 +163,13 @@ function barChart(doc: Doc, d: PolicyDilemma): void {
   doc.moveDown(0.3);
 }
 
-function segmentsText(doc: Doc, title: string, segments: PolicySegment[], suppressBelow: number, label: (key: string) => string): void {
+function segmentsText(
+  doc: Doc,
+  title: string,
+  segments: PolicySegment[],
+  suppressBelow: number,
+  label: (key: string) => string,
+): void {
   if (segments.length === 0) return;
   doc.x = MARGIN;
   doc.font('Helvetica-Bold').text(title).font('Helvetica');

@@ -79,17 +79,28 @@ function pooledShape(group: DilemmaSource[]): { shape: SummaryShape; renames: Ma
   return { shape: { kind: first.kind, budget: first.budget, options }, renames };
 }
 
-function toPolicySegments(shape: SummaryShape, tally: RoundTally, dimension: SegmentDimension, suppressBelow: number): PolicySegment[] {
+function toPolicySegments(
+  shape: SummaryShape,
+  tally: RoundTally,
+  dimension: SegmentDimension,
+  suppressBelow: number,
+): PolicySegment[] {
   const labels = new Map(optionsOf(shape).map((o) => [o.key, o.label]));
   return summarizeSegments(shape, tally.segments[dimension], dimension, suppressBelow).map((s) => ({
     key: s.key,
     n: s.n,
     suppressed: s.suppressed,
-    options: s.options?.map((o) => ({ label: labels.get(o.optionId) ?? o.optionId, count: o.count, share: o.share, ci95: o.ci95 })) ?? null,
+    options:
+      s.options?.map((o) => ({ label: labels.get(o.optionId) ?? o.optionId, count: o.count, share: o.share, ci95: o.ci95 })) ??
+      null,
   }));
 }
 
-function shiftOf(shape: SummaryShape, group: DilemmaSource[], renames: Map<string, (k: string) => string | null>): PolicyShift | null {
+function shiftOf(
+  shape: SummaryShape,
+  group: DilemmaSource[],
+  renames: Map<string, (k: string) => string | null>,
+): PolicyShift | null {
   const multiRound = group.filter((s) => roundsOf(s).length >= 2);
   if (multiRound.length === 0) return null;
   const firsts = poolRounds(multiRound.map((s) => ({ tally: s.tallies.get(roundsOf(s)[0])!, rename: renames.get(s.id) })));
@@ -113,11 +124,18 @@ function shiftOf(shape: SummaryShape, group: DilemmaSource[], renames: Map<strin
   return shift;
 }
 
-function comparisonOf(shape: SummaryShape, group: DilemmaSource[], renames: Map<string, (k: string) => string | null>): PolicyComparison | null {
+function comparisonOf(
+  shape: SummaryShape,
+  group: DilemmaSource[],
+  renames: Map<string, (k: string) => string | null>,
+): PolicyComparison | null {
   const evenings = group.filter((s) => s.tallies.size > 0);
   if (evenings.length < 2) return null;
   const rows = evenings.map((s) => {
-    const summary = summarizeOptions(shape, poolRounds([{ tally: s.tallies.get(roundsOf(s).at(-1)!)!, rename: renames.get(s.id) }]));
+    const summary = summarizeOptions(
+      shape,
+      poolRounds([{ tally: s.tallies.get(roundsOf(s).at(-1)!)!, rename: renames.get(s.id) }]),
+    );
     return {
       eveningId: s.eveningId,
       title: s.eveningTitle,
@@ -139,11 +157,17 @@ function comparisonOf(shape: SummaryShape, group: DilemmaSource[], renames: Map<
   return { evenings: rows, differs };
 }
 
-export function buildPolicyDilemma(group: DilemmaSource[], suppressBelow: number, weights: Record<string, number>): PolicyDilemma {
+export function buildPolicyDilemma(
+  group: DilemmaSource[],
+  suppressBelow: number,
+  weights: Record<string, number>,
+): PolicyDilemma {
   const first = group[0];
   const { shape, renames } = pooledShape(group);
   const last = poolRounds(
-    group.filter((s) => s.tallies.size > 0).map((s) => ({ tally: s.tallies.get(roundsOf(s).at(-1)!)!, rename: renames.get(s.id) })),
+    group
+      .filter((s) => s.tallies.size > 0)
+      .map((s) => ({ tally: s.tallies.get(roundsOf(s).at(-1)!)!, rename: renames.get(s.id) })),
   );
   const summary = summarizeOptions(shape, last);
   const municipalities = toPolicySegments(shape, last, 'municipality', suppressBelow);
@@ -161,7 +185,9 @@ export function buildPolicyDilemma(group: DilemmaSource[], suppressBelow: number
       title: s.eveningTitle,
       municipality: s.eveningMunicipality,
       rounds: s.tallies.size,
-      total: s.tallies.size ? summarizeOptions(shape, poolRounds([{ tally: s.tallies.get(roundsOf(s).at(-1)!)!, rename: renames.get(s.id) }])).total : 0,
+      total: s.tallies.size
+        ? summarizeOptions(shape, poolRounds([{ tally: s.tallies.get(roundsOf(s).at(-1)!)!, rename: renames.get(s.id) }])).total
+        : 0,
     })),
     total: summary.total,
     manualTotal: summary.manualTotal,
@@ -191,7 +217,10 @@ export function buildPolicyDilemma(group: DilemmaSource[], suppressBelow: number
 /** Everything in scope, per theme (in the themes' order), per linked dilemma (in the order first held). */
 export function buildPolicyInput(params: PolicyInputParams): PolicyInput {
   const bySource = [...params.sources].sort(
-    (a, b) => (a.eveningStartsAt < b.eveningStartsAt ? -1 : a.eveningStartsAt > b.eveningStartsAt ? 1 : 0) || a.position - b.position || (a.id < b.id ? -1 : 1),
+    (a, b) =>
+      (a.eveningStartsAt < b.eveningStartsAt ? -1 : a.eveningStartsAt > b.eveningStartsAt ? 1 : 0) ||
+      a.position - b.position ||
+      (a.id < b.id ? -1 : 1),
   );
   const groups = new Map<string, DilemmaSource[]>();
   for (const source of bySource) {
@@ -212,7 +241,12 @@ export function buildPolicyInput(params: PolicyInputParams): PolicyInput {
   };
   const evenings = new Map<string, PolicyInput['evenings'][number]>();
   for (const s of bySource) {
-    evenings.set(s.eveningId, { id: s.eveningId, title: s.eveningTitle, municipality: s.eveningMunicipality, startsAt: s.eveningStartsAt });
+    evenings.set(s.eveningId, {
+      id: s.eveningId,
+      title: s.eveningTitle,
+      municipality: s.eveningMunicipality,
+      startsAt: s.eveningStartsAt,
+    });
   }
   return {
     scope: params.scope,

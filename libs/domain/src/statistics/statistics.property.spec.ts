@@ -6,7 +6,11 @@ import { isDisclosive, suppressedKeys } from './suppression';
 import { poolRounds, tallyVotes, type VoteForTally } from './tally';
 
 const OPTIONS = ['o1', 'o2', 'o3', 'o4'];
-const shape = { kind: 'choice' as const, budget: null, options: OPTIONS.map((key) => ({ key, label: key.toUpperCase(), consequence: null })) };
+const shape = {
+  kind: 'choice' as const,
+  budget: null,
+  options: OPTIONS.map((key) => ({ key, label: key.toUpperCase(), consequence: null })),
+};
 
 const vote = fc.record({
   round: fc.constant(1),
@@ -52,7 +56,7 @@ describe('statistics: properties', () => {
           const segments = summarizeSegments(shape, tally.segments[dimension], dimension, below);
           const cells = Object.entries(tally.segments[dimension]).map(([key, c]) => ({ key, n: c.n }));
           const hidden = new Set(segments.filter((s) => s.suppressed).map((s) => s.key));
-          const visibleOk = segments.every((s) => s.suppressed ? s.n === null && s.options === null : (s.n ?? 0) >= below);
+          const visibleOk = segments.every((s) => (s.suppressed ? s.n === null && s.options === null : (s.n ?? 0) >= below));
           return visibleOk && !isDisclosive(cells, hidden, below);
         });
       }),
@@ -61,8 +65,13 @@ describe('statistics: properties', () => {
 
   it('suppression of arbitrary cells is never disclosive', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.record({ key: fc.string({ minLength: 1, maxLength: 3 }), n: fc.integer({ min: 1, max: 30 }) }), { selector: (c) => c.key, maxLength: 8 }), threshold, (cells, below) =>
-        !isDisclosive(cells, suppressedKeys(cells, below), below),
+      fc.property(
+        fc.uniqueArray(fc.record({ key: fc.string({ minLength: 1, maxLength: 3 }), n: fc.integer({ min: 1, max: 30 }) }), {
+          selector: (c) => c.key,
+          maxLength: 8,
+        }),
+        threshold,
+        (cells, below) => !isDisclosive(cells, suppressedKeys(cells, below), below),
       ),
     );
   });
@@ -72,10 +81,19 @@ describe('statistics: properties', () => {
       fc.property(fc.array(vote, { maxLength: 120 }), fc.integer({ min: 0, max: 120 }), (votes, cut) => {
         const whole = tallyVotes('choice', votes).get(1) ?? poolRounds([], 1);
         const reversed = tallyVotes('choice', [...votes].reverse()).get(1) ?? poolRounds([], 1);
-        const parts = [votes.slice(0, cut), votes.slice(cut)].map((part) => tallyVotes('choice', part).get(1) ?? poolRounds([], 1));
-        const pooled = poolRounds(parts.map((tally) => ({ tally })), 1);
-        const pooledOtherWay = poolRounds([...parts].reverse().map((tally) => ({ tally })), 1);
-        const out = (t: typeof whole) => JSON.stringify([summarizeOptions(shape, t), summarizeSegments(shape, t.segments.group, 'group', 5)]);
+        const parts = [votes.slice(0, cut), votes.slice(cut)].map(
+          (part) => tallyVotes('choice', part).get(1) ?? poolRounds([], 1),
+        );
+        const pooled = poolRounds(
+          parts.map((tally) => ({ tally })),
+          1,
+        );
+        const pooledOtherWay = poolRounds(
+          [...parts].reverse().map((tally) => ({ tally })),
+          1,
+        );
+        const out = (t: typeof whole) =>
+          JSON.stringify([summarizeOptions(shape, t), summarizeSegments(shape, t.segments.group, 'group', 5)]);
         return out(whole) === out(reversed) && out(whole) === out(pooled) && out(whole) === out(pooledOtherWay);
       }),
     );
@@ -97,13 +115,26 @@ describe('statistics: properties', () => {
           kind: 'choice',
           budget: null,
           linkKey: null,
-          options: OPTIONS.map((o) => ({ id: `${o}-${i}`, label: o.toUpperCase(), consequence: o === 'o1' ? 'Hogere huur' : null })),
+          options: OPTIONS.map((o) => ({
+            id: `${o}-${i}`,
+            label: o.toUpperCase(),
+            consequence: o === 'o1' ? 'Hogere huur' : null,
+          })),
           tallies: tallyVotes(
             'choice',
-            votes.map((v) => ({ ...v, choice: { optionIds: (v.choice as { optionIds: string[] }).optionIds.map((o) => `${o}-${i}`) } })),
+            votes.map((v) => ({
+              ...v,
+              choice: { optionIds: (v.choice as { optionIds: string[] }).optionIds.map((o) => `${o}-${i}`) },
+            })),
           ),
         }));
-        const params = { scope: { eveningIds: null, themes: null, municipalities: null }, suppressBelow: 5, themeNames: {}, themeOrder: [], weights: { Leeuwarden: 100, Heerenveen: 50 } };
+        const params = {
+          scope: { eveningIds: null, themes: null, municipalities: null },
+          suppressBelow: 5,
+          themeNames: {},
+          themeOrder: [],
+          weights: { Leeuwarden: 100, Heerenveen: 50 },
+        };
         const a = JSON.stringify(buildPolicyInput({ ...params, sources }));
         const b = JSON.stringify(buildPolicyInput({ ...params, sources: [...sources].reverse() }));
         const c = JSON.stringify(buildPolicyInput({ ...params, sources }));

@@ -76,19 +76,36 @@ const choiceShape = {
 function choiceVotes(spec: Array<[string, string | null, number]>) {
   // [option, group, how many]
   return spec.flatMap(([option, group, n]) =>
-    Array.from({ length: n }, () => ({ round: 1, group: group as never, municipality: null, ageBand: null, choice: { optionIds: [option] } })),
+    Array.from({ length: n }, () => ({
+      round: 1,
+      group: group as never,
+      municipality: null,
+      ageBand: null,
+      choice: { optionIds: [option] },
+    })),
   );
 }
 
 describe('option summary', () => {
   it('adds hand counts to counts and total and shows them apart: 6/3/1 online + 2/0/2 by hand', () => {
-    const tally = tallyVotes('choice', choiceVotes([['a', 'tenant', 6], ['b', 'tenant', 3], ['c', 'tenant', 1]])).get(1)!;
+    const tally = tallyVotes(
+      'choice',
+      choiceVotes([
+        ['a', 'tenant', 6],
+        ['b', 'tenant', 3],
+        ['c', 'tenant', 1],
+      ]),
+    ).get(1)!;
     tally.manual = { a: 2, c: 2 };
     const summary = summarizeOptions(choiceShape, tally);
     // total = 10 + 4 = 14; counts 8, 3, 3; shares 8/14 = 0.571429, 3/14 = 0.214286
     expect(summary.total).toBe(14);
     expect(summary.manualTotal).toBe(4);
-    expect(summary.options.map((o) => [o.count, o.manual])).toEqual([[8, 2], [3, 0], [3, 2]]);
+    expect(summary.options.map((o) => [o.count, o.manual])).toEqual([
+      [8, 2],
+      [3, 0],
+      [3, 2],
+    ]);
     expect(summary.options[0].share).toBeCloseTo(0.571429, 6);
     // Wilson(8, 14): centre (0.571429 + 0.137195)/1.274390 = 0.556051, half 0.230143
     expect(summary.options[0].ci95[0]).toBeCloseTo(0.32591, 5);
@@ -101,8 +118,20 @@ describe('option summary', () => {
   it('multi: share of participants per option, hand counts counted as the largest option count', () => {
     const shape = { ...choiceShape, kind: 'multi' as const };
     const votes = [
-      ...Array.from({ length: 4 }, () => ({ round: 1, group: null, municipality: null, ageBand: null, choice: { optionIds: ['a', 'b'] } })),
-      ...Array.from({ length: 6 }, () => ({ round: 1, group: null, municipality: null, ageBand: null, choice: { optionIds: ['a'] } })),
+      ...Array.from({ length: 4 }, () => ({
+        round: 1,
+        group: null,
+        municipality: null,
+        ageBand: null,
+        choice: { optionIds: ['a', 'b'] },
+      })),
+      ...Array.from({ length: 6 }, () => ({
+        round: 1,
+        group: null,
+        municipality: null,
+        ageBand: null,
+        choice: { optionIds: ['a'] },
+      })),
     ];
     const tally = tallyVotes('multi', votes).get(1)!;
     tally.manual = { a: 3, b: 1 };
@@ -135,7 +164,13 @@ describe('option summary', () => {
 
   it('scale: distribution, mean and Tastle–Wierman, hand counts by value', () => {
     const shape = { kind: 'scale' as const, budget: null, options: [] };
-    const votes = [1, 2, 2, 4, 5, 5, 5].map((value) => ({ round: 1, group: null, municipality: null, ageBand: null, choice: { value } }));
+    const votes = [1, 2, 2, 4, 5, 5, 5].map((value) => ({
+      round: 1,
+      group: null,
+      municipality: null,
+      ageBand: null,
+      choice: { value },
+    }));
     const tally = tallyVotes('scale', votes).get(1)!;
     tally.manual = { '3': 1 };
     const summary = summarizeOptions(shape, tally);
@@ -150,7 +185,14 @@ describe('option summary', () => {
 
 describe('segments', () => {
   it('suppresses a small group and, complementarily, the next smallest so neither can be worked out', () => {
-    const tally = tallyVotes('choice', choiceVotes([['a', 'tenant', 12], ['b', 'tenant_org', 6], ['a', 'stakeholder', 2]])).get(1)!;
+    const tally = tallyVotes(
+      'choice',
+      choiceVotes([
+        ['a', 'tenant', 12],
+        ['b', 'tenant_org', 6],
+        ['a', 'stakeholder', 2],
+      ]),
+    ).get(1)!;
     const segments = summarizeSegments(choiceShape, tally.segments.group, 'group', 5);
     expect(segments).toEqual([
       expect.objectContaining({ key: 'tenant', n: 12, suppressed: false }),
@@ -160,7 +202,14 @@ describe('segments', () => {
   });
 
   it('counts the unknown segment as a cell that can be hidden alongside', () => {
-    const tally = tallyVotes('choice', choiceVotes([['a', 'tenant', 20], ['b', 'stakeholder', 3], ['c', null, 9]])).get(1)!;
+    const tally = tallyVotes(
+      'choice',
+      choiceVotes([
+        ['a', 'tenant', 20],
+        ['b', 'stakeholder', 3],
+        ['c', null, 9],
+      ]),
+    ).get(1)!;
     const segments = summarizeSegments(choiceShape, tally.segments.group, 'group', 5);
     expect(segments.map((s) => [s.key, s.suppressed])).toEqual([
       ['tenant', false],
@@ -170,7 +219,14 @@ describe('segments', () => {
   });
 
   it('shows per segment count, share and interval', () => {
-    const tally = tallyVotes('choice', choiceVotes([['a', 'tenant', 6], ['b', 'tenant', 4], ['a', 'stakeholder', 5]])).get(1)!;
+    const tally = tallyVotes(
+      'choice',
+      choiceVotes([
+        ['a', 'tenant', 6],
+        ['b', 'tenant', 4],
+        ['a', 'stakeholder', 5],
+      ]),
+    ).get(1)!;
     const [tenant] = summarizeSegments(choiceShape, tally.segments.group, 'group', 5);
     expect(tenant.options![0]).toEqual({ optionId: 'a', count: 6, share: 0.6, ci95: wilson(6, 10) });
   });
@@ -183,8 +239,20 @@ describe('segments', () => {
 describe('post-stratification', () => {
   it('weights municipalities by their tenant households: 80% in A (1000 households), 20% in B (3000)', () => {
     const votes = [
-      ...Array.from({ length: 10 }, (_, i) => ({ round: 1, group: null, municipality: 'A', ageBand: null, choice: { optionIds: [i < 8 ? 'a' : 'b'] } })),
-      ...Array.from({ length: 10 }, (_, i) => ({ round: 1, group: null, municipality: 'B', ageBand: null, choice: { optionIds: [i < 2 ? 'a' : 'b'] } })),
+      ...Array.from({ length: 10 }, (_, i) => ({
+        round: 1,
+        group: null,
+        municipality: 'A',
+        ageBand: null,
+        choice: { optionIds: [i < 8 ? 'a' : 'b'] },
+      })),
+      ...Array.from({ length: 10 }, (_, i) => ({
+        round: 1,
+        group: null,
+        municipality: 'B',
+        ageBand: null,
+        choice: { optionIds: [i < 2 ? 'a' : 'b'] },
+      })),
       { round: 1, group: null, municipality: null, ageBand: null, choice: { optionIds: ['a'] } },
     ];
     const tally = tallyVotes('choice', votes).get(1)!;
@@ -200,8 +268,20 @@ describe('post-stratification', () => {
 
   it('leaves suppressed municipalities out, so the weighted share cannot give them away', () => {
     const votes = [
-      ...Array.from({ length: 10 }, () => ({ round: 1, group: null, municipality: 'A', ageBand: null, choice: { optionIds: ['a'] } })),
-      ...Array.from({ length: 3 }, () => ({ round: 1, group: null, municipality: 'B', ageBand: null, choice: { optionIds: ['b'] } })),
+      ...Array.from({ length: 10 }, () => ({
+        round: 1,
+        group: null,
+        municipality: 'A',
+        ageBand: null,
+        choice: { optionIds: ['a'] },
+      })),
+      ...Array.from({ length: 3 }, () => ({
+        round: 1,
+        group: null,
+        municipality: 'B',
+        ageBand: null,
+        choice: { optionIds: ['b'] },
+      })),
     ];
     const tally = tallyVotes('choice', votes).get(1)!;
     const result = weightedEstimate(choiceShape, tally.segments.municipality, { A: 1000, B: 3000 }, new Set(['B']))!;

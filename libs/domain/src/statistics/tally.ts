@@ -99,7 +99,10 @@ export function tallyFromRows(
  * Adds tallies (of the same dilemma linked across evenings, or of one dilemma counted in parts).
  * rename maps an option key of the source to the pooled key (null drops it).
  */
-export function poolRounds(tallies: Array<{ tally: RoundTally; rename?: (key: string) => string | null }>, round = 0): RoundTally {
+export function poolRounds(
+  tallies: Array<{ tally: RoundTally; rename?: (key: string) => string | null }>,
+  round = 0,
+): RoundTally {
   const pooled = emptyRound(round);
   for (const { tally, rename } of tallies) {
     const map = rename ?? ((k: string) => k);
@@ -144,7 +147,8 @@ export function tallyVotes(kind: DilemmaKind, votes: VoteForTally[]): Map<number
     ];
     for (const cell of cells) {
       cell.n += 1;
-      for (const [key, points] of items) addOption(cell, key, 1, kind === 'budget' ? points : 0, kind === 'budget' ? points * points : 0);
+      for (const [key, points] of items)
+        addOption(cell, key, 1, kind === 'budget' ? points : 0, kind === 'budget' ? points * points : 0);
     }
   }
   return rounds;

@@ -53,30 +53,29 @@ export interface StoredTallyRow {
 }
 
 /**
- * The heavy counting, in PostgreSQL, in one statement over every dilemma in scope. First the votes are
- * counted per dilemma, round, segment and distinct choice, overall and per group, municipality and age
- * band (GROUPING SETS, one hash aggregate over the raw votes; the choice is keyed by its text form,
- * which hashes about twice as fast as jsonb). Only then is each distinct choice expanded to its option
- * keys (jsonb_array_elements_text for choice/multi, jsonb_each_text for budget, the value for scale),
- * plus one row with option NULL that carries the respondents. A choice recurs hundreds of times in a
- * dilemma, so the JSON is taken apart a few thousand times instead of once per vote.
+ * The heavy counting, in PostgreSQL, in one statement over every dilemma in scope, in three steps:
+ * 1. votes: one plain hash aggregate over the raw votes joined to their participants, per dilemma,
+ *    round, group, municipality, age band and distinct choice (keyed by its text form, which hashes
+ *    faster than jsonb). PostgreSQL runs this step in parallel; a million votes shrink to ~70,000 rows.
+ * 2. cells: GROUPING SETS over those rows: overall and per group, municipality and age band.
+ * 3. each distinct choice is taken apart only now (jsonb_array_elements_text for choice/multi,
+ *    jsonb_each_text for budget points, the value for scale), plus one row with option NULL that carries
+ *    the respondents: the JSON is parsed a few thousand times instead of once per vote.
+ * (docs/PERFORMANCE.md has the measurements behind this shape.)
  */
 const COUNT_SQL = `
-WITH cells AS (
-  SELECT v.dilemma_id, v.round,
-    CASE WHEN GROUPING(p."group") = 0 THEN 'group'
-         WHEN GROUPING(p.municipality) = 0 THEN 'municipality'
-         WHEN GROUPING(p.age_band) = 0 THEN 'ageBand' ELSE 'all' END AS dimension,
-    COALESCE(p."group", p.municipality, p.age_band) AS segment,
-    v.choice::text AS choice, count(*) AS n
+WITH votes AS (
+  SELECT v.dilemma_id, v.round, p."group" AS gr, p.municipality AS mu, p.age_band AS ab, v.choice::text AS choice, count(*) AS n
   FROM vote v JOIN participant p ON p.id = v.participant_id
   WHERE v.dilemma_id = ANY($1::uuid[])
-  GROUP BY GROUPING SETS (
-    (v.dilemma_id, v.round, v.choice::text),
-    (v.dilemma_id, v.round, v.choice::text, p."group"),
-    (v.dilemma_id, v.round, v.choice::text, p.municipality),
-    (v.dilemma_id, v.round, v.choice::text, p.age_band)
-  )
+  GROUP BY v.dilemma_id, v.round, p."group", p.municipality, p.age_band, v.choice::text
+), cells AS (
+  SELECT dilemma_id, round,
+    CASE WHEN GROUPING(gr) = 0 THEN 'group' WHEN GROUPING(mu) = 0 THEN 'municipality'
+         WHEN GROUPING(ab) = 0 THEN 'ageBand' ELSE 'all' END AS dimension,
+    COALESCE(gr, mu, ab) AS segment, choice, sum(n) AS n
+  FROM votes
+  GROUP BY GROUPING SETS ((dilemma_id, round, choice), (dilemma_id, round, choice, gr), (dilemma_id, round, choice, mu), (dilemma_id, round, choice, ab))
 )
 SELECT c.dilemma_id AS "dilemmaId", c.round AS "round", c.dimension AS "dimension", c.segment AS "segment", o.opt AS "option",
   sum(c.n)::int AS "voters", sum(c.n * o.pts)::float8 AS "points", sum(c.n * o.pts * o.pts)::float8 AS "pointsSq"
@@ -159,7 +158,11 @@ export class AggregationRepository {
    * an upsert, so two workers writing the same count leave one row each, and removal of rounds no
    * longer present. computed_at never goes back, so a late writer of an older count cannot look newer.
    */
-  async replaceTallies(dilemmaIds: string[], rows: Array<{ dilemmaId: string; round: number; tally: unknown }>, computedAt: Date): Promise<void> {
+  async replaceTallies(
+    dilemmaIds: string[],
+    rows: Array<{ dilemmaId: string; round: number; tally: unknown }>,
+    computedAt: Date,
+  ): Promise<void> {
     if (dilemmaIds.length === 0) return;
     const sorted = [...rows].sort((a, b) => (a.dilemmaId < b.dilemmaId ? -1 : a.dilemmaId > b.dilemmaId ? 1 : a.round - b.round));
     await this.db.query(
@@ -185,7 +188,9 @@ export class AggregationRepository {
   }
 
   async policyInput(scopeKey: string): Promise<{ result: unknown; computedAt: Date } | null> {
-    const [row] = await this.db.query('SELECT result, computed_at AS "computedAt" FROM policy_input_cache WHERE scope_key = $1', [scopeKey]);
+    const [row] = await this.db.query('SELECT result, computed_at AS "computedAt" FROM policy_input_cache WHERE scope_key = $1', [
+      scopeKey,
+    ]);
     return row ?? null;
   }
 
