@@ -4,7 +4,7 @@ import { type DilemmaDefinition, LiveBusRepository, TallyRepository, type VoteCh
 import { addInto, type Counters, delta, toTally } from './tally-math';
 
 /** How often one process tells the others that a dilemma's tally moved (the gateways throttle again). */
-const DIRTY_EVERY_MS = 100;
+const DIRTY_EVERY_MS = 50;
 /** A rebuild races with deltas of votes committing meanwhile; one more rebuild shortly after settles it. */
 const SETTLE_AFTER_MS = 1000;
 
