@@ -87,6 +87,9 @@ describe('a whole live evening (e2e)', () => {
     await waitFor<{ dilemma: DilemmaView }>(tenants[0], 'dilemma', (p) => p.dilemma.round === 2 && p.dilemma.status === 'open');
     const round2 = await Promise.all(tenants.slice(0, 20).map((s) => vote(s, aVote(dilemma.id, { optionIds: [c] }))));
     round2.forEach((ack: VoteAck) => expect(ack).toMatchObject({ ok: true, status: 'new' }));
+    // A late retry of a round-1 attempt is that round's vote again, not a vote in the new round.
+    const stale = await vote(tenants[30], first[30]);
+    expect(stale).toEqual({ ok: true, voteId: (acks[30] as { voteId: string }).voteId, status: 'duplicate' });
     await waitFor<TallyPayload>(staffSocket, 'tally', tallyWith(dilemma.id, 2, 20));
 
     const manual = await t.http

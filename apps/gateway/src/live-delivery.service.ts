@@ -103,7 +103,7 @@ export class LiveDeliveryService implements OnApplicationBootstrap, OnModuleDest
     };
     const wait = entry.last + TALLY_EVERY_MS - Date.now();
     if (wait <= 0) fire();
-    else entry.timer = setTimeout(fire, wait);
+    else entry.timer = setTimeout(fire, wait).unref();
   }
 
   private async sendTally(dilemma: CurrentDilemma, round: number): Promise<void> {

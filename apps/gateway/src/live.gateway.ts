@@ -124,7 +124,7 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /** On every connection and reconnection, recovered or not: the full state is the resync. */
-  private async sendState(socket: LiveSocket): Promise<void> {
+  private async sendState(socket: LiveSocket, attempt = 1): Promise<void> {
     const who = socket.data;
     try {
       const viewer =
@@ -139,6 +139,8 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
       socket.emit('state', state);
     } catch (error) {
       this.logger.warn(`state for a ${who.kind} failed: ${(error as Error).message}`);
+      // PostgreSQL away for a moment: try again a few times rather than leave the phone without a state.
+      if (attempt < 5) setTimeout(() => socket.connected && void this.sendState(socket, attempt + 1), 2000 * attempt).unref();
     }
   }
 

@@ -4,7 +4,7 @@ import { type DilemmaDefinition, LiveBusRepository, TallyRepository, type VoteCh
 import { addInto, type Counters, delta, toTally } from './tally-math';
 
 /** How often one process tells the others that a dilemma's tally moved (the gateways throttle again). */
-const DIRTY_EVERY_MS = 100;
+const DIRTY_EVERY_MS = 50;
 /** A rebuild races with deltas of votes committing meanwhile; one more rebuild shortly after settles it. */
 const SETTLE_AFTER_MS = 1000;
 
@@ -55,7 +55,7 @@ export class TallyService implements OnModuleDestroy {
             () => this.markDirty(def.eveningId, def.id, round, false),
             (error: unknown) => this.logger.warn(`settling tally failed: ${(error as Error).message}`),
           );
-        }, SETTLE_AFTER_MS),
+        }, SETTLE_AFTER_MS).unref(),
       );
     }
     return counters;
@@ -101,7 +101,7 @@ export class TallyService implements OnModuleDestroy {
     };
     const wait = entry.last + DIRTY_EVERY_MS - Date.now();
     if (wait <= 0) publish();
-    else entry.timer = setTimeout(publish, wait);
+    else entry.timer = setTimeout(publish, wait).unref();
   }
 
   onModuleDestroy(): void {

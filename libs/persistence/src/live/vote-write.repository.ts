@@ -96,19 +96,33 @@ export class VoteWriteRepository {
     const keys = [...groups.keys()].sort();
     const firstOf = (key: string) => items[groups.get(key)![0]];
     const roundOf = (dilemmaId: string) => byId.get(dilemmaId)!.round;
-    const old: OldRow[] = await m.query(
-      `SELECT v.id, v.participant_id, v.dilemma_id, v.choice, v.client_vote_id, v.seen_client_vote_ids
+    // Earlier rounds too: a late retry of an attempt from before a revote must not become a vote in the new round.
+    const old: Array<OldRow & { round: number }> = await m.query(
+      `SELECT v.id, v.participant_id, v.dilemma_id, v.round, v.choice, v.client_vote_id, v.seen_client_vote_ids
          FROM vote v
          JOIN unnest($1::uuid[], $2::uuid[], $3::int[]) AS k(participant_id, dilemma_id, round)
-           ON v.participant_id = k.participant_id AND v.dilemma_id = k.dilemma_id AND v.round = k.round
-        ORDER BY v.participant_id, v.dilemma_id FOR UPDATE OF v`,
+           ON v.participant_id = k.participant_id AND v.dilemma_id = k.dilemma_id AND v.round <= k.round
+        ORDER BY v.participant_id, v.dilemma_id, v.round FOR UPDATE OF v`,
       [
         keys.map((k) => firstOf(k).participantId),
         keys.map((k) => firstOf(k).dilemmaId),
         keys.map((k) => roundOf(firstOf(k).dilemmaId)),
       ],
     );
-    const oldByKey = new Map(old.map((row) => [`${row.participant_id}|${row.dilemma_id}`, row]));
+    const oldByKey = new Map<string, OldRow>();
+    const earlier = new Map<string, Map<string, { voteId: string; round: number }>>();
+    for (const row of old) {
+      const key = `${row.participant_id}|${row.dilemma_id}`;
+      if (row.round === roundOf(row.dilemma_id)) {
+        oldByKey.set(key, row);
+        continue;
+      }
+      const attempts = earlier.get(key) ?? new Map<string, { voteId: string; round: number }>();
+      for (const cv of [row.client_vote_id, ...row.seen_client_vote_ids]) attempts.set(cv, { voteId: row.id, round: row.round });
+      earlier.set(key, attempts);
+    }
+    /** Items that repeat an attempt of an earlier round: answered with that round's vote. */
+    const ofEarlierRound = new Map<number, { voteId: string; round: number }>();
 
     interface Planned {
       key: string;
@@ -130,6 +144,12 @@ export class VoteWriteRepository {
       const statuses: Array<'new' | 'changed' | 'duplicate'> = [];
       for (const index of indexes) {
         const item = items[index];
+        const past = earlier.get(key)?.get(item.clientVoteId);
+        if (past) {
+          ofEarlierRound.set(index, past);
+          statuses.push('duplicate');
+          continue;
+        }
         if (current !== null && (item.clientVoteId === current || seen.has(item.clientVoteId))) {
           statuses.push('duplicate');
           continue;
@@ -141,7 +161,8 @@ export class VoteWriteRepository {
       }
       const round = roundOf(firstOf(key).dilemmaId);
       if (!last) {
-        indexes.forEach((index) => duplicatesOfOld.push({ index, voteId: prior!.id, round }));
+        // Only repeats: of the current vote, or of attempts from earlier rounds (set below).
+        if (prior) indexes.forEach((index) => duplicatesOfOld.push({ index, voteId: prior.id, round }));
         continue;
       }
       writes.push({
@@ -217,6 +238,9 @@ export class VoteWriteRepository {
           outcomes[index] = { kind: 'stored', voteId: rows[0].id, status: 'duplicate', round: w.round };
         });
       }
+    }
+    for (const [index, past] of ofEarlierRound) {
+      outcomes[index] = { kind: 'stored', voteId: past.voteId, status: 'duplicate', round: past.round };
     }
     return { outcomes, changes };
   }
