@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createDataSource } from '../libs/persistence/src/data-source';
 import { ensureDatabase } from '../libs/persistence/src/database-bootstrap';
-(async () => {
+void (async () => {
   const url = process.argv[2];
   await ensureDatabase(url);
   const ds = createDataSource(url);

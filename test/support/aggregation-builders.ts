@@ -125,12 +125,17 @@ export function aVote() {
 }
 
 export function aManualCount() {
-  const fields = { dilemmaId: '', round: 1, counts: {} as Record<string, number>, note: null as string | null };
+  const fields = { dilemmaId: '', round: 1, counts: {} as Record<string, number>, note: null as string | null, respondents: -1 };
   const builder = {
     on: (dilemma: { id: string }) => ((fields.dilemmaId = dilemma.id), builder),
     inRound: (round: number) => ((fields.round = round), builder),
     counting: (counts: Record<string, number>) => ((fields.counts = counts), builder),
-    save: (db: DataSource) => db.getRepository(ManualCountEntity).save({ ...fields }),
+    /** How many people the counts stand for; by default their sum (one count per person). */
+    ofRespondents: (respondents: number) => ((fields.respondents = respondents), builder),
+    save: (db: DataSource) => {
+      const sum = Object.values(fields.counts).reduce((a, b) => a + b, 0);
+      return db.getRepository(ManualCountEntity).save({ ...fields, respondents: fields.respondents >= 0 ? fields.respondents : sum });
+    },
   };
   return builder;
 }

@@ -22,9 +22,10 @@ export interface TestApp {
  * Boots the real platform (ROLE=all unless overridden) on a free port against this run's
  * throwaway database and Redis prefix (see global-setup.ts).
  */
-export async function bootTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function bootTestApp(env: Record<string, string> = {}, options: { port?: number } = {}): Promise<TestApp> {
   const config = loadConfig({ ...process.env, PORT: '3999', ALLOWED_ORIGINS: 'http://localhost:3999', ...env });
-  const { app, port } = await startServer(config, { listenPort: 0 });
+  // A browser test listens on a port chosen up front, so that ALLOWED_ORIGINS can name the page's origin.
+  const { app, port } = await startServer(config, { listenPort: options.port ?? 0 });
   const nest = app as INestApplication;
   const url = `http://127.0.0.1:${port}`;
   return {

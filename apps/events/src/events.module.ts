@@ -1,8 +1,17 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './http/auth.guard';
+import { ThemesController } from './themes/themes.controller';
 import { UsersController } from './users/users.controller';
+import { CardsController } from './live/cards.controller';
+import { JoinController } from './live/join.controller';
+import { ManualCountsController } from './live/manual-counts.controller';
+import { DilemmasController } from './dilemmas/dilemmas.controller';
+import { EveningsController } from './evenings/evenings.controller';
+import { RegistrationRetentionJob } from './evenings/registration-retention.job';
+import { RegistrationsController } from './evenings/registrations.controller';
 import { ResultsController } from './results/results.controller';
 import { ReportsController } from './reports/reports.controller';
 import { PolicyInputController } from './policy-input/policy-input.controller';
@@ -15,6 +24,14 @@ import { PolicyInputController } from './policy-input/policy-input.controller';
 const CONTROLLERS = [
   AuthController,
   UsersController,
+  JoinController,
+  CardsController,
+  ManualCountsController,
+  EveningsController,
+  RegistrationsController,
+  DilemmasController,
+  ThemesController,
+  AuditController,
   ResultsController,
   ReportsController,
   PolicyInputController,
@@ -22,6 +39,6 @@ const CONTROLLERS = [
 
 @Module({
   controllers: CONTROLLERS,
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, RegistrationRetentionJob],
 })
 export class EventsModule {}

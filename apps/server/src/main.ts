@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@hs/config';
-import { createLogger, startServer } from './bootstrap';
 
 async function main(): Promise<void> {
   let config;
@@ -13,6 +12,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // Loaded only once the configuration is good: a bad variable is reported at once, before Nest, TypeORM
+  // and the drivers load (seconds on a busy machine).
+  const { createLogger, startServer } = await import('./bootstrap');
   try {
     const { port } = await startServer(config);
     createLogger(config).log(`role ${config.role} started${port ? ` on port ${port}` : ''}`, 'Main');

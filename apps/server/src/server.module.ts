@@ -3,14 +3,22 @@ import { type AppConfig, ConfigModule, type ProcessRole } from '@hs/config';
 import { DomainModule } from '@hs/domain';
 import { PersistenceModule } from '@hs/persistence';
 import { EventsModule } from '../../events/src/events.module';
+import { ObservabilityModule } from '../../events/src/observability/observability.module';
 import { GatewayModule } from '../../gateway/src/gateway.module';
+import { WebModule } from '../../web/src/web.module';
 import { WorkerModule } from '../../worker/src/worker.module';
+import { WorkerOpsModule } from './worker-ops.module';
+
+/** The pages call /api on their own origin, so they are served wherever the API runs. */
+const SERVES_PAGES: ProcessRole[] = ['all', 'api'];
 
 const PARTS: Record<ProcessRole, Type[]> = {
-  all: [EventsModule, GatewayModule, WorkerModule],
-  api: [EventsModule],
-  gateway: [GatewayModule],
-  worker: [WorkerModule],
+  all: [EventsModule, GatewayModule, WorkerModule, ObservabilityModule],
+  api: [EventsModule, ObservabilityModule],
+  // A gateway serves HTTP too (the Socket.IO handshake), so it answers health checks and scrapes itself.
+  gateway: [GatewayModule, ObservabilityModule],
+  // A worker has no HTTP API; with METRICS_PORT it still answers /health and /metrics on that port.
+  worker: [WorkerModule, WorkerOpsModule],
 };
 
 /** Assembles the parts that ROLE asks for into one process. */
@@ -19,7 +27,13 @@ export class ServerModule {
   static forRole(config: AppConfig): DynamicModule {
     return {
       module: ServerModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot(config), DomainModule, ...PARTS[config.role]],
+      imports: [
+        ConfigModule.forRoot(config),
+        PersistenceModule.forRoot(config),
+        DomainModule,
+        ...PARTS[config.role],
+        ...(SERVES_PAGES.includes(config.role) ? [WebModule] : []),
+      ],
     };
   }
 }

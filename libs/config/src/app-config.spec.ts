@@ -26,6 +26,12 @@ describe('loadConfig', () => {
     [{ ADMIN_EMAIL: 'admin@example.nl' }, 'ADMIN_PASSWORD'],
     [{ ADMIN_EMAIL: 'admin@example.nl', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
     [{ REGISTRATION_RETENTION_DAYS: '1.5' }, 'REGISTRATION_RETENTION_DAYS'],
+    [{ PUBLIC_WRITE_RATE_LIMIT: '0' }, 'PUBLIC_WRITE_RATE_LIMIT'],
+    [{ PUBLIC_WRITE_RATE_LIMIT: 'many' }, 'PUBLIC_WRITE_RATE_LIMIT'],
+    [{ METRICS_TOKEN: 'too-short' }, 'METRICS_TOKEN'],
+    [{ METRICS_PORT: '0' }, 'METRICS_PORT'],
+    [{ METRICS_PORT: 'http' }, 'METRICS_PORT'],
+    [{ METRICS_TOKEN: 'has a space in the middle of it' }, 'METRICS_TOKEN'],
   ])('refuses %j naming %s', (env, variable) => {
     let error: unknown;
     try {
@@ -42,6 +48,18 @@ describe('loadConfig', () => {
   it('never puts a secret value into its error message', () => {
     expect(() => loadConfig({ JWT_SECRET: 'tiny-secret' })).toThrow(/JWT_SECRET/);
     expect(() => loadConfig({ JWT_SECRET: 'tiny-secret' })).not.toThrow(/tiny-secret/);
+  });
+
+  it('reads the platform settings: public write rate limit and metrics token', () => {
+    const defaults = loadConfig({});
+    expect(defaults.publicWriteRateLimit).toBe(600);
+    expect(defaults.metricsToken).toBeUndefined();
+    expect(defaults.metricsPort).toBeUndefined();
+    expect(loadConfig({ METRICS_PORT: '9464' }).metricsPort).toBe(9464);
+    const set = loadConfig({ PUBLIC_WRITE_RATE_LIMIT: '50', METRICS_TOKEN: 'prometheus-scrape-token-1234' });
+    expect(set.publicWriteRateLimit).toBe(50);
+    expect(set.metricsToken).toBe('prometheus-scrape-token-1234');
+    expect(() => loadConfig({ METRICS_TOKEN: 'secret-short' })).not.toThrow(/secret-short/);
   });
 
   it('parses a list of origins', () => {

@@ -36,6 +36,12 @@ export interface AppConfig {
   voteBatchMax: number;
   /** How long the group commit waits to gather more votes before it writes, in milliseconds. */
   voteBatchWaitMs: number;
+  /** Requests per IP per minute on each public write route (@RateLimit); generous, a venue shares one NAT address. */
+  publicWriteRateLimit: number;
+  /** A bearer token that may read /api/metrics besides an admin's token; unset: admins only. */
+  metricsToken?: string;
+  /** ROLE=worker only: a port on which the worker answers GET /health and GET /metrics (it has no HTTP API). */
+  metricsPort?: number;
 }
 
 /** A bad configuration value: the message is the one line printed before the process stops. */
@@ -124,6 +130,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('LOG_LEVEL', `must be debug, info, warn or error, got "${env.LOG_LEVEL}"`);
   }
 
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && (metricsToken.length < 16 || /\s/.test(metricsToken))) {
+    throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters without spaces');
+  }
+
   const redisPrefix = (env.REDIS_PREFIX ?? 'hs').trim() || 'hs';
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(redisPrefix)) {
     throw new ConfigError('REDIS_PREFIX', 'may hold only letters, digits, _ and - (at most 40)');
@@ -151,5 +162,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     joinRateLimitPerIp: intVar(env, 'JOIN_RATE_LIMIT_PER_IP', 600, 1, 1_000_000),
     voteBatchMax: intVar(env, 'VOTE_BATCH_MAX', 500, 1, 10_000),
     voteBatchWaitMs: intVar(env, 'VOTE_BATCH_WAIT_MS', 2, 0, 1000),
+    publicWriteRateLimit: intVar(env, 'PUBLIC_WRITE_RATE_LIMIT', 600, 1, 1_000_000),
+    metricsToken,
+    metricsPort: env.METRICS_PORT?.trim() ? intVar(env, 'METRICS_PORT', 0, 1, 65535) : undefined,
   };
 }

@@ -41,3 +41,6 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export const SEGMENT_DIMENSIONS = ['group', 'municipality', 'ageBand'] as const;
 export type SegmentDimension = (typeof SEGMENT_DIMENSIONS)[number];
+
+/** The five values of a `scale` dilemma (fully disagree … fully agree), as tally keys. */
+export const SCALE_VALUES = ['1', '2', '3', '4', '5'] as const;

@@ -31,6 +31,7 @@ export const DOMAIN_ERROR_STATUS = {
   REPORT_NOT_READY: 409,
   JOIN_CODE_EXHAUSTED: 409,
   RATE_LIMITED: 429,
+  UNKNOWN_THEME: 400,
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_STATUS;

@@ -33,9 +33,14 @@ export type VoteChoice = { optionIds: string[] } | { allocation: Record<string, 
 export interface TallyPayload {
   dilemmaId: string;
   round: number;
+  /** Respondents: phone votes plus hand-counted ones. */
   total: number;
+  /** Per option id (scale: "1".."5"); budget: summed points. Manual counts included. */
   counts: Record<string, number>;
+  /** scale only: the average value, manual counts included. */
   mean?: number;
+  /** Addition to CONTRACT.md: the hand counts apart (already included above). */
+  manual?: { total: number; counts: Record<string, number> };
 }
 
 export interface StatePayload {
@@ -65,6 +70,8 @@ export interface ServerToClientEvents {
   dilemma: (payload: { dilemma: DilemmaView }) => void;
   tally: (payload: TallyPayload) => void;
   presence: (payload: PresencePayload) => void;
+  /** Addition to CONTRACT.md: the evening's status changed (e.g. ended: no more votes). */
+  evening: (payload: { evening: StatePayload['evening'] }) => void;
 }
 
 export interface ClientToServerEvents {
@@ -78,5 +85,10 @@ export interface LiveBusEvents {
   'dilemma.changed': { eveningId: string; dilemmaId: string; change: 'opened' | 'closed' | 'revealed' | 'revoted' };
   'evening.changed': { eveningId: string; status: EveningStatus };
   'manual-counts.added': { eveningId: string; dilemmaId: string; round: number };
+  /**
+   * Votes were stored: every gateway re-reads the tally of this dilemma and round (throttled);
+   * `rebuild` when the writer could not patch the Redis counters, so they must be recounted.
+   */
+  'tally.dirty': { eveningId: string; dilemmaId: string; round: number; rebuild?: boolean };
 }
 export type LiveBusEventName = keyof LiveBusEvents;

@@ -11,8 +11,9 @@ export interface JobPayloads {
 export type JobName = keyof JobPayloads;
 
 /**
- * Deterministic job ids, so that queueing the same work twice runs it once. BullMQ refuses custom ids
- * with a ':' (unless in exactly three parts), so the parts are joined with '.'.
+ * Deterministic job ids, so that queueing the same work twice runs it once. No ':' in them:
+ * BullMQ 6 refuses a custom id with ':' ("Custom Id cannot contain :") unless it happens to
+ * have exactly three parts, and announces refusing every ':' in its next major version.
  */
 export const jobIds = {
   aggregateDilemma: (dilemmaId: string, version: string | number) => `aggregate-dilemma.${dilemmaId}.${version}`,

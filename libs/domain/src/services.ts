@@ -1,9 +1,20 @@
 import { AuditService } from './audit/audit.service';
 import { TokenService } from './auth/token.service';
 import { StaffService } from './staff/staff.service';
+import { CardService } from './live/card.service';
+import { JoinService } from './live/join.service';
+import { LiveStateService } from './live/live-state.service';
+import { ManualCountService } from './live/manual-count.service';
+import { TallyService } from './live/tally.service';
+import { VoteService } from './live/vote.service';
+import { DilemmaService } from './dilemmas/dilemma.service';
+import { EveningService } from './evenings/evening.service';
+import { RegistrationService } from './evenings/registration.service';
+import { ThemeService } from './themes/theme.service';
 import { AggregationService } from './aggregation/aggregation.service';
 import { WeightsService } from './aggregation/weights.service';
 import { ReportService } from './reports/report.service';
+import { JoinLinkService } from './web/join-link.service';
 
 /** Every domain service the DomainModule provides; a new one is added here, one per line. */
 // prettier-ignore
@@ -11,7 +22,18 @@ export const DOMAIN_SERVICES = [
   AuditService,
   TokenService,
   StaffService,
+  TallyService,
+  LiveStateService,
+  VoteService,
+  JoinService,
+  CardService,
+  ManualCountService,
+  DilemmaService,
+  EveningService,
+  RegistrationService,
+  ThemeService,
   AggregationService,
   WeightsService,
   ReportService,
+  JoinLinkService,
 ];

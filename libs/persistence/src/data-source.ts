@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { RedactingTypeOrmLogger } from './typeorm-logger';
 
 /** The one description of our PostgreSQL schema: entities, migrations, never synchronize. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
@@ -13,7 +14,9 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     synchronize: false,
     uuidExtension: 'pgcrypto',
-    logging: ['error'],
+    logging: ['error', 'warn', 'migration'],
+    logger: new RedactingTypeOrmLogger(),
+    maxQueryExecutionTime: 2000,
     extra: { max: 20, application_name: 'huurdersstem' },
   };
 }

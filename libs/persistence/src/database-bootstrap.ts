@@ -19,14 +19,18 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   adminUrl.pathname = '/postgres';
   const client = new Client({ connectionString: adminUrl.toString() });
   await client.connect();
+  // Replicas starting together take turns (two concurrent CREATE DATABASE of one name fail with a
+  // unique violation on pg_database rather than "already exists"); the lock ends with the session.
+  await client.query(`SELECT pg_advisory_lock(hashtext('huurdersstem:create-database:' || $1))`, [name]);
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount === 0) {
       try {
         await client.query(`CREATE DATABASE "${name}"`);
       } catch (error) {
-        // Another replica created it between our check and our CREATE: that is fine.
-        if ((error as { code?: string }).code !== '42P04') throw error;
+        // Created meanwhile by a process that does not take our lock (42P04, or 23505 in a race): fine.
+        const code = (error as { code?: string }).code;
+        if (code !== '42P04' && code !== '23505') throw error;
       }
     }
   } finally {

@@ -2,6 +2,9 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { type JobsOptions, Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
 import { AGGREGATION_QUEUE, type JobName, type JobPayloads, REPORTS_QUEUE } from '@hs/contracts';
+import { withTimeout } from './redis-availability';
+
+const ENQUEUE_TIMEOUT_MS = 2000;
 
 const QUEUE_OF: Record<JobName, string> = {
   'aggregate-dilemma': AGGREGATION_QUEUE,
@@ -37,7 +40,9 @@ export class JobQueueRepository implements OnApplicationShutdown {
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: JobsOptions = {}): Promise<void> {
-    await this.queue(QUEUE_OF[name]).add(name, payload, options);
+    // Rejects instead of hanging while Redis is away (the caller decides whether the action still stands);
+    // BullMQ keeps the command and adds the job once Redis is back.
+    await withTimeout(this.queue(QUEUE_OF[name]).add(name, payload, options), ENQUEUE_TIMEOUT_MS, `queueing ${name}`);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,7 +1,10 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { LiveBusEventName, LiveBusEvents } from '@hs/contracts';
+import { isOffline, withTimeout } from './redis-availability';
 import { RedisRepository } from './redis.repository';
+
+const PUBLISH_TIMEOUT_MS = 1000;
 
 type Handler = <E extends LiveBusEventName>(event: E, payload: LiveBusEvents[E]) => void;
 
@@ -23,7 +26,13 @@ export class LiveBusRepository implements OnApplicationShutdown {
 
   async publish<E extends LiveBusEventName>(event: E, payload: LiveBusEvents[E]): Promise<void> {
     try {
-      await this.redis.client.publish(this.channel, JSON.stringify({ event, payload }));
+      // Without Redis the HTTP action must still answer: do not wait for a reconnect.
+      if (isOffline(this.redis.client)) throw new Error(`Redis is ${this.redis.client.status}`);
+      await withTimeout(
+        this.redis.client.publish(this.channel, JSON.stringify({ event, payload })),
+        PUBLISH_TIMEOUT_MS,
+        'publishing',
+      );
     } catch (error) {
       // A missed broadcast is repaired by the state every client gets on reconnect; the HTTP action stands.
       this.logger.warn(`could not publish ${event}: ${(error as Error).message}`);

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import Redis, { RedisOptions } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
+import { isOffline, withTimeout } from './redis-availability';
 
 /** The Redis connections of this process, and the key prefix every key and channel carries. */
 @Injectable()
@@ -39,13 +40,23 @@ export class RedisRepository implements OnApplicationShutdown {
 
   async ping(): Promise<boolean> {
     try {
-      return (await this.client.ping()) === 'PONG';
+      return !isOffline(this.client) && (await withTimeout(this.client.ping(), 1000, 'PING')) === 'PONG';
     } catch {
       return false;
     }
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([this.client, ...this.extra].map((c) => c.quit().catch(() => c.disconnect())));
+    // A connection another repository has closed already is left alone: disconnecting it again would
+    // arm ioredis's 2 s force-close timer on a stream that has already closed, holding the process.
+    // QUIT waits behind any command queued while Redis was away, for ever: those are disconnected instead.
+    const open = [this.client, ...this.extra].filter((c) => c.status !== 'end' && c.status !== 'close');
+    await Promise.all(
+      open.map((c) =>
+        isOffline(c)
+          ? c.disconnect()
+          : withTimeout(c.quit(), 1000, 'closing Redis').catch(() => (c.status === 'end' ? undefined : c.disconnect())),
+      ),
+    );
   }
 }

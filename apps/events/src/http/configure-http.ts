@@ -4,7 +4,9 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { STATUS_CODES } from 'node:http';
 import type { AppConfig } from '@hs/config';
+import { MetricsRegistry } from '@hs/persistence';
 import { HttpErrorFilter } from './domain-error.filter';
+import { httpMetricsMiddleware } from './http-metrics.middleware';
 
 /**
  * What every HTTP-serving process applies: security headers, CORS from ALLOWED_ORIGINS,
@@ -15,6 +17,8 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   const express_ = app as NestExpressApplication;
   express_.set('trust proxy', 'loopback, linklocal, uniquelocal');
   express_.disable('x-powered-by');
+  // First, so that every answer is counted, also the 413s and 400s of the body parser below.
+  app.use(httpMetricsMiddleware(app.get(MetricsRegistry)));
   app.use(
     helmet({
       contentSecurityPolicy: {

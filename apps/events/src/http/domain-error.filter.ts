@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import { STATUS_CODES } from 'node:http';
 import type { Response } from 'express';
 import { DomainError } from '@hs/contracts';
+import { safeErrorText } from '@hs/persistence';
 
 /**
  * Turns every error on an HTTP route into NestJS's body `{statusCode, message, error}`:
@@ -35,7 +36,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       return;
     }
     const status = HttpStatus.INTERNAL_SERVER_ERROR;
-    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    // Redacted: a database error can quote the value that broke it, and that value may be personal.
+    this.logger.error(safeErrorText(exception));
     response.status(status).json({ statusCode: status, message: 'Er ging iets mis aan onze kant.', error: STATUS_CODES[status] });
   }
 }

@@ -13,7 +13,7 @@ import type {
   PolicyWeighting,
   SegmentDimension,
 } from '@hs/contracts';
-import { type DilemmaShape, type OptionShape, optionsOf, summarizeOptions, summarizeSegments } from './round-summary';
+import { type SummaryShape, type OptionShape, optionsOf, summarizeOptions, summarizeSegments } from './round-summary';
 import { poolRounds, type RoundTally } from './tally';
 import { weightedEstimate } from './weighting';
 import { intervalsDisjoint, wilson } from './wilson';
@@ -57,7 +57,7 @@ function roundsOf(source: DilemmaSource): number[] {
 }
 
 /** The pooled shape: options matched across evenings by their normalised label. */
-function pooledShape(group: DilemmaSource[]): { shape: DilemmaShape; renames: Map<string, (key: string) => string | null> } {
+function pooledShape(group: DilemmaSource[]): { shape: SummaryShape; renames: Map<string, (key: string) => string | null> } {
   const first = group[0];
   const options: OptionShape[] = [];
   const seen = new Map<string, OptionShape>();
@@ -80,7 +80,7 @@ function pooledShape(group: DilemmaSource[]): { shape: DilemmaShape; renames: Ma
 }
 
 function toPolicySegments(
-  shape: DilemmaShape,
+  shape: SummaryShape,
   tally: RoundTally,
   dimension: SegmentDimension,
   suppressBelow: number,
@@ -97,7 +97,7 @@ function toPolicySegments(
 }
 
 function shiftOf(
-  shape: DilemmaShape,
+  shape: SummaryShape,
   group: DilemmaSource[],
   renames: Map<string, (k: string) => string | null>,
 ): PolicyShift | null {
@@ -125,7 +125,7 @@ function shiftOf(
 }
 
 function comparisonOf(
-  shape: DilemmaShape,
+  shape: SummaryShape,
   group: DilemmaSource[],
   renames: Map<string, (k: string) => string | null>,
 ): PolicyComparison | null {

@@ -16,7 +16,8 @@ import {
 } from '@hs/contracts';
 import { entropyConsensus, tastleWierman } from './consensus';
 import { suppressedKeys } from './suppression';
-import { type CellTally, type OptionTally, type RoundTally, SCALE_VALUES, UNKNOWN_SEGMENT } from './tally';
+import { SCALE_VALUES } from '@hs/contracts';
+import { type CellTally, type OptionTally, type RoundTally, UNKNOWN_SEGMENT } from './tally';
 import { meanInterval, wilson } from './wilson';
 
 export interface OptionShape {
@@ -25,7 +26,7 @@ export interface OptionShape {
   consequence: string | null;
 }
 
-export interface DilemmaShape {
+export interface SummaryShape {
   kind: DilemmaKind;
   budget: number | null;
   options: OptionShape[];
@@ -41,7 +42,7 @@ export const SCALE_LABELS: Record<string, string> = {
 };
 
 /** The options a summary lists: the dilemma's own, or the five scale values. */
-export function optionsOf(shape: DilemmaShape): OptionShape[] {
+export function optionsOf(shape: SummaryShape): OptionShape[] {
   if (shape.kind !== 'scale') return shape.options;
   return SCALE_VALUES.map((key) => ({ key, label: `${key} – ${SCALE_LABELS[key]}`, consequence: null }));
 }
@@ -51,7 +52,7 @@ export function optionsOf(shape: DilemmaShape): OptionShape[] {
  * may be counted under several options, so the largest count is the (lower-bound) number of people.
  * budget: hand counts are points, so points ÷ budget.
  */
-export function manualRespondents(shape: DilemmaShape, manual: Record<string, number>): number {
+export function manualRespondents(shape: SummaryShape, manual: Record<string, number>): number {
   const keys = new Set(optionsOf(shape).map((o) => o.key));
   const values = Object.entries(manual)
     .filter(([key]) => keys.has(key))
@@ -79,7 +80,7 @@ export interface OptionsSummary {
 }
 
 /** The overall numbers of one (possibly pooled) round. */
-export function summarizeOptions(shape: DilemmaShape, tally: RoundTally): OptionsSummary {
+export function summarizeOptions(shape: SummaryShape, tally: RoundTally): OptionsSummary {
   const options = optionsOf(shape);
   const manualTotal = manualRespondents(shape, tally.manual);
   const total = tally.votes.n + manualTotal;
@@ -161,7 +162,7 @@ export function segmentOrder(dimension: SegmentDimension, keys: string[]): strin
  * carry no segment), so their n add up to total − manual total.
  */
 export function summarizeSegments(
-  shape: DilemmaShape,
+  shape: SummaryShape,
   cells: Record<string, CellTally>,
   dimension: SegmentDimension,
   suppressBelow: number,

@@ -6,7 +6,6 @@
 import { type AgeBand, type DilemmaKind, type ParticipantGroup, SEGMENT_DIMENSIONS, type SegmentDimension } from '@hs/contracts';
 
 export const UNKNOWN_SEGMENT = 'unknown';
-export const SCALE_VALUES = ['1', '2', '3', '4', '5'] as const;
 
 export interface OptionTally {
   /** People who chose the option (choice, multi, scale) or gave it more than 0 points (budget). */

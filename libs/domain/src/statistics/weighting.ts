@@ -4,7 +4,7 @@
  * without a municipality, or of a municipality without a weight, stay out of the weighted estimate.
  */
 import type { PolicyWeighting } from '@hs/contracts';
-import { type DilemmaShape, optionsOf } from './round-summary';
+import { type SummaryShape, optionsOf } from './round-summary';
 import { type CellTally, UNKNOWN_SEGMENT } from './tally';
 import { wilson } from './wilson';
 
@@ -14,7 +14,7 @@ import { wilson } from './wilson';
  * municipalities visible, a weighted share that included one hidden municipality would give it away.
  */
 export function weightedEstimate(
-  shape: DilemmaShape,
+  shape: SummaryShape,
   cells: Record<string, CellTally>,
   rawWeights: Record<string, number>,
   hidden: ReadonlySet<string> = new Set(),

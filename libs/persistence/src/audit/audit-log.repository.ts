@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { AuditLogEntity } from '../entities';
+import { AuditLogEntity, StaffUserEntity } from '../entities';
+
+export interface AuditRow {
+  entry: AuditLogEntity;
+  /** The acting staff member as they are now; null for the system or a deleted account. */
+  actor: { email: string; name: string } | null;
+}
 
 export interface AuditEntry {
   actorId: string | null;
@@ -28,6 +34,27 @@ export class AuditLogRepository {
         details: entry.details ?? {},
       }),
     );
+  }
+
+  /** Newest first, with who the actor is; `beforeId` pages back (ids only grow). */
+  async listWithActors(limit: number, beforeId?: string): Promise<AuditRow[]> {
+    const query = this.log
+      .createQueryBuilder('a')
+      .leftJoin(StaffUserEntity, 'u', 'u.id = a.actor_id')
+      .addSelect(['u.email AS actor_email', 'u.name AS actor_name'])
+      .orderBy('a.id', 'DESC')
+      .limit(limit);
+    if (beforeId) query.where('a.id < :beforeId', { beforeId });
+    const { entities, raw } = await query.getRawAndEntities<{
+      a_id: string;
+      actor_email: string | null;
+      actor_name: string | null;
+    }>();
+    const actors = new Map(raw.map((row) => [String(row.a_id), row]));
+    return entities.map((entry) => {
+      const row = actors.get(String(entry.id));
+      return { entry, actor: row?.actor_email ? { email: row.actor_email, name: row.actor_name ?? '' } : null };
+    });
   }
 
   list(limit: number, beforeId?: string): Promise<AuditLogEntity[]> {

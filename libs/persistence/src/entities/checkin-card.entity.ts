@@ -5,6 +5,7 @@ import { EveningEntity } from './evening.entity';
 @Entity({ name: 'checkin_card' })
 @Index('uq_checkin_card_code', ['code'], { unique: true })
 @Index('ix_checkin_card_evening', ['eveningId'])
+@Index('ix_checkin_card_batch', ['batchId'])
 export class CheckinCardEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -18,6 +19,10 @@ export class CheckinCardEntity {
 
   @Column({ type: 'text' })
   code: string;
+
+  /** The cards made in one request share a batch, which is what one print page shows. */
+  @Column({ name: 'batch_id', type: 'uuid', nullable: true })
+  batchId: string | null;
 
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
   usedAt: Date | null;

@@ -51,6 +51,13 @@ export class VoteEntity {
   @Column({ name: 'client_vote_id', type: 'uuid' })
   clientVoteId: string;
 
+  /**
+   * The clientVoteIds this row held before the current one: a late retry of an older attempt
+   * answers "duplicate" and changes nothing, instead of undoing a newer vote.
+   */
+  @Column({ name: 'seen_client_vote_ids', type: 'uuid', array: true, default: () => `'{}'` })
+  seenClientVoteIds: string[];
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,5 +1,6 @@
 import { InitialSchema1795000000000 } from './1795000000000-initial-schema';
 import { SeedThemes1795000000100 } from './1795000000100-seed-themes';
+import { LiveVoting1795000003000 } from './1795000003000-live-voting';
 import { AggregationAndReports1795000004000 } from './1795000004000-aggregation-and-reports';
 
 /** Every migration, in order; a new one is appended here, one per line. */
@@ -7,5 +8,6 @@ import { AggregationAndReports1795000004000 } from './1795000004000-aggregation-
 export const MIGRATIONS: Function[] = [
   InitialSchema1795000000000,
   SeedThemes1795000000100,
+  LiveVoting1795000003000,
   AggregationAndReports1795000004000,
 ];

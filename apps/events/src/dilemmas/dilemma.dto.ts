@@ -1,0 +1,104 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsArray, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { DILEMMA_KINDS, DILEMMA_STATUSES, type DilemmaKind, type DilemmaStatus, THEME_SLUGS } from '@hs/contracts';
+
+export class DilemmaOptionInputDto {
+  @ApiProperty({ example: 'Huur +1,5% per jaar', maxLength: 200 })
+  @IsString()
+  @MaxLength(200)
+  @Matches(/\S/, { message: 'label mag niet leeg zijn' })
+  label: string;
+
+  @ApiPropertyOptional({
+    example: 'Isolatie 5 jaar eerder klaar',
+    maxLength: 1000,
+    nullable: true,
+    description: 'What choosing it would mean.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  consequence?: string | null;
+}
+
+export class CreateDilemmaDto {
+  @ApiProperty({
+    example: 'betaalbaarheid',
+    description: `A theme slug (GET /api/themes), e.g. ${THEME_SLUGS.join(', ')}; unknown: 400.`,
+  })
+  @IsString()
+  @MaxLength(64)
+  theme: string;
+
+  @ApiProperty({ maxLength: 500, description: 'Stored exactly as given.' })
+  @IsString()
+  @MaxLength(500)
+  @Matches(/\S/, { message: 'question mag niet leeg zijn' })
+  question: string;
+
+  @ApiPropertyOptional({ maxLength: 4000, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  description?: string | null;
+
+  @ApiProperty({ enum: DILEMMA_KINDS })
+  @IsIn(DILEMMA_KINDS)
+  kind: DilemmaKind;
+
+  @ApiProperty({
+    type: [DilemmaOptionInputDto],
+    description:
+      'choice, multi, budget: 2 to 8 options with distinct labels. scale: empty or absent (options on a scale are refused, 400).',
+  })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => DilemmaOptionInputDto)
+  options?: DilemmaOptionInputDto[];
+
+  @ApiPropertyOptional({
+    description: 'multi only: 1 to the number of options; default all options. Elsewhere: 400.',
+    nullable: true,
+  })
+  @IsOptional()
+  @IsInt()
+  maxChoices?: number | null;
+
+  @ApiPropertyOptional({
+    description: 'budget only and required there: the whole points to spread, 1 to 1000. Elsewhere: 400.',
+    nullable: true,
+  })
+  @IsOptional()
+  @IsInt()
+  budget?: number | null;
+
+  @ApiPropertyOptional({ maxLength: 300, description: 'Links the same dilemma across evenings; default theme + question.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  linkKey?: string;
+}
+
+export class DilemmaOptionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() label: string;
+  @ApiProperty({ type: String, nullable: true }) consequence: string | null;
+}
+
+export class DilemmaDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) eveningId: string;
+  @ApiProperty({ description: 'Place on the agenda, from 1.' }) position: number;
+  @ApiProperty() theme: string;
+  @ApiProperty() question: string;
+  @ApiProperty({ type: String, nullable: true }) description: string | null;
+  @ApiProperty({ enum: DILEMMA_KINDS }) kind: DilemmaKind;
+  @ApiProperty({ type: [DilemmaOptionDto], description: 'In position order.' }) options: DilemmaOptionDto[];
+  @ApiProperty({ type: Number, nullable: true }) maxChoices: number | null;
+  @ApiProperty({ type: Number, nullable: true }) budget: number | null;
+  @ApiProperty({ enum: DILEMMA_STATUSES }) status: DilemmaStatus;
+  @ApiProperty() round: number;
+  @ApiProperty() revealed: boolean;
+}

@@ -1,0 +1,133 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { EVENING_STATUSES, type EveningStatus, JOIN_MODES, type JoinMode } from '@hs/contracts';
+
+/** ISO-8601 date and time with an explicit offset (Z or ±hh:mm). */
+const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const HAS_TEXT = /\S/;
+const MAX_CAPACITY = 100_000;
+
+export class CreateEveningDto {
+  @ApiProperty({ example: 'Bewonersavond Leeuwarden', maxLength: 200, description: 'Stored exactly as given.' })
+  @IsString()
+  @MaxLength(200)
+  @Matches(HAS_TEXT, { message: 'title mag niet leeg zijn' })
+  title: string;
+
+  @ApiProperty({ example: 'Leeuwarden', maxLength: 100 })
+  @IsString()
+  @MaxLength(100)
+  @Matches(HAS_TEXT, { message: 'municipality mag niet leeg zijn' })
+  municipality: string;
+
+  @ApiProperty({ example: 'Wijkcentrum De Vlietzone', maxLength: 200 })
+  @IsString()
+  @MaxLength(200)
+  @Matches(HAS_TEXT, { message: 'venue mag niet leeg zijn' })
+  venue: string;
+
+  @ApiProperty({
+    example: '2026-03-12T19:30:00+01:00',
+    description: 'ISO-8601 with an offset (Z or ±hh:mm); a time without offset is refused.',
+  })
+  @IsISO8601({ strict: true })
+  @Matches(WITH_OFFSET, { message: 'startsAt moet een datum en tijd met tijdzone zijn, bv. 2026-03-12T19:30:00+01:00' })
+  startsAt: string;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_CAPACITY,
+    nullable: true,
+    description: 'Seats for registration; absent or null: no limit.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CAPACITY)
+  capacity?: number | null;
+
+  @ApiPropertyOptional({
+    enum: JOIN_MODES,
+    default: 'open',
+    description: 'open: the join code suffices; cards: each tenant needs a single-use check-in card.',
+  })
+  @IsOptional()
+  @IsIn(JOIN_MODES)
+  joinMode?: JoinMode;
+}
+
+/**
+ * Every field optional. While draft or published everything may change; while live only title,
+ * venue and capacity (409 otherwise: the join mode, municipality and date are what tenants joined
+ * and voted under); once ended nothing (409). capacity null removes the limit.
+ */
+export class UpdateEveningDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @ValidateIf((o: UpdateEveningDto) => o.title !== undefined)
+  @IsString()
+  @MaxLength(200)
+  @Matches(HAS_TEXT, { message: 'title mag niet leeg zijn' })
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: 100 })
+  @ValidateIf((o: UpdateEveningDto) => o.municipality !== undefined)
+  @IsString()
+  @MaxLength(100)
+  @Matches(HAS_TEXT, { message: 'municipality mag niet leeg zijn' })
+  municipality?: string;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @ValidateIf((o: UpdateEveningDto) => o.venue !== undefined)
+  @IsString()
+  @MaxLength(200)
+  @Matches(HAS_TEXT, { message: 'venue mag niet leeg zijn' })
+  venue?: string;
+
+  @ApiPropertyOptional({ example: '2026-03-12T19:30:00+01:00' })
+  @ValidateIf((o: UpdateEveningDto) => o.startsAt !== undefined)
+  @IsISO8601({ strict: true })
+  @Matches(WITH_OFFSET, { message: 'startsAt moet een datum en tijd met tijdzone zijn, bv. 2026-03-12T19:30:00+01:00' })
+  startsAt?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_CAPACITY, nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CAPACITY)
+  capacity?: number | null;
+
+  @ApiPropertyOptional({ enum: JOIN_MODES })
+  @ValidateIf((o: UpdateEveningDto) => o.joinMode !== undefined)
+  @IsIn(JOIN_MODES)
+  joinMode?: JoinMode;
+}
+
+export class EveningDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() municipality: string;
+  @ApiProperty() venue: string;
+  @ApiProperty({ example: '2026-03-12T18:30:00.000Z', description: 'ISO-8601, always given in UTC (Z).' }) startsAt: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'null: no limit' }) capacity: number | null;
+  @ApiProperty({ enum: JOIN_MODES }) joinMode: JoinMode;
+  @ApiProperty({ enum: EVENING_STATUSES }) status: EveningStatus;
+  @ApiProperty({
+    example: 'K7M2QX',
+    description: '6 characters from A–Z and 2–9 without 0/O and 1/I/L; unique among evenings not ended.',
+  })
+  joinCode: string;
+  @ApiProperty({ type: String, nullable: true, description: 'When it ended (UTC), else null.' }) endedAt: string | null;
+}
+
+export class PublicEveningDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() municipality: string;
+  @ApiProperty() venue: string;
+  @ApiProperty({ description: 'ISO-8601 in UTC (Z).' }) startsAt: string;
+  @ApiProperty({ type: Number, nullable: true }) capacity: number | null;
+  @ApiProperty({ enum: ['published', 'live'] }) status: EveningStatus;
+  @ApiProperty({ type: Number, nullable: true, description: 'Seats left for registration; null: no limit.' }) seatsLeft:
+    number | null;
+  @ApiProperty({ description: 'Whether POST …/registrations is accepted now (only while published).' }) registrationOpen: boolean;
+}

@@ -1,0 +1,19 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ThemeService } from '@hs/domain';
+import { Public } from '../http/auth.decorators';
+import { ThemeDto } from './themes.dto';
+
+@ApiTags('themes')
+@Controller('api/themes')
+export class ThemesController {
+  constructor(private readonly themes: ThemeService) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: 'The themes of the round in presentation order, named in Dutch, Frisian and English' })
+  @ApiOkResponse({ type: [ThemeDto] })
+  list() {
+    return this.themes.list();
+  }
+}

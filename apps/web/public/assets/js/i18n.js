@@ -1,0 +1,84 @@
+// Shared language handling for every page: nl (default), fy (Frisian), en.
+// Each page set has its own small dictionary module (i18n-tenant.js, i18n-staff.js);
+// the choice is remembered in localStorage so it holds across pages and visits.
+import { fill, h } from './dom.js';
+
+export const LANGS = ['nl', 'fy', 'en'];
+const KEY = 'hs.lang';
+const listeners = new Set();
+
+function stored() {
+  try {
+    const value = localStorage.getItem(KEY);
+    return LANGS.includes(value) ? value : 'nl';
+  } catch {
+    return 'nl'; // storage can be blocked (private mode); Dutch then
+  }
+}
+
+let lang = stored();
+document.documentElement.lang = lang;
+
+export function currentLang() {
+  return lang;
+}
+
+export function setLang(next) {
+  if (!LANGS.includes(next) || next === lang) return;
+  lang = next;
+  document.documentElement.lang = next;
+  try {
+    localStorage.setItem(KEY, next);
+  } catch {
+    /* not remembered, still switched */
+  }
+  for (const fn of listeners) fn(next);
+}
+
+export function onLangChange(fn) {
+  listeners.add(fn);
+}
+
+/**
+ * A translator over one dictionary `{nl: {...}, fy: {...}, en: {...}}`. Missing keys fall back to Dutch,
+ * then to the key. `{name}` placeholders are filled from vars (as text: the result is only ever used as textContent).
+ */
+export function translator(dict) {
+  return (key, vars) => {
+    let text = dict[lang]?.[key] ?? dict.nl[key] ?? key;
+    if (vars) text = text.replace(/\{(\w+)\}/g, (_, name) => (vars[name] === undefined ? '' : String(vars[name])));
+    return text;
+  };
+}
+
+/** A localized value from the API (`{nl, fy, en}`), falling back to Dutch. */
+export function pick(localized) {
+  if (!localized || typeof localized !== 'object') return localized ?? '';
+  return localized[lang] || localized.nl || '';
+}
+
+const NAMES = { nl: 'Nederlands', fy: 'Frysk', en: 'English' };
+
+/** Three buttons NL / FY / EN; the pressed one is the current language. */
+export function mountLanguageSwitch(container) {
+  const render = () => {
+    fill(
+      container,
+      ...LANGS.map((code) =>
+        h('button', {
+          type: 'button',
+          class: 'lang-btn',
+          lang: code,
+          'aria-pressed': String(code === lang),
+          // The visible letters lead the name (WCAG 2.5.3 label in name), the language's own name follows.
+          'aria-label': `${code.toUpperCase()} – ${NAMES[code]}`,
+          title: NAMES[code],
+          text: code.toUpperCase(),
+          onclick: () => setLang(code),
+        }),
+      ),
+    );
+  };
+  render();
+  onLangChange(render);
+}

@@ -1,0 +1,140 @@
+// Joining an evening: the code (typed, or from /join/CODE), then optionally group and age band,
+// then POST /api/join. One question per screen, big buttons, everything skippable but the code.
+import { api } from './api.js';
+import { h } from './dom.js';
+
+/** The join-code alphabet (CONTRACT.md): no look-alikes 0/O, 1/I/L. */
+const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const LOOKALIKES = /[0O1IL]/;
+export const GROUPS = ['tenant', 'tenant_org', 'stakeholder'];
+export const AGE_BANDS = ['<30', '30-49', '50-64', '65-79', '80+'];
+const SESSION_KEY = 'hs.participant';
+
+/** Upper-cases and keeps only characters a code can hold; `dropped` says whether a look-alike was typed. */
+export function normalizeCode(raw) {
+  const upper = String(raw ?? '').toUpperCase();
+  const kept = [...upper]
+    .filter((c) => ALPHABET.includes(c))
+    .join('')
+    .slice(0, 6);
+  return { code: kept, dropped: LOOKALIKES.test(upper) };
+}
+
+// The participant token lives in sessionStorage: a reload or a wifi drop rejoins the same
+// participant (and so sees its own vote again), closing the tab forgets it.
+export function loadSession() {
+  try {
+    const value = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null');
+    return value && typeof value.token === 'string' ? value : null;
+  } catch {
+    return null;
+  }
+}
+export function saveSession(session) {
+  try {
+    sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  } catch {
+    /* still works until a reload */
+  }
+}
+export function clearSession() {
+  try {
+    sessionStorage.removeItem(SESSION_KEY);
+  } catch {
+    /* nothing to forget */
+  }
+}
+
+/** Friendly text key for a failed POST /api/join. */
+export function joinErrorKey(error) {
+  if (error.status === 0) return 'err.network';
+  if (error.status === 404) return 'err.codeUnknown';
+  if (error.code === 'CARD_REQUIRED' || error.status === 403) return 'err.cardRequired';
+  if (error.code === 'CARD_USED') return 'err.cardUsed';
+  if (error.status === 409) return 'err.notLive';
+  if (error.status === 429) return 'err.rateLimited';
+  return 'err.generic';
+}
+
+export async function join({ code, card, group, ageBand }) {
+  const body = { joinCode: code };
+  if (card) body.cardCode = card;
+  if (group) body.group = group;
+  if (ageBand) body.ageBand = ageBand;
+  const result = await api('/api/join', { method: 'POST', body });
+  return { token: result.participantToken, participantId: result.participantId, eveningId: result.eveningId, joinCode: code };
+}
+
+function message(t, key) {
+  return key ? h('p', { class: 'message error', role: 'alert', text: t(key) }) : null;
+}
+
+export function codeScreen(state, t, onDone) {
+  const hint = h('p', { class: 'hint', 'aria-live': 'polite' });
+  const input = h('input', {
+    id: 'code',
+    class: 'code-input',
+    name: 'code',
+    type: 'text',
+    inputmode: 'text',
+    autocomplete: 'off',
+    autocapitalize: 'characters',
+    autocorrect: 'off',
+    spellcheck: 'false',
+    maxlength: '12',
+    'aria-describedby': 'code-help',
+    value: state.code ?? '',
+  });
+  const submit = h('button', { type: 'submit', class: 'primary', text: t('next') });
+  const update = () => {
+    const { code, dropped } = normalizeCode(input.value);
+    if (input.value !== code) input.value = code;
+    hint.textContent = dropped ? t('codeLookalike') : '';
+    submit.disabled = code.length !== 6;
+  };
+  input.addEventListener('input', update);
+  update();
+  const form = h(
+    'form',
+    { class: 'stack', novalidate: true },
+    h('label', { for: 'code', class: 'label', text: t('codeLabel') }),
+    input,
+    hint,
+    submit,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const { code } = normalizeCode(input.value);
+    if (code.length === 6) onDone(code);
+  });
+  setTimeout(() => input.focus(), 0);
+  return [
+    h('h1', { text: t('codeTitle') }),
+    state.card ? h('p', { class: 'message info', text: t('cardSeen') }) : null,
+    message(t, state.message),
+    h('p', { id: 'code-help', class: 'lead', text: t('codeIntro') }),
+    form,
+  ];
+}
+
+/** A question with one big button per answer and "skip" (group, age band). */
+export function pickScreen({ title, intro, choices, t, onPick, onBack, code }) {
+  return [
+    code ? h('p', { class: 'crumb', text: t('codeShown', { code }) }) : null,
+    h('h1', { text: title }),
+    h('p', { class: 'lead', text: intro }),
+    h(
+      'div',
+      { class: 'options' },
+      choices.map(([value, label]) =>
+        h('button', { type: 'button', class: 'option', text: label, onclick: () => onPick(value) }),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'row' },
+      onBack ? h('button', { type: 'button', class: 'secondary', text: t('back'), onclick: onBack }) : null,
+      h('button', { type: 'button', class: 'secondary', text: t('skip'), onclick: () => onPick(null) }),
+    ),
+  ];
+}

@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ASSETS_DIR } from './web-paths';
+
+/**
+ * The pages' dictionaries are plain JS (no build step), so they are checked here as text:
+ * every language has every key, and every literal key a page script asks for exists.
+ */
+const JS_DIR = join(ASSETS_DIR, 'js');
+const LANGUAGES = ['nl', 'fy', 'en'] as const;
+
+function dictionary(file: string): Record<(typeof LANGUAGES)[number], Set<string>> {
+  const text = readFileSync(join(JS_DIR, file), 'utf8');
+  const result = {} as Record<(typeof LANGUAGES)[number], Set<string>>;
+  for (const lang of LANGUAGES) {
+    const start = text.indexOf(`const ${lang} = {`);
+    expect(start).toBeGreaterThanOrEqual(0);
+    const body = text.slice(start, text.indexOf('\n};', start));
+    result[lang] = new Set([...body.matchAll(/^ {2}(?:'([^']+)'|(\w+)):/gm)].map((m) => m[1] ?? m[2]));
+  }
+  return result;
+}
+
+/** Literal keys in t('…') calls (template keys like t(`kind.${k}`) are built at run time). */
+function usedKeys(files: string[]): Map<string, string> {
+  const used = new Map<string, string>();
+  for (const file of files) {
+    const text = readFileSync(join(JS_DIR, file), 'utf8');
+    for (const m of text.matchAll(/\bt\('([^']+)'/g)) used.set(m[1], file);
+  }
+  return used;
+}
+
+const scripts = readdirSync(JS_DIR).filter((f) => f.endsWith('.js') && !f.startsWith('i18n'));
+const tenantScripts = scripts.filter((f) => f.startsWith('tenant'));
+const staffScripts = scripts.filter((f) => !f.startsWith('tenant'));
+
+describe.each([
+  ['i18n-tenant.js', tenantScripts],
+  ['i18n-staff.js', staffScripts],
+])('%s', (file, pages) => {
+  const dict = dictionary(file);
+
+  it('has the same keys in Dutch, Frisian and English', () => {
+    expect(dict.nl.size).toBeGreaterThan(20);
+    expect([...dict.fy].sort()).toEqual([...dict.nl].sort());
+    expect([...dict.en].sort()).toEqual([...dict.nl].sort());
+  });
+
+  it('has every literal key its pages ask for', () => {
+    expect(usedKeys(pages).size).toBeGreaterThan(20);
+    const missing = [...usedKeys(pages)].filter(([key]) => !dict.nl.has(key)).map(([key, page]) => `${page}: ${key}`);
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,0 +1,150 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DomainError, type JoinMode, jobIds } from '@hs/contracts';
+import { type EveningChanges, EveningRepository, JobQueueRepository, LiveBusRepository } from '@hs/persistence';
+import { AuditService } from '../audit/audit.service';
+import { DilemmaService } from '../dilemmas/dilemma.service';
+import {
+  assertPatchAllowed,
+  type EveningAction,
+  type EveningPatch,
+  EVENING_TRANSITIONS,
+  REGISTRATION_OPEN_STATUSES,
+} from './evening-rules';
+import { type EveningView, type PublicEveningView, toEveningView, toPublicEveningView } from './evening.mapper';
+import { generateJoinCode } from './join-code';
+import { looksLikeUuid } from './uuid';
+
+export interface CreateEveningInput {
+  title: string;
+  municipality: string;
+  venue: string;
+  /** ISO-8601 with an offset (or a Date). */
+  startsAt: string | Date;
+  capacity?: number | null;
+  joinMode?: JoinMode;
+}
+
+/** 31^6 ≈ 887 million codes against at most a few hundred evenings not ended: a clash is rare, ten in a row is a bug. */
+const JOIN_CODE_ATTEMPTS = 10;
+
+@Injectable()
+export class EveningService {
+  private readonly logger = new Logger('Evenings');
+
+  constructor(
+    private readonly evenings: EveningRepository,
+    private readonly dilemmas: DilemmaService,
+    private readonly bus: LiveBusRepository,
+    private readonly jobs: JobQueueRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actorId: string, input: CreateEveningInput): Promise<EveningView> {
+    for (let attempt = 0; attempt < JOIN_CODE_ATTEMPTS; attempt++) {
+      const evening = await this.evenings.insert({
+        title: input.title,
+        municipality: input.municipality,
+        venue: input.venue,
+        startsAt: parseStartsAt(input.startsAt),
+        capacity: input.capacity ?? null,
+        joinMode: input.joinMode ?? 'open',
+        joinCode: generateJoinCode(),
+      });
+      if (evening) {
+        await this.audit.record(actorId, 'evening.create', 'evening', evening.id, { municipality: evening.municipality });
+        return toEveningView(evening);
+      }
+    }
+    throw new DomainError('JOIN_CODE_EXHAUSTED', 'Er kon geen vrije toegangscode worden gevonden; probeer het opnieuw.');
+  }
+
+  async list(): Promise<EveningView[]> {
+    return (await this.evenings.list()).map(toEveningView);
+  }
+
+  async get(id: string): Promise<EveningView> {
+    const evening = looksLikeUuid(id) ? await this.evenings.findById(id) : null;
+    if (!evening) throw eveningNotFound();
+    return toEveningView(evening);
+  }
+
+  /** Published and live evenings for anyone, without join codes. */
+  async listPublic(): Promise<PublicEveningView[]> {
+    const evenings = await this.evenings.list(['published', 'live']);
+    const counts = await this.evenings.registrationCounts(evenings.map((e) => e.id));
+    return evenings.map((e) => toPublicEveningView(e, counts.get(e.id) ?? 0, REGISTRATION_OPEN_STATUSES.includes(e.status)));
+  }
+
+  async update(
+    actorId: string,
+    id: string,
+    input: Omit<EveningPatch, 'startsAt'> & { startsAt?: string | Date },
+  ): Promise<EveningView> {
+    if (!looksLikeUuid(id)) throw eveningNotFound();
+    const patch: EveningPatch = { ...input, startsAt: input.startsAt === undefined ? undefined : parseStartsAt(input.startsAt) };
+    const changes: EveningChanges = {};
+    for (const key of Object.keys(patch) as Array<keyof EveningPatch>) {
+      if (patch[key] !== undefined) Object.assign(changes, { [key]: patch[key] });
+    }
+    const evening = await this.evenings.update(id, changes, (status) => assertPatchAllowed(status, patch));
+    if (!evening) throw eveningNotFound();
+    if (Object.keys(changes).length > 0) {
+      await this.audit.record(actorId, 'evening.update', 'evening', id, { fields: Object.keys(changes) });
+    }
+    return toEveningView(evening);
+  }
+
+  /**
+   * publish, start or end (EVENING_TRANSITIONS). Every move is announced on the live bus. Ending
+   * also closes the open dilemma (announced and aggregated like any close) and queues the
+   * evening's aggregation.
+   */
+  async move(actorId: string, id: string, action: EveningAction): Promise<EveningView> {
+    if (!looksLikeUuid(id)) throw eveningNotFound();
+    const { from, to } = EVENING_TRANSITIONS[action];
+    const outcome = await this.evenings.move(id, from, to);
+    if (outcome.kind === 'not-found') throw eveningNotFound();
+    if (outcome.kind === 'wrong-state') {
+      throw new DomainError('INVALID_TRANSITION', `Een avond met status "${outcome.status}" kan niet naar "${to}".`, {
+        status: outcome.status,
+      });
+    }
+    await this.audit.record(actorId, `evening.${action}`, 'evening', id);
+    for (const dilemma of outcome.closedDilemmas) {
+      await this.audit.record(actorId, 'dilemma.close', 'dilemma', dilemma.id, {
+        eveningId: id,
+        round: dilemma.round,
+        reason: 'evening-ended',
+      });
+      await this.dilemmas.afterClose(id, dilemma.id, dilemma.round);
+    }
+    await this.bus.publish('evening.changed', { eveningId: id, status: to });
+    if (to === 'ended') {
+      try {
+        await this.jobs.enqueue('aggregate-evening', { eveningId: id }, { jobId: jobIds.aggregateEvening(id) });
+      } catch (error) {
+        // The evening has ended and stays ended; its aggregation can be recomputed from the votes.
+        this.logger.error(`could not queue aggregation of evening ${id}: ${(error as Error).message}`);
+      }
+    }
+    return toEveningView(outcome.evening);
+  }
+}
+
+/** A time with an explicit offset; "19:30" alone would mean whatever zone the server happens to run in. */
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function parseStartsAt(value: string | Date): Date {
+  const date = value instanceof Date ? value : ISO_WITH_OFFSET.test(value) ? new Date(value) : new Date(NaN);
+  if (Number.isNaN(date.getTime())) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      'startsAt moet een tijd in ISO-8601 met tijdzone zijn, bv. 2026-03-12T19:30:00+01:00.',
+    );
+  }
+  return date;
+}
+
+function eveningNotFound(): DomainError {
+  return new DomainError('EVENING_NOT_FOUND', 'Deze avond bestaat niet.');
+}

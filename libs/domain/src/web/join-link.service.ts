@@ -1,0 +1,40 @@
+import { Inject, Injectable } from '@nestjs/common';
+import QRCode from 'qrcode';
+import { APP_CONFIG, type AppConfig } from '@hs/config';
+import { DomainError } from '@hs/contracts';
+import { EveningRepository } from '@hs/persistence';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface JoinLink {
+  joinCode: string;
+  /** PUBLIC_URL + /join/CODE: what the QR code on the projector and on paper holds. */
+  url: string;
+}
+
+/** The link tenants follow to join an evening, and its QR code for the projector screen. */
+@Injectable()
+export class JoinLinkService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly evenings: EveningRepository,
+  ) {}
+
+  async joinLink(eveningId: string): Promise<JoinLink> {
+    // An id that is not a UUID is unknown: answer 404 rather than let PostgreSQL reject the cast.
+    const found = UUID.test(eveningId) ? await this.evenings.findById(eveningId) : null;
+    if (!found) throw new DomainError('EVENING_NOT_FOUND', 'Deze avond bestaat niet.');
+    return { joinCode: found.joinCode, url: `${this.config.publicUrl}/join/${found.joinCode}` };
+  }
+
+  /** An SVG QR code of the join link; error correction M survives a projector's glare and a phone's angle. */
+  async joinQrSvg(eveningId: string): Promise<string> {
+    const { url } = await this.joinLink(eveningId);
+    return QRCode.toString(url, {
+      type: 'svg',
+      errorCorrectionLevel: 'M',
+      margin: 2,
+      color: { dark: '#000000', light: '#ffffff' },
+    });
+  }
+}

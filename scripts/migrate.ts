@@ -1,0 +1,28 @@
+/**
+ * Creates the database in DATABASE_URL if it is missing and runs pending migrations under the advisory
+ * lock, then exits: the one-shot `migrate` service of docker-compose.yml (every process also does this at
+ * start, so this is an optimisation, not a requirement). Built into dist/scripts/migrate.js.
+ */
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@hs/config';
+import { prepareDatabase } from '@hs/persistence';
+
+async function main(): Promise<void> {
+  let databaseUrl: string;
+  try {
+    databaseUrl = loadConfig().databaseUrl;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(error.message + '\n');
+      process.exit(1);
+    }
+    throw error;
+  }
+  const ran = await prepareDatabase(databaseUrl);
+  process.stdout.write(ran.length ? `migrated: ${ran.join(', ')}\n` : 'schema up to date\n');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`migrate failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,50 @@
+/**
+ * npm run seed:demo: migrates the database in DATABASE_URL (creating it if missing) and writes the demo
+ * round of scripts/demo-data.ts: nine published evenings with their agendas, a facilitator and an analyst,
+ * and an admin when ADMIN_EMAIL and ADMIN_PASSWORD are set. Running it again changes nothing.
+ */
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@hs/config';
+import { createDataSource, prepareDatabase } from '@hs/persistence';
+import { seedDemo } from './demo-seeder';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(error.message + '\n');
+      process.exit(1);
+    }
+    throw error;
+  }
+  await prepareDatabase(config.databaseUrl);
+  const dataSource = createDataSource(config.databaseUrl);
+  await dataSource.initialize();
+  try {
+    const admin =
+      config.adminEmail && config.adminPassword ? { email: config.adminEmail, password: config.adminPassword } : undefined;
+    const summary = await seedDemo(dataSource, { admin });
+    const lines = [
+      `Demo round: ${summary.eveningsCreated} evenings created, ${summary.eveningsKept} already there; ${summary.dilemmasCreated} dilemmas created.`,
+      'Staff accounts:',
+      ...summary.accounts.map((account) => {
+        const password =
+          account.role === 'admin'
+            ? '(the password in ADMIN_PASSWORD)'
+            : (account.password ?? '(existed already: left unchanged)');
+        return `  ${account.role.padEnd(11)} ${account.email.padEnd(36)} ${password}`;
+      }),
+    ];
+    if (!admin) lines.push('  (ADMIN_EMAIL and ADMIN_PASSWORD are not set: the seed made no admin account)');
+    process.stdout.write(lines.join('\n') + '\n');
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`seed:demo failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
