@@ -89,8 +89,8 @@ export async function generate(
     [rounds],
   );
   await db.query(
-    `INSERT INTO manual_count (dilemma_id, round, counts)
-     SELECT d.id, $1, jsonb_build_object(d.opts[1]::text, 3, d.opts[2]::text, 2)
+    `INSERT INTO manual_count (dilemma_id, round, counts, respondents)
+     SELECT d.id, $1, jsonb_build_object(d.opts[1]::text, 3, d.opts[2]::text, 2), 5
      FROM bench_dilemma d WHERE d.kind = 'choice'`,
     [rounds],
   );

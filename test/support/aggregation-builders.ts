@@ -125,17 +125,24 @@ export function aVote() {
 }
 
 export function aManualCount() {
-  const fields = { dilemmaId: '', round: 1, counts: {} as Record<string, number>, note: null as string | null, respondents: -1 };
+  const fields = {
+    dilemmaId: '',
+    round: 1,
+    counts: {} as Record<string, number>,
+    note: null as string | null,
+    respondents: undefined as number | undefined,
+  };
   const builder = {
     on: (dilemma: { id: string }) => ((fields.dilemmaId = dilemma.id), builder),
     inRound: (round: number) => ((fields.round = round), builder),
     counting: (counts: Record<string, number>) => ((fields.counts = counts), builder),
-    /** How many people the counts stand for; by default their sum (one count per person). */
-    ofRespondents: (respondents: number) => ((fields.respondents = respondents), builder),
-    save: (db: DataSource) => {
-      const sum = Object.values(fields.counts).reduce((a, b) => a + b, 0);
-      return db.getRepository(ManualCountEntity).save({ ...fields, respondents: fields.respondents >= 0 ? fields.respondents : sum });
-    },
+    /** The people the counts stand for; by default the sum (one count per person, as for choice and scale). */
+    standingFor: (respondents: number) => ((fields.respondents = respondents), builder),
+    save: (db: DataSource) =>
+      db.getRepository(ManualCountEntity).save({
+        ...fields,
+        respondents: fields.respondents ?? Object.values(fields.counts).reduce((a, b) => a + b, 0),
+      }),
   };
   return builder;
 }

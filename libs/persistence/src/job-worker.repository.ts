@@ -27,8 +27,10 @@ export interface WorkerOptions {
  */
 const LOCK_MS = 15_000;
 const STALLED_CHECK_MS = 5_000;
-/** How long a graceful stop may wait for active jobs before the workers are forced. */
-const CLOSE_WAIT_MS = 10_000;
+/** How long a graceful stop waits for active jobs (a report renders in seconds). */
+const CLOSE_GRACE_MS = 10_000;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /** BullMQ consumers: the only place that creates a Worker. Closed (active jobs finished) before the database goes. */
 @Injectable()
@@ -85,25 +87,27 @@ export class JobWorkerRepository implements BeforeApplicationShutdown {
     this.workers.push(worker);
   }
 
-  /** Graceful stop (SIGTERM): take no new jobs, let the active ones finish. */
+  /**
+   * Graceful stop (SIGTERM): take no new jobs, let the active ones finish. BullMQ's close() can wait
+   * forever when Redis went away and came back empty, so after CLOSE_GRACE_MS the connections are cut;
+   * an unfinished job is then picked up again by another worker (its lock expires).
+   */
   async beforeApplicationShutdown(): Promise<void> {
     if (this.workers.length === 0) return;
-    const graceful = Promise.all(this.workers.map((w) => w.close().catch((e: Error) => this.logger.warn(e.message))));
-    const inTime = await Promise.race([
-      graceful.then(() => true),
-      new Promise<false>((r) => setTimeout(() => r(false), CLOSE_WAIT_MS).unref()),
-    ]);
-    if (!inTime) {
-      // After a Redis restart BullMQ's blocking connection can keep a graceful close waiting for ever;
-      // an active job's lock then simply expires and another worker takes the job over (LOCK_MS).
-      this.logger.warn(`job workers did not stop within ${CLOSE_WAIT_MS} ms; forcing them`);
-      await Promise.all(
-        this.workers.map((w) =>
-          Promise.race([w.close(true), new Promise((r) => setTimeout(r, 1000).unref())]).catch(() => undefined),
-        ),
-      );
-      await Promise.all(this.workers.map((w) => w.disconnect().catch(() => undefined)));
-    }
-    this.logger.log(`${this.workers.length} job workers closed`);
+    const closed = await Promise.all(
+      this.workers.map(async (worker) => {
+        const done = await Promise.race([
+          worker.close().then(
+            () => true,
+            (e: Error) => (this.logger.warn(e.message), true),
+          ),
+          sleep(CLOSE_GRACE_MS).then(() => false),
+        ]);
+        if (!done) await Promise.race([worker.disconnect().catch(() => undefined), sleep(1000)]);
+        return done;
+      }),
+    );
+    const cut = closed.filter((done) => !done).length;
+    this.logger.log(`${this.workers.length} job workers closed${cut ? ` (${cut} cut off after ${CLOSE_GRACE_MS} ms)` : ''}`);
   }
 }

@@ -48,7 +48,8 @@ export function optionsOf(shape: SummaryShape): OptionShape[] {
 }
 
 /**
- * How many people the hand counts stand for. choice and scale: one count per person. multi: a person
+ * How many people the hand counts stand for, when the entries do not say (they record it since the
+ * live-voting schema; see manual_count.respondents). choice and scale: one count per person. multi: a person
  * may be counted under several options, so the largest count is the (lower-bound) number of people.
  * budget: hand counts are points, so points ÷ budget.
  */
@@ -82,7 +83,7 @@ export interface OptionsSummary {
 /** The overall numbers of one (possibly pooled) round. */
 export function summarizeOptions(shape: SummaryShape, tally: RoundTally): OptionsSummary {
   const options = optionsOf(shape);
-  const manualTotal = manualRespondents(shape, tally.manual);
+  const manualTotal = tally.manualRespondents ?? manualRespondents(shape, tally.manual);
   const total = tally.votes.n + manualTotal;
   const rows = options.map((o) => ({ o, t: tally.votes.options[o.key] ?? NO_VOTES, m: tally.manual[o.key] ?? 0 }));
   let results: OptionResult[];

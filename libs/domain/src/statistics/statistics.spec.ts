@@ -142,6 +142,18 @@ describe('option summary', () => {
     expect(summary.options.map((o) => o.share)).toEqual([1, 5 / 13, 0]);
   });
 
+  it('multi: takes the number of hand-counted people from the entries when the facilitator gave it', () => {
+    const shape = { ...choiceShape, kind: 'multi' as const };
+    const tally = tallyVotes('multi', [
+      { round: 1, group: null, municipality: null, ageBand: null, choice: { optionIds: ['a'] } },
+    ]).get(1)!;
+    tally.manual = { a: 3, b: 2 };
+    tally.manualRespondents = 4;
+    // 1 phone + 4 people on paper; a: 1 + 3 = 4 of 5
+    const summary = summarizeOptions(shape, tally);
+    expect([summary.total, summary.manualTotal, summary.options[0].share]).toEqual([5, 4, 0.8]);
+  });
+
   it('budget: share of all points, mean points and the share giving any points', () => {
     const shape = { kind: 'budget' as const, budget: 10, options: choiceShape.options };
     const votes = [

@@ -28,6 +28,11 @@ export interface RoundTally {
   segments: Record<SegmentDimension, Record<string, CellTally>>;
   /** Hand counts summed over all entries of the round: option key → number (points for budget). */
   manual: Record<string, number>;
+  /**
+   * The people the hand counts stand for, as the facilitator's entries recorded them (manual_count.
+   * respondents); absent in tallies without that figure, which then derive it (manualRespondents).
+   */
+  manualRespondents?: number;
 }
 
 /** One row of the grouped count (see AggregationRepository): opt null carries the respondents. */
@@ -68,7 +73,7 @@ function addCell(target: CellTally, source: CellTally, rename: (key: string) => 
 /** Builds tallies from the rows of the grouped count and the manual counts; row order does not matter. */
 export function tallyFromRows(
   rows: TallyRow[],
-  manual: Array<{ dilemmaId: string; round: number; counts: Record<string, number> }>,
+  manual: Array<{ dilemmaId: string; round: number; counts: Record<string, number>; respondents?: number }>,
 ): Map<string, Map<number, RoundTally>> {
   const out = new Map<string, Map<number, RoundTally>>();
   const roundOf = (dilemmaId: string, round: number): RoundTally => {
@@ -91,6 +96,7 @@ export function tallyFromRows(
     for (const [key, n] of Object.entries(entry.counts ?? {})) {
       if (typeof n === 'number' && Number.isFinite(n) && n > 0) tally.manual[key] = (tally.manual[key] ?? 0) + n;
     }
+    if (typeof entry.respondents === 'number') tally.manualRespondents = (tally.manualRespondents ?? 0) + entry.respondents;
   }
   return out;
 }
@@ -116,6 +122,8 @@ export function poolRounds(
       const renamed = map(key);
       if (renamed !== null) pooled.manual[renamed] = (pooled.manual[renamed] ?? 0) + n;
     }
+    if (tally.manualRespondents !== undefined)
+      pooled.manualRespondents = (pooled.manualRespondents ?? 0) + tally.manualRespondents;
   }
   return pooled;
 }

@@ -137,10 +137,12 @@ export class AggregationRepository {
     return rows.length > 0;
   }
 
-  async manualCounts(dilemmaIds: string[]): Promise<Array<{ dilemmaId: string; round: number; counts: Record<string, number> }>> {
+  async manualCounts(
+    dilemmaIds: string[],
+  ): Promise<Array<{ dilemmaId: string; round: number; counts: Record<string, number>; respondents: number }>> {
     if (dilemmaIds.length === 0) return [];
     return this.db.query(
-      'SELECT dilemma_id AS "dilemmaId", round, counts FROM manual_count WHERE dilemma_id = ANY($1::uuid[]) ORDER BY created_at, id',
+      'SELECT dilemma_id AS "dilemmaId", round, counts, respondents FROM manual_count WHERE dilemma_id = ANY($1::uuid[]) ORDER BY created_at, id',
       [dilemmaIds],
     );
   }
