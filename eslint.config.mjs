@@ -9,7 +9,10 @@ import tseslint from 'typescript-eslint';
 const layer = (name, forbidden) => ({
   files: [`libs/${name}/**/*.ts`],
   rules: {
-    'no-restricted-imports': ['error', { patterns: forbidden.map((group) => ({ group: [group], message: `libs/${name} must not depend on ${group}` })) }],
+    'no-restricted-imports': [
+      'error',
+      { patterns: forbidden.map((group) => ({ group: [group], message: `libs/${name} must not depend on ${group}` })) },
+    ],
   },
 });
 
@@ -24,16 +27,30 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-unsafe-function-type': 'off',
-      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'read configuration through @hs/config' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'read configuration through @hs/config',
+        },
+      ],
     },
   },
-  { files: ['libs/config/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'], rules: { 'no-restricted-syntax': 'off' } },
+  {
+    files: ['libs/config/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
   layer('contracts', ['@hs/config', '@hs/persistence', '@hs/domain', '**/apps/**']),
   layer('config', ['@hs/persistence', '@hs/domain', '**/apps/**']),
   layer('persistence', ['@hs/domain', '**/apps/**']),
   layer('domain', ['**/apps/**']),
   {
     files: ['apps/events/**/*.ts', 'apps/worker/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/gateway/**'], message: 'the API and the worker publish; they never import the gateway' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/gateway/**'], message: 'the API and the worker publish; they never import the gateway' }] },
+      ],
+    },
   },
 );
