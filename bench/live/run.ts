@@ -134,7 +134,12 @@ async function startServer(kind: Kind, port: number): Promise<ChildProcess> {
   }
   const child = fork(join(root, 'dist/apps/server/src/main.js'), [], {
     ...common,
-    execArgv: ['-r', join(root, 'scripts/register-paths.js')],
+    // BENCH_CPU_PROF=1 writes a V8 CPU profile of the server to bench/results/prof/ (bench/live/profile-summary.ts reads it).
+    execArgv: [
+      '-r',
+      join(root, 'scripts/register-paths.js'),
+      ...(env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench/results/prof')}`] : []),
+    ],
     env: {
       ...env,
       ROLE: 'all',
