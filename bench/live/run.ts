@@ -198,7 +198,6 @@ function serverSide(before: Map<string, number>, after: Map<string, number>) {
     meanBatchSize: batches ? Number((diff('huurdersstem_vote_batch_size_sum') / batches).toFixed(1)) : null,
     commitMeanMs: batches ? Number(((diff('huurdersstem_vote_batch_seconds_sum') / batches) * 1000).toFixed(1)) : null,
     commitP99AtMostMs: bucketQuantile('huurdersstem_vote_batch_seconds', 0.99),
-    eventLoopDelayP99Ms: Number(((after.get('huurdersstem_nodejs_eventloop_lag_p99_seconds') ?? 0) * 1000).toFixed(1)),
     eventLoopDelayMaxMs: Number(((after.get('huurdersstem_nodejs_eventloop_lag_max_seconds') ?? 0) * 1000).toFixed(1)),
   };
 }
