@@ -4,7 +4,6 @@
  * the comparison between evenings and the post-stratified estimate.
  */
 import type {
-  DilemmaKind,
   PolicyComparison,
   PolicyDilemma,
   PolicyInput,
@@ -13,28 +12,32 @@ import type {
   PolicyWeighting,
   SegmentDimension,
 } from '@hs/contracts';
+import type { DilemmaSourceRow } from '@hs/persistence';
 import { type SummaryShape, type OptionShape, optionsOf, summarizeOptions, summarizeSegments } from './round-summary';
 import { poolRounds, type RoundTally } from './tally';
 import { weightedEstimate } from './weighting';
 import { intervalsDisjoint, wilson } from './wilson';
 
-export interface DilemmaSource {
-  id: string;
-  eveningId: string;
-  eveningTitle: string;
-  eveningMunicipality: string;
-  eveningStartsAt: string;
-  position: number;
-  theme: string;
-  question: string;
-  description: string | null;
-  kind: DilemmaKind;
-  budget: number | null;
-  linkKey: string | null;
-  options: Array<{ id: string; label: string; consequence: string | null }>;
+/** A dilemma as the policy input reads it: its stored fields and its tallies per round. */
+export type DilemmaSource = Pick<
+  DilemmaSourceRow,
+  | 'id'
+  | 'eveningId'
+  | 'eveningTitle'
+  | 'eveningMunicipality'
+  | 'eveningStartsAt'
+  | 'position'
+  | 'theme'
+  | 'question'
+  | 'description'
+  | 'kind'
+  | 'budget'
+  | 'linkKey'
+  | 'options'
+> & {
   /** round → tally; rounds without any vote or hand count are absent. */
   tallies: Map<number, RoundTally>;
-}
+};
 
 export interface PolicyInputParams {
   scope: PolicyInput['scope'];
