@@ -17,6 +17,7 @@ import jwt from 'jsonwebtoken';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { prepareDatabase } from '../../libs/persistence/src/database-bootstrap';
+import { scrape, serverSide } from './server-figures';
 
 const root = process.cwd();
 const env = process.env;
@@ -34,6 +35,7 @@ const secret = randomBytes(32).toString('hex');
 const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 const databaseUrl = `postgres://postgres@127.0.0.1:5432/hs_bench_${runId}`;
 const redisPrefix = `hsb_${runId}`;
+const metricsToken = `bench-${runId}-metrics-token`;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (line: string) => process.stdout.write(line + '\n');
@@ -167,41 +169,6 @@ async function startServer(kind: Kind, port: number): Promise<ChildProcess> {
   throw new Error(`${kind} server did not start`);
 }
 
-const metricsToken = `bench-${runId}-metrics-token`;
-
-/** The server's own Prometheus figures: histograms as cumulative bucket counts, gauges as values. */
-async function scrape(port: number): Promise<Map<string, number>> {
-  const res = await fetch(`http://127.0.0.1:${port}/api/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } });
-  const figures = new Map<string, number>();
-  for (const line of (await res.text()).split('\n')) {
-    const m = /^(huurdersstem_[a-z_]+(?:\{[^}]*\})?) ([0-9.e+-]+|\+Inf)$/.exec(line);
-    if (m) figures.set(m[1], Number(m[2]));
-  }
-  return figures;
-}
-
-/** From two scrapes around a phase: the group commit's batches and the server's event-loop delay in it. */
-function serverSide(before: Map<string, number>, after: Map<string, number>) {
-  const diff = (key: string) => (after.get(key) ?? 0) - (before.get(key) ?? 0);
-  const bucketQuantile = (name: string, q: number) => {
-    const total = diff(`${name}_count`);
-    const bounds = [...after.keys()]
-      .filter((k) => k.startsWith(`${name}_bucket{le="`))
-      .map((k) => ({ k, le: Number(/le="([^"]+)"/.exec(k)![1]) }))
-      .sort((a, b) => a.le - b.le);
-    const hit = bounds.find((b) => diff(b.k) >= q * total);
-    return hit ? hit.le * 1000 : null;
-  };
-  const batches = diff('huurdersstem_vote_batch_seconds_count');
-  return {
-    batches,
-    meanBatchSize: batches ? Number((diff('huurdersstem_vote_batch_size_sum') / batches).toFixed(1)) : null,
-    commitMeanMs: batches ? Number(((diff('huurdersstem_vote_batch_seconds_sum') / batches) * 1000).toFixed(1)) : null,
-    commitP99AtMostMs: bucketQuantile('huurdersstem_vote_batch_seconds', 0.99),
-    eventLoopDelayMaxMs: Number(((after.get('huurdersstem_nodejs_eventloop_lag_max_seconds') ?? 0) * 1000).toFixed(1)),
-  };
-}
-
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   child.kill('SIGTERM');
@@ -317,7 +284,7 @@ async function latencyPhase(kind: Kind, clients: ChildProcess[], port: number, f
   }
   // Each socket votes once, so the n-th acknowledged vote is visible in the first tally whose total reaches n.
   const durationMs = Math.min(SECONDS * 1000, Math.floor((sockets / RATE) * 1000));
-  const before = kind === 'bare' ? null : await scrape(port);
+  const before = kind === 'bare' ? null : await scrape(port, metricsToken);
   const answers = await Promise.all(
     clients.map((c) => {
       const answer = waitMessage<{ latencies: number[]; ackTimes: number[]; errors: Record<string, number>; sent: number }>(
@@ -359,7 +326,7 @@ async function latencyPhase(kind: Kind, clients: ChildProcess[], port: number, f
     result.tallyP99 = percentile(visible, 99);
     result.talliesReceived = tallies.length;
     result.votesSeenInTally = visible.length;
-    result.server = serverSide(before!, await scrape(port));
+    result.server = serverSide(before!, await scrape(port, metricsToken));
   }
   log(
     `  ${kind}: offered ${RATE}/s, ${latencies.length}/${sent} acked; vote→ack p50 ${result.ackP50} ms p99 ${result.ackP99} ms` +
