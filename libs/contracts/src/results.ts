@@ -19,9 +19,10 @@ export interface OptionResult {
   /** Of count: from hand counts. */
   manual: number;
   consequence: string | null;
-  /** budget only: people who gave it any points, their share of the respondents, mean points per respondent. */
+  /** budget only: people who gave it any points, their share of the respondents (with its Wilson interval), mean points per respondent. */
   givers?: number;
   giversShare?: number;
+  giversCi95?: Interval;
   meanPoints?: number;
 }
 
@@ -80,6 +81,7 @@ export interface PolicyOption {
   manual: number;
   givers?: number;
   giversShare?: number;
+  giversCi95?: Interval;
   meanPoints?: number;
 }
 

@@ -121,7 +121,8 @@ function dilemmaBlock(doc: Doc, d: PolicyDilemma, suppressBelow: number): void {
   }
   if (d.consequences.length) {
     doc.font('Helvetica-Bold').text('Gevolgen').font('Helvetica');
-    for (const c of d.consequences) doc.text(`${c.label} (gevolg: ${c.consequence}): ${pct(c.share)} koos dit toch.`);
+    const chose = d.kind === 'budget' ? 'gaf hier toch punten aan' : 'koos dit toch';
+    for (const c of d.consequences) doc.text(`${c.label} (gevolg: ${c.consequence}): ${pct(c.share)} ${chose}.`);
   }
   if (d.comparison?.differs.length) {
     doc.font('Helvetica-Bold').text('Verschillen tussen avonden').font('Helvetica');

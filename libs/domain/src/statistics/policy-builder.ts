@@ -201,7 +201,9 @@ export function buildPolicyDilemma(
       share: o.share,
       ci95: o.ci95,
       manual: o.manual,
-      ...(shape.kind === 'budget' ? { givers: o.givers, giversShare: o.giversShare, meanPoints: o.meanPoints } : {}),
+      ...(shape.kind === 'budget'
+        ? { givers: o.givers, giversShare: o.giversShare, giversCi95: o.giversCi95, meanPoints: o.meanPoints }
+        : {}),
     })),
     consensus: summary.consensus,
     ...(summary.scale ? { scale: summary.scale } : {}),
@@ -212,7 +214,12 @@ export function buildPolicyDilemma(
     shift: shiftOf(shape, group, renames),
     consequences: summary.options
       .filter((o) => o.consequence && o.consequence.trim())
-      .map((o) => ({ label: o.label, consequence: o.consequence!, share: o.share, ci95: o.ci95 })),
+      // Budget: who gave it any points chose it; its share of all points says how much, not how many.
+      .map((o) =>
+        shape.kind === 'budget'
+          ? { label: o.label, consequence: o.consequence!, share: o.giversShare ?? 0, ci95: o.giversCi95 ?? o.ci95 }
+          : { label: o.label, consequence: o.consequence!, share: o.share, ci95: o.ci95 },
+      ),
     comparison: comparisonOf(shape, group, renames),
   };
 }

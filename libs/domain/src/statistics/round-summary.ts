@@ -103,6 +103,7 @@ export function summarizeOptions(shape: SummaryShape, tally: RoundTally): Option
         consequence: o.consequence,
         givers: t.voters,
         giversShare: tally.votes.n > 0 ? t.voters / tally.votes.n : 0,
+        giversCi95: wilson(t.voters, tally.votes.n),
         meanPoints: total > 0 ? count / total : 0,
       };
     });

@@ -1,4 +1,5 @@
 import { entropyConsensus, tastleWierman } from './consensus';
+import { buildPolicyInput } from './policy-builder';
 import { manualRespondents, summarizeOptions, summarizeSegments } from './round-summary';
 import { emptyRound, tallyVotes } from './tally';
 import { weightedEstimate } from './weighting';
@@ -168,10 +169,59 @@ describe('option summary', () => {
     expect(summary.options.map((o) => o.share)).toEqual([0.425, 0.275, 0.3]);
     expect(summary.options.map((o) => o.meanPoints)).toEqual([4.25, 2.75, 3]);
     expect(summary.options.map((o) => o.giversShare)).toEqual([0.75, 0.75, 0.5]);
+    // c: 2 givers of 4, Wilson: centre (0.5 + 3.8415/8) / (1 + 3.8415/4) = 0.5,
+    // half = 1.96·sqrt(0.0625 + 3.8415/64) / 1.96038 = 0.34996 → [0.15004, 0.84996]
+    expect(summary.options[2].giversCi95![0]).toBeCloseTo(0.15004, 4);
+    expect(summary.options[2].giversCi95![1]).toBeCloseTo(0.84996, 4);
     // a: fractions 1, .5, 0, .2: mean .425, sample sd = sqrt(((.575)²+(.075)²+(.425)²+(.225)²)/3) = 0.4349; half = 1.96·0.4349/2 = 0.4262
     expect(summary.options[0].ci95[0]).toBeCloseTo(0, 3);
     expect(summary.options[0].ci95[1]).toBeCloseTo(0.8512, 3);
     expect(summary.consensus).toBeNull();
+  });
+
+  it('budget: the share that chose a consequence anyway is who gave it any points, not its share of the points', () => {
+    const options = [
+      { id: 'a', label: 'Isolatie', consequence: 'huur + € 12 per maand' },
+      { id: 'b', label: 'Keuken', consequence: null },
+    ];
+    const votes = [{ a: 10 }, { a: 1, b: 9 }, { b: 10 }, { b: 10 }].map((allocation) => ({
+      round: 1,
+      group: null,
+      municipality: null,
+      ageBand: null,
+      choice: { allocation },
+    }));
+    const input = buildPolicyInput({
+      scope: { eveningIds: null, themes: null, municipalities: null },
+      suppressBelow: 5,
+      themeNames: {},
+      themeOrder: [],
+      weights: {},
+      sources: [
+        {
+          id: 'd1',
+          eveningId: 'e1',
+          eveningTitle: 'Avond',
+          eveningMunicipality: 'Leeuwarden',
+          eveningStartsAt: '2027-02-02T18:30:00Z',
+          position: 1,
+          theme: 'woning',
+          question: 'Verdeel 10 punten',
+          description: null,
+          kind: 'budget',
+          budget: 10,
+          linkKey: null,
+          options,
+          tallies: tallyVotes('budget', votes),
+        },
+      ],
+    });
+    // a: 11 of 40 points (0.275), but 2 of the 4 people gave it points: 0.5, Wilson(2, 4) = [0.15004, 0.84996]
+    const [consequence] = input.themes[0].dilemmas[0].consequences;
+    expect(consequence).toMatchObject({ label: 'Isolatie', share: 0.5 });
+    expect(consequence.ci95[0]).toBeCloseTo(0.15004, 4);
+    expect(consequence.ci95[1]).toBeCloseTo(0.84996, 4);
+    expect(input.themes[0].dilemmas[0].options[0].share).toBeCloseTo(0.275, 10);
   });
 
   it('scale: distribution, mean and Tastle–Wierman, hand counts by value', () => {
