@@ -241,8 +241,9 @@ async function idlePhase(kind: Kind, server: ChildProcess, clients: ChildProcess
   };
 }
 
-async function throughputPhase(kind: Kind, clients: ChildProcess[], fx: Fixture, dilemma: number) {
+async function throughputPhase(kind: Kind, clients: ChildProcess[], port: number, fx: Fixture, dilemma: number) {
   await openDilemma(fx.dilemmaIds[dilemma]);
+  const before = kind === 'bare' ? null : await scrape(port, metricsToken);
   const answers = await Promise.all(
     clients.map((c) => {
       const answer = waitMessage<{ acked: number; errors: Record<string, number>; ms: number }>(c, (m) => 'acked' in m);
@@ -264,7 +265,9 @@ async function throughputPhase(kind: Kind, clients: ChildProcess[], fx: Fixture,
   log(
     `  ${kind}: ${acked} acked votes in ${(ms / 1000).toFixed(1)} s = ${perSecond.toFixed(0)}/s${Object.keys(errors).length ? ' errors ' + JSON.stringify(errors) : ''}`,
   );
-  return { acked, seconds: ms / 1000, perSecond, errors };
+  const server = before ? serverSide(before, await scrape(port, metricsToken)) : undefined;
+  if (server) log(`  ${kind}: server side in that phase ${JSON.stringify(server)}`);
+  return { acked, seconds: ms / 1000, perSecond, errors, server };
 }
 
 async function latencyPhase(kind: Kind, clients: ChildProcess[], port: number, fx: Fixture, dilemma: number, sockets: number) {
@@ -361,7 +364,7 @@ async function main(): Promise<void> {
         await connectAll(clients, port, fx.participantTokens.slice(0, THROUGHPUT_SOCKETS));
         entry.latency = await latencyPhase(kind, clients, port, fx, dilemma++, THROUGHPUT_SOCKETS);
       }
-      entry.throughput = await throughputPhase(kind, clients, fx, dilemma++);
+      entry.throughput = await throughputPhase(kind, clients, port, fx, dilemma++);
       entry.serverRssKiB = rssKiB(server.pid!);
       results[kind] = entry;
     } finally {
