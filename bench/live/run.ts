@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
+import Redis from 'ioredis';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { prepareDatabase } from '../../libs/persistence/src/database-bootstrap';
@@ -400,17 +401,30 @@ async function main(): Promise<void> {
     ),
   );
   log(`written to ${file}`);
+}
 
+/** The run's database and its Redis keys go, also when the run failed half-way. */
+async function cleanUp(): Promise<void> {
   const db = new Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
   await db.connect();
   await db.query(`DROP DATABASE IF EXISTS "hs_bench_${runId}" WITH (FORCE)`);
   await db.end();
+  const redis = new Redis(env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}:*`, 'COUNT', 1000);
+    if (keys.length) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  await redis.quit();
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`bench:live failed: ${(error as Error).stack}\n`);
-    process.exit(1);
-  },
-);
+main()
+  .finally(cleanUp)
+  .then(
+    () => process.exit(0),
+    (error) => {
+      process.stderr.write(`bench:live failed: ${(error as Error).stack}\n`);
+      process.exit(1);
+    },
+  );
