@@ -41,6 +41,22 @@ describe('reports and policy input (e2e)', () => {
       .in('Súdwest-Fryslân')
       .startingAt('2026-10-08T17:00:00Z')
       .save(t.dataSource);
+    // A budget dilemma at the first evening only: 10 points over two options, four people.
+    const b = await aDilemma()
+      .of(eveningA)
+      .about('woning')
+      .asking('Verdeel 10 punten over het onderhoud')
+      .ofKind('budget', { budget: 10 })
+      .withOptions({ label: 'Isolatie', consequence: 'Huur + € 12 per maand' }, { label: 'Keukens', consequence: null })
+      .save(t.dataSource);
+    await castVotes(
+      t.dataSource,
+      eveningA,
+      b.dilemma,
+      [{ 0: 10 }, { 0: 2, 1: 8 }, { 1: 10 }, { 1: 10 }].map((points) => ({
+        choice: { allocation: Object.fromEntries(Object.entries(points).map(([i, n]) => [b.options[Number(i)].id, n])) },
+      })),
+    );
     for (const [evening, split] of [
       [eveningA, [30, 5]],
       [eveningB, [5, 30]],
@@ -159,6 +175,11 @@ describe('reports and policy input (e2e)', () => {
     expect(all).toContain('Verschuiving na discussie');
     expect(all).toContain('Verantwoording');
     expect(all).toContain('Belanghebbenden: niet getoond');
+    // Budget: Isolatie 12 of 40 points (30%), mean 12/4 = 3.0 points, 2 of 4 gave it points (50%);
+    // Keukens 28 points, mean 7.0, 3 of 4 (75%). The consequence counts the people, not the points.
+    const flat = all.replace(/\s+/g, ' ');
+    expect(flat).toContain('Isolatie 3,0 punten, 50% gaf punten · Keukens 7,0 punten, 75% gaf punten');
+    expect(flat).toContain('Isolatie (gevolg: Huur + € 12 per maand): 50% gaf hier toch punten aan.');
 
     const audit = await t.dataSource.getRepository(AuditLogEntity).findBy({ targetId: created.body.id });
     expect(audit.map((a) => a.action).sort()).toEqual(['report.create', 'report.export-csv', 'report.export-pdf']);

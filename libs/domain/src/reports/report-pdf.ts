@@ -102,6 +102,13 @@ function dilemmaBlock(doc: Doc, d: PolicyDilemma, suppressBelow: number): void {
   doc.fillColor('black').moveDown(0.4);
   barChart(doc, d);
   doc.fontSize(9).font('Helvetica');
+  if (d.kind === 'budget') {
+    const points = (n: number) => n.toFixed(1).replace('.', ',');
+    doc.text(
+      `Balk: deel van alle punten. Per optie gemiddeld aantal punten per respondent en het deel dat er punten aan gaf: ` +
+        d.options.map((o) => `${o.label} ${points(o.meanPoints ?? 0)} punten, ${pct(o.giversShare ?? 0)} gaf punten`).join(' · '),
+    );
+  }
   const consensus =
     d.consensus === null ? 'niet bepaald' : `${d.consensus.toFixed(2).replace('.', ',')} (0 = verdeeld, 1 = eensgezind)`;
   doc.text(`Consensus: ${consensus}${d.scale?.mean != null ? ` · gemiddelde ${d.scale.mean.toFixed(2).replace('.', ',')}` : ''}`);
