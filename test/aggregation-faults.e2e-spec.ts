@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Redis from 'ioredis';
+import { deleteKeysUnder } from '../libs/persistence/src/redis-keys';
 import { Client } from 'pg';
 import { jobIds, REPORTS_QUEUE } from '@hs/contracts';
 import { JobQueueRepository, ReportRepository } from '@hs/persistence';
@@ -105,14 +105,7 @@ describe('aggregation worker under faults (e2e)', () => {
   afterAll(async () => {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
     await t.close();
-    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${PREFIX}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    await redis.quit();
+    await deleteKeysUnder(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', PREFIX);
   }, 30_000);
 
   const report = (id: string) => t.http.get(`/api/reports/${id}`).set(analyst.auth).expect(200);

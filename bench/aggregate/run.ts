@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
-import Redis from 'ioredis';
+import { deleteKeysUnder } from '../../libs/persistence/src/redis-keys';
 import { Client } from 'pg';
 import { prepareDatabase } from '../../libs/persistence/src/database-bootstrap';
 import { BASELINE_SQL, generate } from './generate';
@@ -196,14 +196,7 @@ async function main(): Promise<void> {
       await admin.query(`DROP DATABASE IF EXISTS "hs_bench_agg_${runId}" WITH (FORCE)`);
       await admin.end();
     }
-    const redis = new Redis(redisUrl);
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    await redis.quit();
+    await deleteKeysUnder(redisUrl, redisPrefix);
   }
 }
 

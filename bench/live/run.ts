@@ -14,10 +14,10 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { prepareDatabase } from '../../libs/persistence/src/database-bootstrap';
+import { deleteKeysUnder } from '../../libs/persistence/src/redis-keys';
 import { scrape, serverSide } from './server-figures';
 
 const root = process.cwd();
@@ -409,14 +409,7 @@ async function cleanUp(): Promise<void> {
   await db.connect();
   await db.query(`DROP DATABASE IF EXISTS "hs_bench_${runId}" WITH (FORCE)`);
   await db.end();
-  const redis = new Redis(env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}:*`, 'COUNT', 1000);
-    if (keys.length) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  await redis.quit();
+  await deleteKeysUnder(env.REDIS_URL ?? 'redis://127.0.0.1:6379', redisPrefix);
 }
 
 main()

@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import { deleteKeysUnder } from '../../libs/persistence/src/redis-keys';
 import { Client } from 'pg';
 
 export default async function globalTeardown(): Promise<void> {
@@ -14,13 +14,6 @@ export default async function globalTeardown(): Promise<void> {
   }
   const prefix = process.env.REDIS_PREFIX;
   if (prefix?.startsWith('hst_')) {
-    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    await redis.quit();
+    await deleteKeysUnder(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix);
   }
 }
