@@ -3,6 +3,7 @@
  * so tallies of several evenings (or of several runs of the same count) can be pooled in any order.
  * They hold small counts, so they are stored but never shown: only summaries (with suppression) are.
  */
+import type { CountRow } from '@hs/persistence';
 import { type AgeBand, type DilemmaKind, type ParticipantGroup, SEGMENT_DIMENSIONS, type SegmentDimension } from '@hs/contracts';
 
 export const UNKNOWN_SEGMENT = 'unknown';
@@ -35,17 +36,8 @@ export interface RoundTally {
   manualRespondents?: number;
 }
 
-/** One row of the grouped count (see AggregationRepository): opt null carries the respondents. */
-export interface TallyRow {
-  dilemmaId: string;
-  round: number;
-  dimension: 'all' | SegmentDimension;
-  segment: string | null;
-  option: string | null;
-  voters: number;
-  points: number;
-  pointsSq: number;
-}
+/** One row of the grouped count (AggregationRepository.countVotes): opt null carries the respondents. */
+export type TallyRow = CountRow;
 
 export function emptyCell(): CellTally {
   return { n: 0, options: {} };
