@@ -5,6 +5,7 @@
  * everyone, and some hand counts.
  */
 import type { Client } from 'pg';
+import { THEME_SLUGS } from '../../libs/contracts/src/enums';
 
 export const MUNICIPALITIES = [
   'Leeuwarden',
@@ -16,16 +17,6 @@ export const MUNICIPALITIES = [
   'Tytsjerksteradiel',
   'Opsterland',
   'De Fryske Marren',
-];
-const THEMES = [
-  'inspraak',
-  'dienstverlening',
-  'woongenot',
-  'leefbaarheid',
-  'solidariteit',
-  'betaalbaarheid',
-  'wooncarriere',
-  'woning',
 ];
 
 export async function generate(
@@ -50,7 +41,7 @@ export async function generate(
             k.kind, CASE WHEN k.kind = 'budget' THEN 10 END, CASE WHEN k.kind = 'multi' THEN 2 END, 'closed', $2
      FROM evening e CROSS JOIN generate_series(1, $3::int) AS j
      CROSS JOIN LATERAL (SELECT CASE j % 10 WHEN 0 THEN 'scale' WHEN 1 THEN 'budget' WHEN 2 THEN 'multi' WHEN 3 THEN 'multi' ELSE 'choice' END AS kind) AS k`,
-    [THEMES, rounds, dilemmasPerEvening],
+    [THEME_SLUGS, rounds, dilemmasPerEvening],
   );
   await db.query(
     `INSERT INTO dilemma_option (dilemma_id, position, label, consequence)
