@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deleteKeysUnder } from '../libs/persistence/src/redis-keys';
@@ -11,23 +10,13 @@ import { aDilemma, anEvening, castVotes, times } from './support/aggregation-bui
 import { pdfPages } from './support/pdf-text';
 import { bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
+import { freePort } from './support/processes';
 
 /**
  * Faults: a worker killed with SIGKILL in the middle of a report job, and Redis restarted while a job
  * runs. "In the middle" is made certain, not timed: the test holds a row lock on the report, so the
  * worker's job stops at its first write to it until the test lets go.
  */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** A ROLE=worker process of the real server (ts-node, no build needed); resolves once it has started. */
 const outputs = new WeakMap<ChildProcess, () => string>();
 

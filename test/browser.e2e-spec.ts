@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { StaffService } from '@hs/domain';
 import { bootTestApp, staffSession, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 import { aLiveEvening, transition } from './support/live-builders';
+import { freePort } from './support/processes';
 
 /**
  * The pages in a real browser (Debian's Chromium through playwright-core), against the real platform.
@@ -18,17 +18,6 @@ const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
 /** Per test: a browser, a boot and scrypt hashing are slow on a shared machine (no timing is asserted). */
 const SLOW = 60_000;
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 // A developer without Chromium gets a notice; CI (REQUIRE_BROWSER=1, set by .ci/run) gets a failure instead.
 const describeWithChromium = existsSync(CHROMIUM) || process.env.REQUIRE_BROWSER ? describe : describe.skip;

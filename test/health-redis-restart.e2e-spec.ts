@@ -1,4 +1,5 @@
-import { OwnRedis, freePort } from './support/own-redis';
+import { OwnRedis } from './support/own-redis';
+import { freePort } from './support/processes';
 import { bootTestApp, type TestApp } from './support/test-app';
 
 /** Asks /api/health until it answers `status` (bounded, so a regression fails instead of hanging). */

@@ -1,20 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { createServer } from 'node:net';
 import { loadConfig } from '@hs/config';
 import { startServer } from '../apps/server/src/bootstrap';
+import { freePort } from './support/processes';
 
 const METRICS_TOKEN = 'worker-scrape-token-0123456789abcdef';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 describe('a worker process with METRICS_PORT (e2e)', () => {
   let context: INestApplicationContext;
