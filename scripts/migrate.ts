@@ -4,20 +4,11 @@
  * start, so this is an optimisation, not a requirement). Built into dist/scripts/migrate.js.
  */
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@hs/config';
+import { loadConfigOrExit } from '@hs/config';
 import { prepareDatabase } from '@hs/persistence';
 
 async function main(): Promise<void> {
-  let databaseUrl: string;
-  try {
-    databaseUrl = loadConfig().databaseUrl;
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(error.message + '\n');
-      process.exit(1);
-    }
-    throw error;
-  }
+  const databaseUrl = loadConfigOrExit().databaseUrl;
   const ran = await prepareDatabase(databaseUrl);
   process.stdout.write(ran.length ? `migrated: ${ran.join(', ')}\n` : 'schema up to date\n');
 }

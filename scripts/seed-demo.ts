@@ -4,21 +4,12 @@
  * and an admin when ADMIN_EMAIL and ADMIN_PASSWORD are set. Running it again changes nothing.
  */
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@hs/config';
+import { loadConfigOrExit } from '@hs/config';
 import { createDataSource, prepareDatabase } from '@hs/persistence';
 import { seedDemo } from './demo-seeder';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(error.message + '\n');
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   await prepareDatabase(config.databaseUrl);
   const dataSource = createDataSource(config.databaseUrl);
   await dataSource.initialize();

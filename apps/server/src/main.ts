@@ -1,17 +1,8 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@hs/config';
+import { loadConfigOrExit } from '@hs/config';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(error.message + '\n');
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   // Loaded only once the configuration is good: a bad variable is reported at once, before Nest, TypeORM
   // and the drivers load (seconds on a busy machine).
   const { createLogger, startServer } = await import('./bootstrap');

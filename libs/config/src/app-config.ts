@@ -167,3 +167,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     metricsPort: env.METRICS_PORT?.trim() ? intVar(env, 'METRICS_PORT', 0, 1, 65535) : undefined,
   };
 }
+
+/** loadConfig for a process's entry point: a bad variable ends the process with its one line and exit code 1. */
+export function loadConfigOrExit(env: Env = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(error.message + '\n');
+      process.exit(1);
+    }
+    throw error;
+  }
+}
