@@ -8,7 +8,7 @@ import { jobIds, REPORTS_QUEUE } from '@hs/contracts';
 import { JobQueueRepository, ReportRepository } from '@hs/persistence';
 import { aDilemma, anEvening, castVotes, times } from './support/aggregation-builders';
 import { pdfPages } from './support/pdf-text';
-import { bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
+import { asBytes, bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 import { freePort } from './support/processes';
 
@@ -146,15 +146,7 @@ describe('aggregation worker under faults (e2e)', () => {
       (await t.http.get(`/api/reports/${reportId}/export.csv`).set(analyst.auth).expect(200)).text;
     expect(await csv(id)).toBe(await csv(clean.body.id));
     const pdfText = async (reportId: string) => {
-      const res = await t.http
-        .get(`/api/reports/${reportId}/export.pdf`)
-        .set(analyst.auth)
-        .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        });
+      const res = await t.http.get(`/api/reports/${reportId}/export.pdf`).set(analyst.auth).buffer(true).parse(asBytes);
       // Everything but the creation date, which differs between the two reports.
       return pdfPages(res.body as Buffer).map((page) =>
         page.replace(/^\d+ \S+ \d{4} om \d\d:\d\d \(Nederlandse tijd\)$/m, '<datum>'),

@@ -4,7 +4,7 @@ import { AuditLogEntity, JobQueueRepository, ReportRepository } from '@hs/persis
 import { jobIds } from '@hs/contracts';
 import { aDilemma, aManualCount, anEvening, castVotes, times } from './support/aggregation-builders';
 import { pdfPages } from './support/pdf-text';
-import { bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
+import { asBytes, bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
 describe('reports and policy input (e2e)', () => {
@@ -137,11 +137,7 @@ describe('reports and policy input (e2e)', () => {
       .get(`/api/reports/${created.body.id}/export.csv`)
       .set(analyst.auth)
       .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(asBytes)
       .expect(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     const bytes = csv.body as Buffer;
@@ -158,11 +154,7 @@ describe('reports and policy input (e2e)', () => {
       .get(`/api/reports/${created.body.id}/export.pdf`)
       .set(admin.auth)
       .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(asBytes)
       .expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const pages = pdfPages(pdf.body as Buffer);

@@ -56,3 +56,13 @@ export async function staffSession(t: TestApp, role: StaffRole): Promise<StaffSe
   const token = response.body.accessToken as string;
   return { id: user.id, email, role, token, auth: { Authorization: `Bearer ${token}` } };
 }
+
+/** A supertest parser that keeps the body as bytes (a PDF, a CSV with its BOM): `.buffer(true).parse(asBytes)`. */
+export function asBytes(
+  res: { on(event: string, listener: (chunk?: Buffer) => void): unknown },
+  cb: (err: Error | null, body: Buffer) => void,
+): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk) => chunks.push(chunk!));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+}
