@@ -140,7 +140,8 @@ export interface PolicyDilemma {
   ageBands: PolicySegment[];
   weighting: PolicyWeighting | null;
   shift: PolicyShift | null;
-  consequences: Array<{ label: string; consequence: string; share: number; ci95: Interval }>;
+  /** share of the n people it is of: all respondents, or for budget those who voted by phone (hand counts are points). */
+  consequences: Array<{ label: string; consequence: string; share: number; ci95: Interval; n: number }>;
   comparison: PolicyComparison | null;
 }
 

@@ -117,9 +117,7 @@ function dilemmaRows(themeName: string, d: PolicyDilemma): Cell[][] {
       add('verschuiving', '', o.label, 'verschuiving_pp', dutchNumber(o.shiftPp, 1), null, d.shift.lastTotal);
     }
   }
-  // Budget: the share of the phone respondents who gave it any points (hand counts are points, not people).
-  const consequenceN = d.kind === 'budget' ? d.total - d.manualTotal : d.total;
-  for (const c of d.consequences) add('gevolg', '', c.label, 'aandeel_kiest_toch', dutchNumber(c.share), c.ci95, consequenceN);
+  for (const c of d.consequences) add('gevolg', '', c.label, 'aandeel_kiest_toch', dutchNumber(c.share), c.ci95, c.n);
   if (d.comparison) {
     for (const e of d.comparison.evenings) {
       for (const o of e.options)

@@ -217,8 +217,14 @@ export function buildPolicyDilemma(
       // Budget: who gave it any points chose it; its share of all points says how much, not how many.
       .map((o) =>
         shape.kind === 'budget'
-          ? { label: o.label, consequence: o.consequence!, share: o.giversShare ?? 0, ci95: o.giversCi95 ?? o.ci95 }
-          : { label: o.label, consequence: o.consequence!, share: o.share, ci95: o.ci95 },
+          ? {
+              label: o.label,
+              consequence: o.consequence!,
+              share: o.giversShare ?? 0,
+              ci95: o.giversCi95 ?? o.ci95,
+              n: summary.total - summary.manualTotal,
+            }
+          : { label: o.label, consequence: o.consequence!, share: o.share, ci95: o.ci95, n: summary.total },
       ),
     comparison: comparisonOf(shape, group, renames),
   };

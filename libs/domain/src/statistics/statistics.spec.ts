@@ -218,7 +218,7 @@ describe('option summary', () => {
     });
     // a: 11 of 40 points (0.275), but 2 of the 4 people gave it points: 0.5, Wilson(2, 4) = [0.15004, 0.84996]
     const [consequence] = input.themes[0].dilemmas[0].consequences;
-    expect(consequence).toMatchObject({ label: 'Isolatie', share: 0.5 });
+    expect(consequence).toMatchObject({ label: 'Isolatie', share: 0.5, n: 4 });
     expect(consequence.ci95[0]).toBeCloseTo(0.15004, 4);
     expect(consequence.ci95[1]).toBeCloseTo(0.84996, 4);
     expect(input.themes[0].dilemmas[0].options[0].share).toBeCloseTo(0.275, 10);
