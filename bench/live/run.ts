@@ -18,7 +18,7 @@ import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { prepareDatabase } from '../../libs/persistence/src/database-bootstrap';
 import { deleteKeysUnder } from '../../libs/persistence/src/redis-keys';
-import { scrape, serverSide } from './server-figures';
+import { watchServer } from './server-figures';
 
 const root = process.cwd();
 const env = process.env;
@@ -244,7 +244,7 @@ async function idlePhase(kind: Kind, server: ChildProcess, clients: ChildProcess
 
 async function throughputPhase(kind: Kind, clients: ChildProcess[], port: number, fx: Fixture, dilemma: number) {
   await openDilemma(fx.dilemmaIds[dilemma]);
-  const before = kind === 'bare' ? null : await scrape(port, metricsToken);
+  const phase = kind === 'bare' ? null : await watchServer(port, metricsToken);
   const answers = await Promise.all(
     clients.map((c) => {
       const answer = waitMessage<{ acked: number; errors: Record<string, number>; ms: number }>(c, (m) => 'acked' in m);
@@ -266,7 +266,7 @@ async function throughputPhase(kind: Kind, clients: ChildProcess[], port: number
   log(
     `  ${kind}: ${acked} acked votes in ${(ms / 1000).toFixed(1)} s = ${perSecond.toFixed(0)}/s${Object.keys(errors).length ? ' errors ' + JSON.stringify(errors) : ''}`,
   );
-  const server = before ? serverSide(before, await scrape(port, metricsToken)) : undefined;
+  const server = await phase?.();
   if (server) log(`  ${kind}: server side in that phase ${JSON.stringify(server)}`);
   return { acked, seconds: ms / 1000, perSecond, errors, server };
 }
@@ -288,7 +288,7 @@ async function latencyPhase(kind: Kind, clients: ChildProcess[], port: number, f
   }
   // Each socket votes once, so the n-th acknowledged vote is visible in the first tally whose total reaches n.
   const durationMs = Math.min(SECONDS * 1000, Math.floor((sockets / RATE) * 1000));
-  const before = kind === 'bare' ? null : await scrape(port, metricsToken);
+  const phase = kind === 'bare' ? null : await watchServer(port, metricsToken);
   const answers = await Promise.all(
     clients.map((c) => {
       const answer = waitMessage<{ latencies: number[]; ackTimes: number[]; errors: Record<string, number>; sent: number }>(
@@ -330,7 +330,7 @@ async function latencyPhase(kind: Kind, clients: ChildProcess[], port: number, f
     result.tallyP99 = percentile(visible, 99);
     result.talliesReceived = tallies.length;
     result.votesSeenInTally = visible.length;
-    result.server = serverSide(before!, await scrape(port, metricsToken));
+    result.server = await phase?.();
   }
   log(
     `  ${kind}: offered ${RATE}/s, ${latencies.length}/${sent} acked; vote→ack p50 ${result.ackP50} ms p99 ${result.ackP99} ms` +
