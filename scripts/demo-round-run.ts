@@ -9,7 +9,6 @@
  * left alone too, with a line saying so.
  */
 import 'reflect-metadata';
-import { createServer } from 'node:net';
 import { In } from 'typeorm';
 import { loadConfig } from '@hs/config';
 import { createDataSource, EveningEntity, prepareDatabase } from '@hs/persistence';
@@ -23,17 +22,6 @@ export interface DemoRoundSummary {
   played: EveningOutcome[];
   alreadyRun: string[];
   leftAlone: Array<{ municipality: string; status: string }>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Seeds, then plays every demo evening that is still published. `env` as process.env. */
@@ -74,25 +62,24 @@ export async function runDemoRound(
     return summary;
   }
 
-  // Our own server for this run: its own port, the handshake origin we send, room for a whole room joining at once.
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
+  // Our own server for this run: a free port, the origin our phones present, room for a whole room joining at once.
+  const origin = 'http://demo-round.localhost';
   const serverConfig = loadConfig({
     ...env,
     ROLE: 'all',
-    PORT: String(port),
     ALLOWED_ORIGINS: origin,
     LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
     PUBLIC_WRITE_RATE_LIMIT: '100000',
     JOIN_RATE_LIMIT_PER_IP: '100000',
     JOIN_RATE_LIMIT_PER_CODE: '100000',
   });
-  const { app } = await startServer(serverConfig, { listenPort: port });
+  const { app, port } = await startServer(serverConfig, { listenPort: 0 });
+  const url = `http://127.0.0.1:${port}`;
   try {
     const facilitator = DEMO_STAFF.find((s) => s.role === 'facilitator')!;
-    log(`Playing ${todo.length} evening${todo.length === 1 ? '' : 's'} through ${origin}:`);
+    log(`Playing ${todo.length} evening${todo.length === 1 ? '' : 's'} through ${url}:`);
     summary.played = await playDemoRound(
-      { url: origin, origin, facilitator: { email: facilitator.email, password: facilitator.password }, log },
+      { url, origin, facilitator: { email: facilitator.email, password: facilitator.password }, log },
       todo,
     );
   } finally {

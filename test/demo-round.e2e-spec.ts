@@ -4,15 +4,14 @@ import { DEMO_AGENDA, DEMO_EVENINGS, DEMO_STAFF } from '../scripts/demo-data';
 import { EVENING_PLANS, expectedTally, simulateEvening } from '../scripts/demo-phones';
 import { runDemoRound } from '../scripts/demo-round-run';
 import { demoId } from '../scripts/demo-seeder';
-import { dropDatabase, freshDatabaseUrl } from './support/databases';
+import { dropDatabase, freshDatabaseUrl, tableFingerprint } from './support/databases';
 import { bootTestApp, type TestApp } from './support/test-app';
 
 /** The round plays nine evenings (about 6,000 votes): slow on a shared machine, no timing is asserted. */
 const ROUND = 420_000;
 
-async function fingerprint(dataSource: DataSource): Promise<Record<string, string>> {
-  const result: Record<string, string> = {};
-  for (const table of [
+const fingerprint = (dataSource: DataSource) =>
+  tableFingerprint(dataSource, [
     'evening',
     'dilemma',
     'participant',
@@ -21,14 +20,7 @@ async function fingerprint(dataSource: DataSource): Promise<Record<string, strin
     'dilemma_result',
     'staff_user',
     'audit_log',
-  ]) {
-    const [row] = await dataSource.query(
-      `SELECT count(*)::text AS n, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest FROM "${table}" t`,
-    );
-    result[table] = `${row.n}:${row.digest}`;
-  }
-  return result;
-}
+  ]);
 
 describe('npm run demo:round (e2e)', () => {
   const url = freshDatabaseUrl('round');
