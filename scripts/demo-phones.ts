@@ -47,6 +47,19 @@ export const EVENING_PLANS: EveningPlan[] = [
   { key: 'opsterland', region: 'rural', phones: 4, latecomers: 0, byHand: 0, revote: [] },
 ];
 
+/**
+ * The same round with fewer phones per evening (at least 10; the small evening stays as it is): for a test that
+ * needs the round's shape (nine municipalities, revotes, hand counts, a suppressed evening) but not its size.
+ */
+export function scaledPlans(scale: number, plans: EveningPlan[] = EVENING_PLANS): EveningPlan[] {
+  if (scale === 1) return plans;
+  return plans.map((plan) =>
+    plan.phones < 10
+      ? plan
+      : { ...plan, phones: Math.max(10, Math.round(plan.phones * scale)), latecomers: Math.round(plan.latecomers * scale) },
+  );
+}
+
 /** mulberry32: a small, good-enough PRNG for a simulation; seeded from a string with FNV-1a. */
 export function seededRandom(seed: string): () => number {
   let h = 0x811c9dc5;

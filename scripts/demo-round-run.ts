@@ -14,7 +14,7 @@ import { loadConfig } from '@hs/config';
 import { createDataSource, EveningEntity, prepareDatabase } from '@hs/persistence';
 import { startServer } from '../apps/server/src/bootstrap';
 import { DEMO_EVENINGS, DEMO_STAFF } from './demo-data';
-import { EVENING_PLANS } from './demo-phones';
+import { scaledPlans } from './demo-phones';
 import { type EveningOutcome, playDemoRound } from './demo-round-runner';
 import { demoId, seedDemo } from './demo-seeder';
 
@@ -24,11 +24,17 @@ export interface DemoRoundSummary {
   leftAlone: Array<{ municipality: string; status: string }>;
 }
 
+export interface DemoRoundOptions {
+  log?: (line: string) => void;
+  /** Evenings played at once (the script: 2; a test on a shared machine: 1). */
+  parallel?: number;
+  /** A smaller room per evening (scaledPlans), for tests; the script plays the full round. */
+  scale?: number;
+}
+
 /** Seeds, then plays every demo evening that is still published. `env` as process.env. */
-export async function runDemoRound(
-  env: NodeJS.ProcessEnv,
-  log: (line: string) => void = () => undefined,
-): Promise<DemoRoundSummary> {
+export async function runDemoRound(env: NodeJS.ProcessEnv, options: DemoRoundOptions = {}): Promise<DemoRoundSummary> {
+  const log = options.log ?? (() => undefined);
   const config = loadConfig(env);
   await prepareDatabase(config.databaseUrl);
   const dataSource = createDataSource(config.databaseUrl);
@@ -48,7 +54,7 @@ export async function runDemoRound(
   }
 
   const summary: DemoRoundSummary = { played: [], alreadyRun: [], leftAlone: [] };
-  const todo = EVENING_PLANS.filter((plan) => {
+  const todo = scaledPlans(options.scale ?? 1).filter((plan) => {
     const evening = DEMO_EVENINGS.find((e) => e.key === plan.key)!;
     const status = statuses.get(demoId('evening', plan.key)) ?? 'missing';
     if (status === 'ended') summary.alreadyRun.push(evening.municipality);
@@ -81,6 +87,7 @@ export async function runDemoRound(
     summary.played = await playDemoRound(
       { url, origin, facilitator: { email: facilitator.email, password: facilitator.password }, log },
       todo,
+      options.parallel,
     );
   } finally {
     await app.close();

@@ -7,7 +7,7 @@ import { loadConfigOrExit } from '@hs/config';
 import { runDemoRound } from './demo-round-run';
 
 loadConfigOrExit();
-runDemoRound(process.env, (line) => process.stdout.write(`${line}\n`)).then(
+runDemoRound(process.env, { log: (line) => process.stdout.write(`${line}\n`) }).then(
   () => process.exit(0),
   (error: unknown) => {
     process.stderr.write(`demo:round failed: ${error instanceof Error ? error.message : String(error)}\n`);
