@@ -4,7 +4,7 @@ import { THEME_SLUGS, DILEMMA_KINDS } from '@hs/contracts';
 import { verifyPassword } from '@hs/domain';
 import { DEMO_STAFF } from '../scripts/demo-data';
 import { seedDemo } from '../scripts/demo-seeder';
-import { dropDatabase, freshDatabaseUrl, tableFingerprint } from './support/databases';
+import { dropDatabase, freshDatabaseUrl } from './support/databases';
 import { bootTestApp } from './support/test-app';
 
 const MUNICIPALITIES = [
@@ -19,8 +19,17 @@ const MUNICIPALITIES = [
   'Opsterland',
 ];
 
-const fingerprint = (dataSource: DataSource) =>
-  tableFingerprint(dataSource, ['evening', 'dilemma', 'dilemma_option', 'staff_user', 'audit_log', 'registration']);
+/** Row counts and a digest of every row (timestamps included), so any insert or update shows. */
+async function fingerprint(dataSource: DataSource): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const table of ['evening', 'dilemma', 'dilemma_option', 'staff_user', 'audit_log', 'registration']) {
+    const [row] = await dataSource.query(
+      `SELECT count(*)::text AS n, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest FROM "${table}" t`,
+    );
+    result[table] = `${row.n}:${row.digest}`;
+  }
+  return result;
+}
 
 describe('demo data (e2e)', () => {
   const url = freshDatabaseUrl('seed');

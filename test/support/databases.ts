@@ -1,5 +1,4 @@
 import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
 
 /** A database of its own next to this run's (hs_test_<run>_<suffix>); drop it with dropDatabase afterwards. */
 export function freshDatabaseUrl(suffix: string): string {
@@ -20,16 +19,4 @@ export async function dropDatabase(databaseUrl: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-/** Row counts and a digest of every row (timestamps included) per table, so any insert or update shows. */
-export async function tableFingerprint(dataSource: DataSource, tables: string[]): Promise<Record<string, string>> {
-  const result: Record<string, string> = {};
-  for (const table of tables) {
-    const [row] = await dataSource.query(
-      `SELECT count(*)::text AS n, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest FROM "${table}" t`,
-    );
-    result[table] = `${row.n}:${row.digest}`;
-  }
-  return result;
 }
