@@ -42,7 +42,8 @@ describe('agreement status machine', () => {
   });
 
   it('property: any walk from an initial status only goes forward, visits each status once and ends final or movable', () => {
-    const rank = (s: AgreementStatus) => (s === 'vervallen' ? 99 : ['bod', 'afgesproken', 'in_uitvoering', 'gerealiseerd'].indexOf(s));
+    const rank = (s: AgreementStatus) =>
+      s === 'vervallen' ? 99 : ['bod', 'afgesproken', 'in_uitvoering', 'gerealiseerd'].indexOf(s);
     fc.assert(
       fc.property(fc.constantFrom(...INITIAL_AGREEMENT_STATUSES), fc.array(status, { maxLength: 30 }), (start, wishes) => {
         const visited = walk(start, wishes);

@@ -17,7 +17,13 @@ export const AGREEMENT_MOVES: Readonly<Record<AgreementStatus, readonly Agreemen
 export const INITIAL_AGREEMENT_STATUSES: readonly AgreementStatus[] = ['bod', 'afgesproken'];
 
 /** The order the statuses are shown in (and the step an item has reached on the way to realised). */
-export const AGREEMENT_STATUS_ORDER: readonly AgreementStatus[] = ['bod', 'afgesproken', 'in_uitvoering', 'gerealiseerd', 'vervallen'];
+export const AGREEMENT_STATUS_ORDER: readonly AgreementStatus[] = [
+  'bod',
+  'afgesproken',
+  'in_uitvoering',
+  'gerealiseerd',
+  'vervallen',
+];
 
 export function canMoveAgreement(from: AgreementStatus, to: AgreementStatus): boolean {
   return AGREEMENT_MOVES[from].includes(to);
