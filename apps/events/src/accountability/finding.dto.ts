@@ -13,21 +13,24 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { FINDING_OUTCOMES, FINDING_STATES, type FindingOutcome, type FindingState } from '@hs/contracts';
 
 const HAS_TEXT = /\S/;
+/** Optional, but never null: a field that is given must be valid (null would clear a required column). */
+const IfGiven = () => ValidateIf((_: object, value: unknown) => value !== undefined);
 
 export class TextTranslationsDto {
   @ApiPropertyOptional({ description: 'Frisian', maxLength: 4000 })
-  @IsOptional()
+  @IfGiven()
   @IsString()
   @MaxLength(4000)
   fy?: string;
 
   @ApiPropertyOptional({ description: 'English', maxLength: 4000 })
-  @IsOptional()
+  @IfGiven()
   @IsString()
   @MaxLength(4000)
   en?: string;
@@ -51,64 +54,47 @@ export class QuoteRequestDto {
   round?: number;
 }
 
-export class UpdateFindingDto {
+/** The fields a new finding and a change share. */
+class FindingBodyDto {
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The consultation round it answers (draft only).' })
   @IsOptional()
   @IsUUID()
   roundId?: string | null;
 
-  @ApiPropertyOptional({ description: 'What tenants said, in plain Dutch (draft only).', maxLength: 4000 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
-  @Matches(HAS_TEXT, { message: 'text mag niet leeg zijn' })
-  text?: string;
-
   @ApiPropertyOptional({ type: TextTranslationsDto, description: 'Draft only.' })
-  @IsOptional()
+  @IfGiven()
   @IsObject()
   @ValidateNested()
   @Type(() => TextTranslationsDto)
   translations?: TextTranslationsDto;
 
-  @ApiPropertyOptional({
-    type: [QuoteRequestDto],
-    description: 'The results it quotes; their figures are copied now and never change (draft only). At most 10.',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
-  @Type(() => QuoteRequestDto)
-  quotes?: QuoteRequestDto[];
-
   @ApiPropertyOptional({ description: 'What the corporation did with it ("wij deden").', maxLength: 4000 })
-  @IsOptional()
+  @IfGiven()
   @IsString()
   @MaxLength(4000)
   response?: string;
 
   @ApiPropertyOptional({ type: TextTranslationsDto })
-  @IsOptional()
+  @IfGiven()
   @IsObject()
   @ValidateNested()
   @Type(() => TextTranslationsDto)
   responseTranslations?: TextTranslationsDto;
 
   @ApiPropertyOptional({ enum: FINDING_OUTCOMES })
-  @IsOptional()
+  @IfGiven()
   @IsIn(FINDING_OUTCOMES)
   outcome?: FindingOutcome;
 
   @ApiPropertyOptional({ type: [String], description: 'Agreements of the same municipality that answer it (replaces the list).' })
-  @IsOptional()
+  @IfGiven()
   @IsArray()
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
   agreementIds?: string[];
 }
 
-export class CreateFindingDto extends UpdateFindingDto {
+export class CreateFindingDto extends FindingBodyDto {
   @ApiProperty({ example: 'Leeuwarden', maxLength: 100 })
   @IsString()
   @MaxLength(100)
@@ -119,14 +105,34 @@ export class CreateFindingDto extends UpdateFindingDto {
   @IsString()
   @MaxLength(4000)
   @Matches(HAS_TEXT, { message: 'text mag niet leeg zijn' })
-  declare text: string;
+  text: string;
 
   @ApiProperty({ type: [QuoteRequestDto], description: 'The results it quotes (0 to 10); their figures are copied now.' })
   @IsArray()
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })
   @Type(() => QuoteRequestDto)
-  declare quotes: QuoteRequestDto[];
+  quotes: QuoteRequestDto[];
+}
+
+export class UpdateFindingDto extends FindingBodyDto {
+  @ApiPropertyOptional({ description: 'What tenants said, in plain Dutch (draft only).', maxLength: 4000 })
+  @IfGiven()
+  @IsString()
+  @MaxLength(4000)
+  @Matches(HAS_TEXT, { message: 'text mag niet leeg zijn' })
+  text?: string;
+
+  @ApiPropertyOptional({
+    type: [QuoteRequestDto],
+    description: 'The results it quotes; their figures are copied now and never change (draft only). At most 10.',
+  })
+  @IfGiven()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => QuoteRequestDto)
+  quotes?: QuoteRequestDto[];
 }
 
 export class FindingsQueryDto {
