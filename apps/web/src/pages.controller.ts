@@ -49,6 +49,12 @@ export class PagesController {
   policy(@Res() res: Response): void {
     send(res, 'policy');
   }
+
+  /** "U zei, wij deden": published findings per municipality, for anyone (?gemeente=…&ronde=…). */
+  @Get('terugkoppeling')
+  feedback(@Res() res: Response): void {
+    send(res, 'feedback');
+  }
 }
 
 function send(res: Response, page: PageName): void {

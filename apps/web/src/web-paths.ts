@@ -17,5 +17,6 @@ export const PAGES = {
   facilitate: 'facilitate.html',
   screen: 'screen.html',
   policy: 'policy.html',
+  feedback: 'terugkoppeling.html',
 } as const;
 export type PageName = keyof typeof PAGES;

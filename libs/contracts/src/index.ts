@@ -5,3 +5,4 @@ export * from './queues';
 export * from './domain-error';
 export * from './results';
 export * from './accountability';
+export * from './accountability-terms';

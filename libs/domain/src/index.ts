@@ -38,3 +38,5 @@ export * from './accountability/register.service';
 export * from './accountability/advice.service';
 export * from './accountability/finding.service';
 export * from './accountability/feedback.service';
+export * from './accountability/feedback-text';
+export * from './accountability/letter-pdf';

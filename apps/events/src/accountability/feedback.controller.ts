@@ -1,8 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { FeedbackService } from '@hs/domain';
 import { Public } from '../http/auth.decorators';
-import { FeedbackQueryDto } from './finding.dto';
+import { FeedbackQueryDto, LetterQueryDto } from './finding.dto';
 
 @ApiTags('feedback')
 @Public()
@@ -24,5 +24,16 @@ export class FeedbackController {
   @ApiOperation({ summary: 'Municipalities with published findings (public).' })
   municipalities() {
     return this.feedback.municipalities();
+  }
+
+  @Get('letter.pdf')
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'The same feedback as a printable A4 letter in Dutch, for tenants without internet (public).' })
+  async letter(@Query() query: LetterQueryDto) {
+    const pdf = await this.feedback.letter(query);
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: 'inline; filename="terugkoppeling.pdf"',
+    });
   }
 }

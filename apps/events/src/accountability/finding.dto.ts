@@ -165,3 +165,16 @@ export class FeedbackQueryDto {
   @IsUUID()
   roundId?: string;
 }
+
+export class LetterQueryDto {
+  @ApiProperty({ example: 'Leeuwarden', description: 'The municipality the letter is for (compared without case).' })
+  @IsString()
+  @MaxLength(100)
+  @Matches(HAS_TEXT, { message: 'municipality mag niet leeg zijn' })
+  municipality: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'One consultation round; all rounds when absent.' })
+  @IsOptional()
+  @IsUUID()
+  roundId?: string;
+}

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@hs/config';
 import type { FeedbackHistoryEntry, PublicFinding } from '@hs/contracts';
 import { FindingRepository, RegisterRepository } from '@hs/persistence';
 import { amsterdamDay } from './finding-rules';
+import { renderLetterPdf } from './letter-pdf';
 
 export interface FeedbackQuery {
   municipality?: string;
@@ -15,6 +17,7 @@ export interface FeedbackQuery {
 @Injectable()
 export class FeedbackService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly findings: FindingRepository,
     private readonly register: RegisterRepository,
   ) {}
@@ -73,5 +76,16 @@ export class FeedbackService {
     const seen = new Map<string, string>();
     for (const f of findings) seen.set(f.municipality.toLocaleLowerCase('nl-NL'), f.municipality);
     return [...seen.values()].sort((a, b) => a.localeCompare(b, 'nl'));
+  }
+
+  /** The printable A4 letter of one municipality (optionally one round). */
+  async letter(query: FeedbackQuery & { municipality: string }): Promise<Buffer> {
+    const findings = await this.published(query);
+    const params = new URLSearchParams({ gemeente: query.municipality, ...(query.roundId ? { ronde: query.roundId } : {}) });
+    return renderLetterPdf(findings, {
+      municipality: findings[0]?.municipality ?? query.municipality,
+      createdAt: new Date(),
+      pageUrl: `${this.config.publicUrl}/terugkoppeling?${params}`,
+    });
   }
 }
