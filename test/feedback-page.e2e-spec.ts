@@ -91,7 +91,7 @@ describeWithChromium('public feedback page and letter (e2e)', () => {
 
   async function openIn(lang: 'nl' | 'fy' | 'en'): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    await context.addInitScript((value) => localStorage.setItem('hs.lang', value), lang);
+    await context.addInitScript(`localStorage.setItem('hs.lang', '${lang}')`);
     const page = await context.newPage();
     page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
     await page.goto(`${url}/terugkoppeling?gemeente=${encodeURIComponent(municipality)}`);
@@ -101,7 +101,7 @@ describeWithChromium('public feedback page and letter (e2e)', () => {
   async function seriousViolations(page: Page): Promise<string[]> {
     await page.evaluate(AXE);
     const result = await page.evaluate(() =>
-      (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null }> }> } }).axe.run(),
+      (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null }> }> } }).axe.run(),
     );
     return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
   }

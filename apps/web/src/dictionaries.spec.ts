@@ -33,7 +33,7 @@ function usedKeys(files: string[]): Map<string, string> {
 
 const scripts = readdirSync(JS_DIR).filter((f) => f.endsWith('.js') && !f.startsWith('i18n'));
 /** Page scripts with a dictionary of their own, by the prefix of their file name; the rest use i18n-staff.js. */
-const OWN_DICTIONARIES = { tenant: 'i18n-tenant.js', feedback: 'i18n-feedback.js' };
+const OWN_DICTIONARIES = { tenant: 'i18n-tenant.js', feedback: 'i18n-feedback.js', register: 'i18n-register.js' };
 const ownPrefix = (file: string) => Object.keys(OWN_DICTIONARIES).find((prefix) => file.startsWith(prefix));
 
 describe.each([

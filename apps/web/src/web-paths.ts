@@ -18,5 +18,6 @@ export const PAGES = {
   screen: 'screen.html',
   policy: 'policy.html',
   feedback: 'terugkoppeling.html',
+  register: 'register.html',
 } as const;
 export type PageName = keyof typeof PAGES;

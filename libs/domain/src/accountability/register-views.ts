@@ -1,4 +1,5 @@
 import type { AgreementParty, AgreementStatus, FindingOutcome, FindingState, FrozenQuote, TextTranslations } from '@hs/contracts';
+import { AGREEMENT_MOVES } from './agreement-status';
 import type { AdviceEntity, AgreementEntity, AgreementEventEntity, FindingEntity, WoonvisieThemeEntity } from '@hs/persistence';
 
 export interface WoonvisieThemeView {
@@ -18,6 +19,8 @@ export interface AgreementView {
   party: AgreementParty;
   status: AgreementStatus;
   statusSince: string;
+  /** The statuses it may move to next (the status rule's answer, so pages need not know the rule). */
+  nextStatuses: readonly AgreementStatus[];
   advice: { given: number; answered: number };
   createdAt: string;
   updatedAt: string;
@@ -83,6 +86,7 @@ export function toAgreementView(
     party: a.party,
     status: a.status,
     statusSince: a.statusSince,
+    nextStatuses: AGREEMENT_MOVES[a.status],
     advice: { given: mine.length, answered: mine.filter((x) => x.response !== null).length },
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
