@@ -101,7 +101,9 @@ describeWithChromium('public feedback page and letter (e2e)', () => {
   async function seriousViolations(page: Page): Promise<string[]> {
     await page.evaluate(AXE);
     const result = await page.evaluate(() =>
-      (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null }> }> } }).axe.run(),
+      (
+        globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null }> }> } }
+      ).axe.run(),
     );
     return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
   }
