@@ -44,7 +44,8 @@ export class RegisterQueryDto {
   status?: AgreementStatus;
 }
 
-export class CreateWoonvisieThemeDto {
+/** Where in the register: the municipality and the year of its performance agreements. */
+class RegisterPlaceDto {
   @ApiProperty({ example: 'Leeuwarden', maxLength: 100 })
   @IsString()
   @MaxLength(100)
@@ -56,7 +57,9 @@ export class CreateWoonvisieThemeDto {
   @Min(2000)
   @Max(2100)
   year: number;
+}
 
+export class CreateWoonvisieThemeDto extends RegisterPlaceDto {
   @ApiProperty({ example: 'Betaalbaar en duurzaam wonen', maxLength: 200 })
   @IsString()
   @MaxLength(200)
@@ -70,19 +73,7 @@ export class CreateWoonvisieThemeDto {
   description?: string;
 }
 
-export class CreateAgreementDto {
-  @ApiProperty({ example: 'Leeuwarden', maxLength: 100 })
-  @IsString()
-  @MaxLength(100)
-  @Matches(HAS_TEXT, { message: 'municipality mag niet leeg zijn' })
-  municipality: string;
-
-  @ApiProperty({ example: 2026, minimum: 2000, maximum: 2100 })
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  year: number;
-
+export class CreateAgreementDto extends RegisterPlaceDto {
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'A woonvisie theme of the same municipality and year.' })
   @IsOptional()
   @IsUUID()
