@@ -19,6 +19,7 @@ import { RegisterController } from './accountability/register.controller';
 import { AdviceController } from './accountability/advice.controller';
 import { FindingsController } from './accountability/findings.controller';
 import { FeedbackController } from './accountability/feedback.controller';
+import { AccountabilityExportsController } from './accountability/exports.controller';
 
 /**
  * The events service: the HTTP API. Controllers only (one call per endpoint); the rules live in @hs/domain.
@@ -41,6 +42,7 @@ const CONTROLLERS = [
   PolicyInputController,
   RegisterController,
   AdviceController,
+  AccountabilityExportsController,
   FindingsController,
   FeedbackController,
 ];

@@ -40,3 +40,5 @@ export * from './accountability/finding.service';
 export * from './accountability/feedback.service';
 export * from './accountability/feedback-text';
 export * from './accountability/letter-pdf';
+export * from './accountability/register-export';
+export * from './accountability/export.service';

@@ -19,6 +19,7 @@ import { RegisterService } from './accountability/register.service';
 import { AdviceService } from './accountability/advice.service';
 import { FindingService } from './accountability/finding.service';
 import { FeedbackService } from './accountability/feedback.service';
+import { AccountabilityExportService } from './accountability/export.service';
 
 /** Every domain service the DomainModule provides; a new one is added here, one per line. */
 // prettier-ignore
@@ -44,4 +45,5 @@ export const DOMAIN_SERVICES = [
   AdviceService,
   FindingService,
   FeedbackService,
+  AccountabilityExportService,
 ];
