@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { AggregationService } from '@hs/domain';
 import { aDilemma, anEvening, castVotes, times } from './support/aggregation-builders';
-import { bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
+import { asBytes, bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
+import { waitFor } from './support/wait';
 
 /** "U zei, wij deden": findings with frozen quotes, publication, the public feedback and its history. */
 describe('findings and public feedback (e2e)', () => {
@@ -231,5 +233,48 @@ describe('findings and public feedback (e2e)', () => {
     }>;
     const actions = audit.filter((e) => e.targetId === advice.id).map((e) => e.action);
     expect(actions.sort()).toEqual(['advice.give', 'advice.respond']);
+  });
+
+  it('adds the chapter "Wat er met de inbreng gebeurde" to the PDF report, with the published findings of its municipalities only', async () => {
+    const { dilemma, options } = await aVotedDilemma();
+    const agreement = await anAgreement();
+    const send = (text: string) =>
+      t.http
+        .post('/api/findings')
+        .set(analyst.auth)
+        .send({ municipality, text, quotes: [{ dilemmaId: dilemma.id, optionId: options[0].id }], agreementIds: [agreement.id] })
+        .expect(201);
+    const shown = (await send('Hoofdstukzin: huurders kiezen voor isoleren.')).body;
+    await send('Conceptzin die niet in het rapport hoort.');
+    await t.http.post(`/api/findings/${shown.id}/publish`).set(analyst.auth).expect(200);
+    const report = (
+      await t.http
+        .post('/api/reports')
+        .set(analyst.auth)
+        .send({ municipalities: [municipality] })
+        .expect(202)
+    ).body;
+    await waitFor(
+      'the report',
+      async () => {
+        const res = await t.http.get(`/api/reports/${report.id}`).set(analyst.auth);
+        return res.body.status === 'done' ? true : undefined;
+      },
+      50_000,
+    );
+    const pdf = await t.http
+      .get(`/api/reports/${report.id}/export.pdf`)
+      .set(analyst.auth)
+      .buffer(true)
+      .parse(asBytes)
+      .expect(200);
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf.body as Buffer })
+      .toString('utf8')
+      .replace(/\s+/g, ' ');
+    expect(text).toContain('Wat er met de inbreng gebeurde');
+    expect(text).toContain(`${municipality}: Hoofdstukzin: huurders kiezen voor isoleren.`);
+    expect(text).toContain('75% van de 40 mensen koos "Nu isoleren"');
+    expect(text).toContain('De corporatie isoleert 300 woningen. – Afgesproken (Corporatie)');
+    expect(text).not.toContain('Conceptzin');
   });
 });
