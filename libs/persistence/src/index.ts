@@ -30,3 +30,5 @@ export * from './aggregation/weight.repository';
 export * from './job-worker.repository';
 export * from './safe-error';
 export * from './redis-availability';
+export * from './embedded/embedded-postgres';
+export * from './embedded/local-services';

@@ -1,7 +1,8 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { type JobsOptions, Queue } from 'bullmq';
+import type { JobsOptions, Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
 import { AGGREGATION_QUEUE, type JobName, type JobPayloads, REPORTS_QUEUE } from '@hs/contracts';
+import { newQueue } from './queue-backend';
 import { withTimeout } from './redis-availability';
 
 const ENQUEUE_TIMEOUT_MS = 2000;
@@ -23,9 +24,7 @@ export class JobQueueRepository implements OnApplicationShutdown {
   queue(name: string): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, {
-        connection: { url: this.config.redisUrl, maxRetriesPerRequest: null },
-        prefix: `${this.config.redisPrefix}:bull`,
+      queue = newQueue(this.config, name, {
         defaultJobOptions: {
           attempts: 5,
           backoff: { type: 'exponential', delay: 1000 },

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { type Job, UnrecoverableError, type Worker } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
 import type { JobName, JobPayloads } from '@hs/contracts';
+import { newWorker } from './queue-backend';
 
 export interface JobContext {
   id: string;
@@ -41,7 +42,8 @@ export class JobWorkerRepository implements BeforeApplicationShutdown {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   start(queue: string, handlers: JobHandlers, options: WorkerOptions): void {
-    const worker = new Worker(
+    const worker = newWorker(
+      this.config,
       queue,
       async (job: Job) => {
         const handler = handlers[job.name as JobName] as
@@ -63,8 +65,6 @@ export class JobWorkerRepository implements BeforeApplicationShutdown {
         }
       },
       {
-        connection: { url: this.config.redisUrl, maxRetriesPerRequest: null },
-        prefix: `${this.config.redisPrefix}:bull`,
         concurrency: options.concurrency,
         lockDuration: LOCK_MS,
         stalledInterval: STALLED_CHECK_MS,
