@@ -1,4 +1,5 @@
 export * from './domain.module';
+export * from './ports';
 export * from './services';
 export * from './audit/audit.service';
 export * from './auth/token.service';
