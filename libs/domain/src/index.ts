@@ -6,6 +6,7 @@ export * from './auth/token.service';
 export * from './staff/password';
 export * from './staff/staff.service';
 export * from './live/vote-rules';
+export * from './live/vote-batch';
 export * from './live/tally-math';
 export * from './live/group-commit';
 export * from './live/tally.service';
