@@ -17,6 +17,7 @@ export * from './live/join.repository';
 export * from './live/checkin-card.repository';
 export * from './live/manual-count.repository';
 export * from './live/socket-adapter.repository';
+export * from './live/live-socket.repository';
 export * from './pg-errors';
 export * from './dilemmas/dilemma.repository';
 export * from './evenings/evening.repository';

@@ -1,25 +1,8 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { type Job, UnrecoverableError, type Worker } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
-import type { JobName, JobPayloads } from '@hs/contracts';
+import type { JobContext, JobHandlers, JobName, JobWorkerOptions } from '@hs/contracts';
 import { newWorker } from './queue-backend';
-
-export interface JobContext {
-  id: string;
-  attemptsMade: number;
-  attempts: number;
-  progress(percent: number): Promise<void>;
-}
-
-export type JobHandlers = { [N in JobName]?: (payload: JobPayloads[N], context: JobContext) => Promise<unknown> };
-
-export interface WorkerOptions {
-  concurrency: number;
-  /** Errors that a retry cannot fix (a missing report, bad input): the job fails at once. */
-  isPermanent: (error: unknown) => boolean;
-  /** Called once a job has failed for good (attempts used up, permanent error, stalled too often). */
-  onFinalFailure?: (name: JobName, payload: unknown, reason: string) => Promise<void>;
-}
 
 /**
  * A crashed worker's job lock expires after LOCK_MS; a live worker renews it every LOCK_MS / 2 and
@@ -33,7 +16,7 @@ const CLOSE_GRACE_MS = 10_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
-/** BullMQ consumers: the only place that creates a Worker. Closed (active jobs finished) before the database goes. */
+/** BullMQ consumers (the JobWorkers port): the only place that creates a Worker. Closed (active jobs finished) before the database goes. */
 @Injectable()
 export class JobWorkerRepository implements BeforeApplicationShutdown {
   private readonly logger = new Logger('JobWorker');
@@ -41,7 +24,7 @@ export class JobWorkerRepository implements BeforeApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  start(queue: string, handlers: JobHandlers, options: WorkerOptions): void {
+  start(queue: string, handlers: JobHandlers, options: JobWorkerOptions): void {
     const worker = newWorker(
       this.config,
       queue,
