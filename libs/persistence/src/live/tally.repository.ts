@@ -87,6 +87,11 @@ SELECT 'manual', c.key, sum(c.value::numeric)::float8 FROM manual_count mc, json
 UNION ALL
 SELECT 'manualPeople', '', COALESCE(sum(respondents), 0)::float8 FROM manual_count WHERE dilemma_id = $1 AND round = $2`;
 
+/** The counters of one dilemma and round straight from PostgreSQL, in one query (shared by both tally stores). */
+export async function countTally(dataSource: DataSource, dilemmaId: string, round: number): Promise<LiveCounters> {
+  return fromRows(await dataSource.query(COUNT_SQL, [dilemmaId, round]));
+}
+
 function fromRows(rows: CountRow[]): LiveCounters {
   const counters: LiveCounters = { voters: 0, scaleSum: 0, options: {}, manual: {}, manualPeople: 0 };
   for (const row of rows) {
@@ -153,7 +158,7 @@ export class TallyRepository {
   }
 
   async count(dilemmaId: string, round: number): Promise<LiveCounters> {
-    return fromRows(await this.dataSource.query(COUNT_SQL, [dilemmaId, round]));
+    return countTally(this.dataSource, dilemmaId, round);
   }
 
   async rebuild(dilemmaId: string, round: number, final: boolean): Promise<LiveCounters> {
