@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareDatabase } from '../../libs/persistence/src/database-bootstrap';
 import { startEmbeddedPostgres } from '../../libs/persistence/src/embedded/embedded-postgres';
-import { answersOn } from '../../libs/persistence/src/embedded/local-services';
+import { answersOn } from '../../libs/persistence/src/embedded/answers-on';
 import { testServices } from './services';
 
 /**
@@ -16,6 +16,8 @@ import { testServices } from './services';
  * notice, unless REQUIRE_REDIS=1 (CI), which makes a missing Redis an error.
  */
 export default async function globalSetup(): Promise<void> {
+  // Both end-to-end projects (Redis and local backplane) name this setup; the run makes one database.
+  if (process.env.HS_TEST_RUN) return;
   const id = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   let base: URL;
   if (process.env.TEST_DATABASE_URL || (await answersOn(5432))) {
@@ -38,6 +40,7 @@ export default async function globalSetup(): Promise<void> {
     delete process.env.REDIS_URL;
     process.stdout.write('No Redis on 127.0.0.1:6379: this run uses the local backplane; suites that need Redis are skipped\n');
   }
+  process.env.HS_TEST_RUN = id;
   process.env.REDIS_PREFIX = `hst_${id}`;
   process.env.JWT_SECRET = randomBytes(32).toString('hex');
   process.env.NODE_ENV = 'test';

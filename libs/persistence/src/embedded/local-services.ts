@@ -4,24 +4,12 @@
  * - PostgreSQL: DATABASE_URL, else the server on 127.0.0.1:5432, else an embedded one in DATA_DIR/postgres.
  * - Backplane: BACKPLANE, else Redis when REDIS_URL is set or Redis answers on 127.0.0.1:6379, else local.
  */
-import { connect } from 'node:net';
 import { join } from 'node:path';
 import { type AppConfig, ConfigError } from '@hs/config';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
+import { answersOn } from './answers-on';
 
-/** Whether something accepts TCP connections on host:port within timeoutMs. */
-export function answersOn(port: number, host = '127.0.0.1', timeoutMs = 500): Promise<boolean> {
-  return new Promise((done) => {
-    const socket = connect({ port, host });
-    const finish = (result: boolean) => {
-      socket.destroy();
-      done(result);
-    };
-    socket.setTimeout(timeoutMs, () => finish(false));
-    socket.once('connect', () => finish(true));
-    socket.once('error', () => finish(false));
-  });
-}
+export { answersOn };
 
 /** Settles BACKPLANE=auto; a local backplane with a ROLE other than all is refused with one line. */
 export async function chooseBackplane(config: AppConfig): Promise<AppConfig> {
