@@ -72,7 +72,15 @@ async function idlePhase(kind: Kind, server: ChildProcess, clients: ChildProcess
   log(
     `  ${kind}: held ${large} idle sockets; RSS ${baseRss} → ${smallRss} (${small}) → ${largeRss} KiB (${large}); ${perSocketKiB.toFixed(1)} KiB per socket`,
   );
-  return { held: large, baseRssKiB: baseRss, smallCount: small, smallRssKiB: smallRss, largeCount: large, largeRssKiB: largeRss, perSocketKiB };
+  return {
+    held: large,
+    baseRssKiB: baseRss,
+    smallCount: small,
+    smallRssKiB: smallRss,
+    largeCount: large,
+    largeRssKiB: largeRss,
+    perSocketKiB,
+  };
 }
 
 async function throughputPhase(kind: Kind, clients: ChildProcess[], port: number, fx: Fixture, dilemma: number) {
@@ -181,7 +189,11 @@ async function main(): Promise<void> {
   const file = join(root, 'bench/results/live.json');
   writeFileSync(
     file,
-    JSON.stringify({ at: new Date().toISOString(), settings: { IDLE, SMALL, THROUGHPUT_SOCKETS, SECONDS, RATE, CLIENTS }, results, summary }, null, 2),
+    JSON.stringify(
+      { at: new Date().toISOString(), settings: { IDLE, SMALL, THROUGHPUT_SOCKETS, SECONDS, RATE, CLIENTS }, results, summary },
+      null,
+      2,
+    ),
   );
   log(`written to ${file}`);
 }

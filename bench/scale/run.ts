@@ -72,10 +72,10 @@ async function stopLayout(layout: Layout): Promise<void> {
 /** Idle sockets spread over the layout's gateways; RSS per socket from the growth between a small and the full crowd. */
 async function idle(name: string, pids: number[], ports: number[], clients: ChildProcess[], fx: Fixture, total: number) {
   const sum = () => pids.reduce((s, pid) => s + rssKiB(pid), 0);
-  const small = await connectAll(clients, ports, fx.participantTokens.slice(0, SMALL));
+  const small = await connectAll(clients, ports, fx.participantTokens.slice(0, SMALL), origin.ALLOWED_ORIGINS);
   await sleep(3000);
   const smallRss = sum();
-  const large = await connectAll(clients, ports, fx.participantTokens.slice(SMALL, total));
+  const large = await connectAll(clients, ports, fx.participantTokens.slice(SMALL, total), origin.ALLOWED_ORIGINS);
   await sleep(5000);
   const largeRss = sum();
   const perSocketKiB = (largeRss - smallRss) / Math.max(1, large - small);
@@ -98,7 +98,7 @@ async function tally(name: string, layout: Layout, clients: ChildProcess[], fx: 
     if (t.dilemmaId === fx.dilemmaIds[dilemma]) tallies.push({ at: Date.now(), total: t.total });
   });
   await new Promise<void>((r) => staff.once('connect', () => r()));
-  await connectAll(clients, [votePort], fx.participantTokens.slice(0, THROUGHPUT_SOCKETS));
+  await connectAll(clients, [votePort], fx.participantTokens.slice(0, THROUGHPUT_SOCKETS), origin.ALLOWED_ORIGINS);
   const durationMs = Math.min(SECONDS * 1000, Math.floor((THROUGHPUT_SOCKETS / RATE) * 1000));
   const { latencies, sent, votes } = await openLoop(clients, fx, dilemma, RATE, durationMs);
   await sleep(1500);
@@ -115,7 +115,9 @@ async function tally(name: string, layout: Layout, clients: ChildProcess[], fx: 
     tallyP50: percentile(visible, 50),
     tallyP99: percentile(visible, 99),
   };
-  log(`  ${name}: ${result.acked}/${sent} acked; vote→ack p99 ${result.ackP99} ms; vote→staff tally p50 ${result.tallyP50} ms p99 ${result.tallyP99} ms`);
+  log(
+    `  ${name}: ${result.acked}/${sent} acked; vote→ack p99 ${result.ackP99} ms; vote→staff tally p50 ${result.tallyP50} ms p99 ${result.tallyP99} ms`,
+  );
   return result;
 }
 
@@ -125,6 +127,7 @@ async function throughput(name: string, layout: Layout, clients: ChildProcess[],
     clients,
     layout.gateways.map((g) => g.port),
     fx.participantTokens.slice(0, THROUGHPUT_SOCKETS),
+    origin.ALLOWED_ORIGINS,
   );
   const result = await closedLoop(clients, fx, dilemma, SECONDS);
   await disconnectAll(clients);
@@ -160,7 +163,14 @@ async function main(): Promise<void> {
         const pids = layout.gateways.map((g) => g.child.pid!);
         const entry: Record<string, unknown> = {};
         // One gateway holds what fits under one process's open-file limit; three hold the whole crowd.
-        entry.idle = await idle(name, pids, ports, clients, fx, count === 1 ? Math.min(SCALE_SOCKETS, BARE_SOCKETS) : SCALE_SOCKETS);
+        entry.idle = await idle(
+          name,
+          pids,
+          ports,
+          clients,
+          fx,
+          count === 1 ? Math.min(SCALE_SOCKETS, BARE_SOCKETS) : SCALE_SOCKETS,
+        );
         await disconnectAll(clients);
         entry.tally = await tally(name, layout, clients, fx, dilemma++);
         entry.throughput = await throughput(name, layout, clients, fx, dilemma++);
@@ -188,7 +198,12 @@ async function main(): Promise<void> {
   writeFileSync(
     file,
     JSON.stringify(
-      { at: new Date().toISOString(), settings: { SCALE_SOCKETS, BARE_SOCKETS, THROUGHPUT_SOCKETS, SECONDS, RATE, CLIENTS }, results, summary },
+      {
+        at: new Date().toISOString(),
+        settings: { SCALE_SOCKETS, BARE_SOCKETS, THROUGHPUT_SOCKETS, SECONDS, RATE, CLIENTS },
+        results,
+        summary,
+      },
       null,
       2,
     ),

@@ -166,7 +166,8 @@ export async function startPlatform(run: BenchRun, port: number, extra: Record<s
     execArgv: ['-r', join(root, 'scripts/register-paths.js'), ...execArgv],
     env: run.platformEnv(port, extra),
   });
-  const healthUrl = extra.ROLE === 'worker' ? `http://127.0.0.1:${extra.METRICS_PORT}/health` : `http://127.0.0.1:${port}/api/health`;
+  const healthUrl =
+    extra.ROLE === 'worker' ? `http://127.0.0.1:${extra.METRICS_PORT}/health` : `http://127.0.0.1:${port}/api/health`;
   for (let i = 0; i < 240; i++) {
     if (child.exitCode !== null) throw new Error(`platform process (${extra.ROLE ?? 'all'}) exited with ${child.exitCode}`);
     try {
@@ -210,9 +211,15 @@ export async function startClients(count: number): Promise<ChildProcess[]> {
 
 /**
  * Connects the tokens, split evenly over the client processes; client i talks to ports[i % ports.length]
- * (several gateways), each from its own 127.0.x.y address. Returns how many connected.
+ * (several gateways), each from its own 127.0.x.y address, with the Origin the platform admits (by default
+ * the first port's). Returns how many connected.
  */
-export async function connectAll(clients: ChildProcess[], ports: number[], tokens: string[]): Promise<number> {
+export async function connectAll(
+  clients: ChildProcess[],
+  ports: number[],
+  tokens: string[],
+  origin = `http://localhost:${ports[0]}`,
+): Promise<number> {
   const per = Math.ceil(tokens.length / clients.length);
   const answers = await Promise.all(
     clients.map((client, i) => {
@@ -223,8 +230,7 @@ export async function connectAll(clients: ChildProcess[], ports: number[], token
         url: `http://127.0.0.1:${port}`,
         tokens: tokens.slice(i * per, (i + 1) * per),
         localAddress: `127.0.${1 + Math.floor(i / 250)}.${1 + (i % 250)}`,
-        // Every platform process of a run allows the first port's origin (ALLOWED_ORIGINS).
-        origin: `http://localhost:${ports[0]}`,
+        origin,
       });
       return answer;
     }),
@@ -287,9 +293,7 @@ export async function openLoop(clients: ChildProcess[], fx: Fixture, dilemma: nu
   return {
     latencies: answers.flatMap((a) => a.latencies),
     sent: answers.reduce((s, a) => s + a.sent, 0),
-    votes: answers
-      .flatMap((a) => a.ackTimes.map((t, i) => ({ ack: t, sent: t - a.latencies[i] })))
-      .sort((x, y) => x.ack - y.ack),
+    votes: answers.flatMap((a) => a.ackTimes.map((t, i) => ({ ack: t, sent: t - a.latencies[i] }))).sort((x, y) => x.ack - y.ack),
   };
 }
 
