@@ -17,7 +17,10 @@ async function startOnce() {
   const child = spawn(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/server/src/main.ts'],
-    { env: { PATH: process.env.PATH ?? '', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      env: { PATH: process.env.PATH ?? '', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
@@ -37,7 +40,10 @@ async function startOnce() {
     }
     await sleep(250);
   }
-  const page = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.status, () => null);
+  const page = await fetch(`http://127.0.0.1:${port}/`).then(
+    (r) => r.status,
+    () => null,
+  );
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.kill('SIGTERM');
   await Promise.race([exited, sleep(30_000)]);

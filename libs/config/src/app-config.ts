@@ -158,7 +158,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const redisUrlGiven = Boolean((env.REDIS_URL ?? '').trim());
   const backplane = (backplaneRaw || (redisUrlGiven ? 'redis' : 'auto')) as Backplane | 'auto';
   if (backplane === 'local' && role !== 'all') {
-    throw new ConfigError('BACKPLANE', `local runs one process only (ROLE=all); ROLE=${role} needs Redis: several processes share it`);
+    throw new ConfigError(
+      'BACKPLANE',
+      `local runs one process only (ROLE=all); ROLE=${role} needs Redis: several processes share it`,
+    );
   }
 
   const redisPrefix = (env.REDIS_PREFIX ?? 'hs').trim() || 'hs';

@@ -33,3 +33,4 @@ export * from './safe-error';
 export * from './redis-availability';
 export * from './embedded/embedded-postgres';
 export * from './embedded/local-services';
+export * from './queue-backend';
