@@ -21,7 +21,12 @@ describe('the local backplane keeps queued jobs in PostgreSQL (e2e)', () => {
     const seeder = await bootTestApp({ BACKPLANE: 'local', ROLE: 'all' });
     const evening = await anEvening().titled('Avond zonder Redis').save(seeder.dataSource);
     const { dilemma, options } = await aDilemma().of(evening).save(seeder.dataSource);
-    await castVotes(seeder.dataSource, evening, dilemma, times(7, { group: 'tenant' as const, choice: { optionIds: [options[0].id] } }));
+    await castVotes(
+      seeder.dataSource,
+      evening,
+      dilemma,
+      times(7, { group: 'tenant' as const, choice: { optionIds: [options[0].id] } }),
+    );
     await seeder.close();
 
     const queue = newQueue(config, AGGREGATION_QUEUE, {});

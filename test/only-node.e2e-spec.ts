@@ -10,8 +10,7 @@ import { freePort } from './support/processes';
  * reached. It must start an embedded PostgreSQL in DATA_DIR, run on the local backplane, serve health and
  * pages, stop PostgreSQL when it stops, and start again from the same data.
  */
-const canIsolate =
-  process.getuid?.() === 0 && spawnSync('unshare', ['-n', 'ip', 'link', 'set', 'lo', 'up']).status === 0;
+const canIsolate = process.getuid?.() === 0 && spawnSync('unshare', ['-n', 'ip', 'link', 'set', 'lo', 'up']).status === 0;
 const describeIsolated = canIsolate ? describe : describe.skip;
 if (!canIsolate) process.stdout.write('skipped (needs root and unshare -n to hide PostgreSQL and Redis): only-node\n');
 
@@ -37,7 +36,11 @@ describeIsolated('a machine where only Node is installed (e2e, empty network nam
       execFile(
         'unshare',
         ['-n', 'sh', '-c', script, process.execPath],
-        { env: { PATH: process.env.PATH ?? '', PROBE_PORT: String(port), DATA_DIR: dataDir }, maxBuffer: 16 * 1024 * 1024, timeout: 560_000 },
+        {
+          env: { PATH: process.env.PATH ?? '', PROBE_PORT: String(port), DATA_DIR: dataDir },
+          maxBuffer: 16 * 1024 * 1024,
+          timeout: 560_000,
+        },
         (error, out) => (error ? reject(error) : resolve(out)),
       ),
     );

@@ -138,7 +138,7 @@ function initialise(binDir: string, dataDir: string, password: string, owner: { 
         '--encoding=UTF8',
         '--no-locale',
       ],
-      { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' }, ...owner },
+      { stdio: ['ignore', 'ignore', 'pipe'], ...owner },
     );
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });
@@ -185,7 +185,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const child = spawn(
     join(binDir, 'postgres'),
     ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    { stdio: ['ignore', logFd, logFd], env: { ...process.env, LC_ALL: 'C' }, ...owner },
+    { stdio: ['ignore', logFd, logFd], ...owner },
   );
   const abort = () => child.kill('SIGINT');
   options.signal?.addEventListener('abort', abort, { once: true });
