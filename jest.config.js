@@ -26,17 +26,25 @@ const common = {
   moduleNameMapper,
 };
 
+const e2e = {
+  ...common,
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+};
+const LOCAL_BACKPLANE_SUITES = ['live-evening', 'live-joining', 'live-bad-input', 'live-races', 'aggregation', 'reports'];
+
 module.exports = {
   // Jest reads testTimeout only at the top level; end-to-end tests boot servers and child processes.
   testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
+    { ...e2e, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    // The live and aggregation suites once more on the local backplane (one process, no Redis, jobs in PostgreSQL).
     {
-      ...common,
-      displayName: 'e2e',
-      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
-      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      ...e2e,
+      displayName: 'e2e-local',
+      testMatch: LOCAL_BACKPLANE_SUITES.map((name) => `<rootDir>/test/${name}.e2e-spec.ts`),
+      setupFiles: ['<rootDir>/test/support/local-backplane.setup.ts'],
     },
   ],
 };

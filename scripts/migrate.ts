@@ -5,12 +5,17 @@
  */
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@hs/config';
-import { prepareDatabase } from '@hs/persistence';
+import { chooseDatabase, prepareDatabase } from '@hs/persistence';
 
 async function main(): Promise<void> {
-  const databaseUrl = loadConfigOrExit().databaseUrl;
-  const ran = await prepareDatabase(databaseUrl);
-  process.stdout.write(ran.length ? `migrated: ${ran.join(', ')}\n` : 'schema up to date\n');
+  // The same database the platform would use: DATABASE_URL, 127.0.0.1:5432, or the embedded one in DATA_DIR.
+  const { config, embedded } = await chooseDatabase(loadConfigOrExit(), (line) => process.stdout.write(line + '\n'));
+  try {
+    const ran = await prepareDatabase(config.databaseUrl);
+    process.stdout.write(ran.length ? `migrated: ${ran.join(', ')}\n` : 'schema up to date\n');
+  } finally {
+    await embedded?.stop();
+  }
 }
 
 main().catch((error: unknown) => {

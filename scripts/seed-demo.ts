@@ -4,12 +4,22 @@
  * and an admin when ADMIN_EMAIL and ADMIN_PASSWORD are set. Running it again changes nothing.
  */
 import 'reflect-metadata';
-import { loadConfigOrExit } from '@hs/config';
-import { createDataSource, prepareDatabase } from '@hs/persistence';
+import { type AppConfig, loadConfigOrExit } from '@hs/config';
+import { chooseDatabase, createDataSource, prepareDatabase } from '@hs/persistence';
 import { seedDemo } from './demo-seeder';
 
 async function main(): Promise<void> {
-  const config = loadConfigOrExit();
+  // The same database the platform would use: DATABASE_URL, 127.0.0.1:5432, or the embedded one in DATA_DIR
+  // (joined when `npm start` runs it, else started for the seed and stopped after).
+  const { config, embedded } = await chooseDatabase(loadConfigOrExit(), (line) => process.stdout.write(line + '\n'));
+  try {
+    await seed(config);
+  } finally {
+    await embedded?.stop();
+  }
+}
+
+async function seed(config: AppConfig): Promise<void> {
   await prepareDatabase(config.databaseUrl);
   const dataSource = createDataSource(config.databaseUrl);
   await dataSource.initialize();

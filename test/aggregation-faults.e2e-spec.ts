@@ -11,6 +11,7 @@ import { pdfPages } from './support/pdf-text';
 import { asBytes, bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 import { freePort } from './support/processes';
+import { describeWithRedis } from './support/services';
 
 /**
  * Faults: a worker killed with SIGKILL in the middle of a report job, and Redis restarted while a job
@@ -68,7 +69,7 @@ async function workerIsBlocked(): Promise<boolean> {
 /** A queue namespace of its own, so the workers of other test files (sharing Redis) never take these jobs. */
 const PREFIX = `${process.env.REDIS_PREFIX}_faults`;
 
-describe('aggregation worker under faults (e2e)', () => {
+describeWithRedis('aggregation worker under faults (e2e)', () => {
   let t: TestApp;
   let analyst: StaffSession;
   let evening: { id: string };

@@ -34,6 +34,8 @@ describe('bad configuration (e2e, real entry point)', () => {
     [{ SUPPRESS_BELOW: '-3' }, 'SUPPRESS_BELOW'],
     [{ DATABASE_URL: 'mysql://root@localhost/db' }, 'DATABASE_URL'],
     [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
+    [{ BACKPLANE: 'kafka' }, 'BACKPLANE'],
+    [{ BACKPLANE: 'local', ROLE: 'gateway' }, 'BACKPLANE'],
   ])('stops %j with exit code 1 and one line naming %s', async (env, variable) => {
     const exit = await startEntryPoint(env);
     expect(exit.code).toBe(1);

@@ -1,6 +1,7 @@
 import { OwnRedis } from './support/own-redis';
 import { freePort } from './support/processes';
 import { bootTestApp, type TestApp } from './support/test-app';
+import { describeWithRedis } from './support/services';
 
 /** Asks /api/health until it answers `status` (bounded, so a regression fails instead of hanging). */
 async function healthBecomes(t: TestApp, status: number): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -14,7 +15,7 @@ async function healthBecomes(t: TestApp, status: number): Promise<{ status: numb
   return last;
 }
 
-describe('health when Redis goes away and comes back (e2e, own redis-server)', () => {
+describeWithRedis('health when Redis goes away and comes back (e2e, own redis-server)', () => {
   let redis: OwnRedis;
   let t: TestApp;
   beforeAll(async () => {

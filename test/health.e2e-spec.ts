@@ -1,4 +1,5 @@
 import { bootTestApp, staffSession, type TestApp } from './support/test-app';
+import { describeWithRedis } from './support/services';
 
 describe('health (e2e)', () => {
   let t: TestApp;
@@ -9,20 +10,27 @@ describe('health (e2e)', () => {
     await t.close();
   });
 
-  it('answers 200 ok with database, redis and queue up, without a token', async () => {
+  it('answers 200 ok with database, redis (when used), queue and the backplane up, without a token', async () => {
     const response = await t.http.get('/api/health');
     expect({ status: response.status, body: response.body }).toMatchObject({ status: 200 });
+    const withRedis = t.config.backplane === 'redis';
     expect(response.body).toMatchObject({
       status: 'ok',
-      info: { database: { status: 'up' }, redis: { status: 'up' }, queue: { status: 'up' } },
+      info: {
+        database: { status: 'up' },
+        queue: { status: 'up' },
+        backplane: { status: 'up', kind: withRedis ? 'redis' : 'local' },
+        ...(withRedis ? { redis: { status: 'up' } } : {}),
+      },
     });
+    if (!withRedis) expect(response.body.info).not.toHaveProperty('redis');
     expect(response.body.info.queue).toEqual(
       expect.objectContaining({ waiting: expect.any(Number), active: expect.any(Number), failed: expect.any(Number) }),
     );
   });
 });
 
-describe('health with Redis unreachable (e2e)', () => {
+describeWithRedis('health with Redis unreachable (e2e)', () => {
   let t: TestApp;
   beforeAll(async () => {
     // Port 1 refuses connections: the app must still boot and say what is down instead of hanging.

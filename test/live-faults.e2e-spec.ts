@@ -5,6 +5,7 @@ import { aLiveEvening, transition } from './support/live-builders';
 import { aVote, connectStaff, connectTenant, joinEvening, type LiveClient, vote, waitFor } from './support/live-client';
 import { freePort, startRedis, startServerProcess, stopProcess } from './support/processes';
 import { bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
+import { describeWithRedis } from './support/services';
 
 let retries = 0;
 
@@ -20,7 +21,7 @@ async function untilAcked(socket: Socket, payload: ReturnType<typeof aVote>): Pr
   }
 }
 
-describe('live voting through crashes and outages (e2e)', () => {
+describeWithRedis('live voting through crashes and outages (e2e)', () => {
   let t: TestApp;
   let staff: StaffSession;
   const sockets: LiveClient[] = [];

@@ -2,8 +2,9 @@ import type { DilemmaView, PresencePayload, TallyPayload } from '@hs/contracts';
 import { aLiveEvening, transition } from './support/live-builders';
 import { aVote, connectStaff, connectTenant, joinEvening, type LiveClient, vote, waitFor } from './support/live-client';
 import { bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
+import { describeWithRedis } from './support/services';
 
-describe('two gateway processes serving one evening (e2e)', () => {
+describeWithRedis('two gateway processes serving one evening (e2e)', () => {
   let api: TestApp;
   let gateway: TestApp;
   let staff: StaffSession;

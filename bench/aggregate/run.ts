@@ -16,7 +16,9 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { deleteKeysUnder } from '../../libs/persistence/src/redis-keys';
 import { Client } from 'pg';
+import { loadConfig } from '../../libs/config/src/app-config';
 import { prepareDatabase } from '../../libs/persistence/src/database-bootstrap';
+import { chooseDatabase } from '../../libs/persistence/src/embedded/local-services';
 import { BASELINE_SQL, generate } from './generate';
 
 const root = process.cwd();
@@ -24,7 +26,8 @@ const env = process.env;
 const VOTES = Number(env.BENCH_VOTES ?? 1_000_000);
 const RUNS = Number(env.BENCH_RUNS ?? 3);
 const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
-const databaseUrl = `postgres://postgres@127.0.0.1:5432/hs_bench_agg_${runId}`;
+/** Set in main(): on the PostgreSQL the platform would use (DATABASE_URL, 127.0.0.1:5432, or the embedded one). */
+let databaseUrl = '';
 const redisUrl = env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const redisPrefix = `hsba_${runId}`;
 const log = (line: string) => process.stdout.write(line + '\n');
@@ -86,6 +89,11 @@ async function timeJob(
 
 async function main(): Promise<void> {
   log(`bench:aggregate — ${VOTES.toLocaleString('en')} votes, database hs_bench_agg_${runId}`);
+  // The worker is a process of its own (ROLE=worker), so this benchmark needs Redis; PostgreSQL may be embedded.
+  const chosen = await chooseDatabase(loadConfig({ ...env, DATABASE_URL: env.DATABASE_URL ?? '' }), log);
+  const url = new URL(chosen.config.databaseUrl);
+  url.pathname = `/hs_bench_agg_${runId}`;
+  databaseUrl = url.toString();
   await prepareDatabase(databaseUrl);
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();

@@ -1,5 +1,5 @@
-import type { DilemmaView, LiveBusEventName } from '@hs/contracts';
-import { LiveBusRepository } from '@hs/persistence';
+import type { DilemmaView, LiveBusEventName, LiveBusMessage } from '@hs/contracts';
+import { LIVE_BUS, type LiveBus } from '@hs/domain';
 import type { StaffSession, TestApp } from './test-app';
 
 /** Builders for the evenings and dilemmas tests: an evening in the state a test needs, over HTTP. */
@@ -73,8 +73,10 @@ export async function createDilemma(
 
 /** Records what the app publishes on the live bus; `seen` waits (for a condition, not a time) until a matching event arrived. */
 export async function recordLiveBus(t: TestApp) {
-  const events: Array<{ event: LiveBusEventName; payload: unknown }> = [];
-  await t.app.get(LiveBusRepository).subscribe((event, payload) => events.push({ event, payload }));
+  const events: LiveBusMessage[] = [];
+  const bus = t.app.get<LiveBus>(LIVE_BUS);
+  bus.onMessage((message) => events.push(message));
+  await bus.listen();
   return {
     events,
     async seen(event: LiveBusEventName, payload: Record<string, unknown>): Promise<boolean> {

@@ -1,7 +1,12 @@
-import { deleteKeysUnder } from '../../libs/persistence/src/redis-keys';
+import { rmSync } from 'node:fs';
 import { Client } from 'pg';
+import { deleteKeysUnder } from '../../libs/persistence/src/redis-keys';
+import { testServices } from './services';
 
 export default async function globalTeardown(): Promise<void> {
+  // Named by both end-to-end projects: the first call cleans up, the second finds nothing left.
+  if (!process.env.HS_TEST_RUN) return;
+  delete process.env.HS_TEST_RUN;
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl && /\/hs_test_[a-z0-9]+$/.test(databaseUrl) && !process.env.KEEP_TEST_DATABASE) {
     const admin = new URL(databaseUrl);
@@ -13,7 +18,11 @@ export default async function globalTeardown(): Promise<void> {
     await client.end();
   }
   const prefix = process.env.REDIS_PREFIX;
-  if (prefix?.startsWith('hst_')) {
-    await deleteKeysUnder(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix);
+  if (prefix?.startsWith('hst_') && process.env.REDIS_URL) {
+    await deleteKeysUnder(process.env.REDIS_URL, prefix);
+  }
+  if (testServices.embedded) {
+    await testServices.embedded.stop();
+    rmSync(testServices.embedded.folder, { recursive: true, force: true });
   }
 }

@@ -25,12 +25,12 @@ export interface TestApp {
 export async function bootTestApp(env: Record<string, string> = {}, options: { port?: number } = {}): Promise<TestApp> {
   const config = loadConfig({ ...process.env, PORT: '3999', ALLOWED_ORIGINS: 'http://localhost:3999', ...env });
   // A browser test listens on a port chosen up front, so that ALLOWED_ORIGINS can name the page's origin.
-  const { app, port } = await startServer(config, { listenPort: options.port ?? 0 });
+  const { app, port, config: started } = await startServer(config, { listenPort: options.port ?? 0 });
   const nest = app as INestApplication;
   const url = `http://127.0.0.1:${port}`;
   return {
     app: nest,
-    config,
+    config: started,
     port: port!,
     url,
     http: request(nest.getHttpServer()),

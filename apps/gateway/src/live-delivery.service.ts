@@ -1,18 +1,24 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type { LiveBusEventName, LiveBusEvents } from '@hs/contracts';
-import { type CurrentDilemma, LiveStateService, TallyService } from '@hs/domain';
-import { LiveBusRepository } from '@hs/persistence';
-import { LiveGateway } from './live.gateway';
-import { staffRoom, tenantRoom } from './live-rooms';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { LiveBusMessage, ServerToClientEvents } from '@hs/contracts';
+import {
+  type CurrentDilemma,
+  LIVE_BUS,
+  LIVE_SOCKET_SERVER,
+  type LiveBus,
+  LiveStateService,
+  type LiveSocketServer,
+  TallyService,
+} from '@hs/domain';
 
-/** CONTRACT.md: at most 4 tallies a second per dilemma. */
+/** At most 4 tallies a second per dilemma (docs/API.md, `tally`). */
 const TALLY_EVERY_MS = 250;
 const SUBSCRIBE_WAIT_MS = 3000;
 
 /**
  * Delivers what the bus says to this process's own sockets: `dilemma` on every transition, `tally`
  * to staff (throttled; the trailing one carries the final count), to tenants only once revealed,
- * and on reveal at once to everyone.
+ * and on reveal at once to everyone. It reads what it sends from the domain, which heard the same
+ * message first (its caches and tallies register on the bus before this does).
  */
 @Injectable()
 export class LiveDeliveryService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -20,71 +26,60 @@ export class LiveDeliveryService implements OnApplicationBootstrap, OnModuleDest
   private readonly throttles = new Map<string, { last: number; timer: NodeJS.Timeout | null }>();
 
   constructor(
-    private readonly bus: LiveBusRepository,
-    private readonly gateway: LiveGateway,
+    @Inject(LIVE_BUS) private readonly bus: LiveBus,
+    @Inject(LIVE_SOCKET_SERVER) private readonly server: LiveSocketServer,
     private readonly live: LiveStateService,
     private readonly tallies: TallyService,
   ) {}
 
   /** Waits a moment for the subscription, but a Redis that is down must not keep the process from starting. */
   async onApplicationBootstrap(): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const subscribed = this.bus.subscribe((event, payload) => {
-      this.handle(event, payload).catch((error: unknown) => this.logger.warn(`${event}: ${(error as Error).message}`));
+    this.bus.onMessage((message) => {
+      this.deliver(message).catch((error: unknown) => this.logger.warn(`${message.event}: ${(error as Error).message}`));
     });
+    let timer: NodeJS.Timeout | undefined;
+    const subscribed = this.bus.listen();
     subscribed.catch((error: unknown) => this.logger.warn(`live bus: ${(error as Error).message}`));
     await Promise.race([subscribed, new Promise((resolve) => (timer = setTimeout(resolve, SUBSCRIBE_WAIT_MS)))]);
     clearTimeout(timer);
   }
 
-  private async handle<E extends LiveBusEventName>(event: E, payload: LiveBusEvents[E]): Promise<void> {
-    switch (event) {
+  private async deliver(message: LiveBusMessage): Promise<void> {
+    if (this.server.localCount(message.payload.eveningId) === 0) return;
+    switch (message.event) {
       case 'dilemma.changed': {
-        const p = payload as LiveBusEvents['dilemma.changed'];
-        this.live.invalidate(p.eveningId, p.dilemmaId);
-        const serves = this.serves(p.eveningId);
-        if (!serves && p.change !== 'closed') return;
-        const dilemma = await this.live.dilemma(p.dilemmaId);
+        const dilemma = await this.live.dilemma(message.payload.dilemmaId);
         if (!dilemma) return;
-        // After a close the tally is recounted from PostgreSQL (by every gateway: the closed tally is exact).
-        if (p.change === 'closed') await this.tallies.rebuild(dilemma.def);
-        if (!serves) return;
-        this.gateway.emitLocal(tenantRoom(p.eveningId), 'dilemma', { dilemma: dilemma.view });
-        this.gateway.emitLocal(staffRoom(p.eveningId), 'dilemma', { dilemma: dilemma.view });
+        this.toEveryone(message.payload.eveningId, 'dilemma', { dilemma: dilemma.view });
         await this.sendTally(dilemma, dilemma.def.round);
         return;
       }
       case 'evening.changed': {
-        const p = payload as LiveBusEvents['evening.changed'];
-        this.live.invalidate(p.eveningId);
-        if (!this.serves(p.eveningId)) return;
-        const evening = await this.live.evening(p.eveningId);
+        const evening = await this.live.evening(message.payload.eveningId);
         if (!evening) return;
-        const view = { evening: { id: evening.id, title: evening.title, status: evening.status } };
-        this.gateway.emitLocal(tenantRoom(p.eveningId), 'evening', view);
-        this.gateway.emitLocal(staffRoom(p.eveningId), 'evening', view);
+        this.toEveryone(message.payload.eveningId, 'evening', {
+          evening: { id: evening.id, title: evening.title, status: evening.status },
+        });
         return;
       }
       case 'manual-counts.added': {
-        const p = payload as LiveBusEvents['manual-counts.added'];
-        if (!this.serves(p.eveningId)) return;
-        const dilemma = await this.live.dilemma(p.dilemmaId);
-        if (!dilemma) return;
-        await this.tallies.rebuild(dilemma.def, p.round);
-        await this.sendTally(dilemma, p.round);
+        const dilemma = await this.live.dilemma(message.payload.dilemmaId);
+        if (dilemma) await this.sendTally(dilemma, message.payload.round);
         return;
       }
-      case 'tally.dirty': {
-        const p = payload as LiveBusEvents['tally.dirty'];
-        if (p.rebuild) this.tallies.markStale(p.dilemmaId, p.round);
-        if (this.serves(p.eveningId)) this.scheduleTally(p.dilemmaId, p.round);
+      case 'tally.dirty':
+        this.scheduleTally(message.payload.dilemmaId, message.payload.round);
         return;
-      }
     }
   }
 
-  private serves(eveningId: string): boolean {
-    return this.gateway.localCount(staffRoom(eveningId)) + this.gateway.localCount(tenantRoom(eveningId)) > 0;
+  private toEveryone<E extends 'dilemma' | 'evening'>(
+    eveningId: string,
+    event: E,
+    ...payload: Parameters<ServerToClientEvents[E]>
+  ): void {
+    this.server.emitToEvening(eveningId, 'tenants', event, ...payload);
+    this.server.emitToEvening(eveningId, 'staff', event, ...payload);
   }
 
   /** Leading and trailing edge: the first change goes out at once, the last within 250 ms. */
@@ -112,8 +107,8 @@ export class LiveDeliveryService implements OnApplicationBootstrap, OnModuleDest
     const tally = await this.tallies.current(def, round);
     const entry = this.throttles.get(`${def.id}|${round}`);
     if (entry) entry.last = Date.now();
-    this.gateway.emitLocal(staffRoom(def.eveningId), 'tally', tally);
-    if (def.revealed && round === def.round) this.gateway.emitLocal(tenantRoom(def.eveningId), 'tally', tally);
+    this.server.emitToEvening(def.eveningId, 'staff', 'tally', tally);
+    if (def.revealed && round === def.round) this.server.emitToEvening(def.eveningId, 'tenants', 'tally', tally);
   }
 
   onModuleDestroy(): void {

@@ -1,10 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { PresencePayload } from '@hs/contracts';
-import { LiveStateService, TallyService } from '@hs/domain';
+import { LIVE_SOCKET_SERVER, LiveStateService, type LiveSocketServer, TallyService } from '@hs/domain';
 import { PresenceRepository } from '@hs/persistence';
-import type { LiveNamespace } from './live.gateway';
-import { staffRoom } from './live-rooms';
 
 const EVERY_MS = 1000;
 /** Re-send an unchanged presence now and then, so a staff screen that missed one catches up. */
@@ -25,22 +23,21 @@ export class PresenceService {
   private readonly fading = new Map<string, number>();
   private readonly sent = new Map<string, { key: string; at: number }>();
   private timer: NodeJS.Timeout | null = null;
-  private nsp?: LiveNamespace;
   private ticking = false;
 
   constructor(
     private readonly repo: PresenceRepository,
     private readonly live: LiveStateService,
     private readonly tallies: TallyService,
+    @Inject(LIVE_SOCKET_SERVER) private readonly server: LiveSocketServer,
   ) {}
 
-  attach(nsp: LiveNamespace): void {
-    this.nsp = nsp;
+  start(): void {
     this.timer = setInterval(() => void this.tick(), EVERY_MS);
     this.timer.unref();
   }
 
-  detach(): void {
+  stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
   }
@@ -65,7 +62,7 @@ export class PresenceService {
   }
 
   private async tick(): Promise<void> {
-    if (this.ticking || !this.nsp) return;
+    if (this.ticking || !this.timer) return;
     this.ticking = true;
     try {
       const counts = new Map<string, number>();
@@ -76,8 +73,7 @@ export class PresenceService {
         else this.fading.set(eveningId, left - 1);
       }
       await this.repo.report(this.processId, counts);
-      const withStaff = [...this.nsp.adapter.rooms.keys()].filter((room) => room.endsWith(':staff'));
-      await Promise.all(withStaff.map((room) => this.emitFor(room.slice('evening:'.length, -':staff'.length))));
+      await Promise.all(this.server.eveningsWithStaff().map((eveningId) => this.emitFor(eveningId)));
     } catch (error) {
       this.logger.warn(`presence: ${(error as Error).message}`);
     } finally {
@@ -98,6 +94,6 @@ export class PresenceService {
     const last = this.sent.get(eveningId);
     if (last && last.key === key && Date.now() - last.at < REFRESH_MS) return;
     this.sent.set(eveningId, { key, at: Date.now() });
-    this.nsp?.local.to(staffRoom(eveningId)).emit('presence', payload);
+    this.server.emitToEvening(eveningId, 'staff', 'presence', payload);
   }
 }

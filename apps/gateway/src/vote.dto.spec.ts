@@ -33,6 +33,38 @@ describe('parseVotePayload', () => {
     }
   });
 
+  it('refuses a choice that is not exactly one well-formed shape (the only check of the shape)', () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    for (const choice of [
+      { optionIds: ['optie-1'] },
+      { optionIds: [a], value: 3 },
+      { optionIds: [] },
+      { allocation: { [a]: 11, [b]: -1 } },
+      { allocation: { [a]: 9.5, [b]: 0.5 } },
+      { allocation: { [a]: '10' } },
+      { allocation: { 'optie-1': 10 } },
+      { allocation: {} },
+      { allocation: [10] },
+      ...[0, 6, 2.5, '3', null, NaN, Infinity].map((value) => ({ value })),
+      {},
+    ]) {
+      expect(parseVotePayload({ ...good(), choice }).ok).toBe(false);
+    }
+  });
+
+  it('never accepts arbitrary input as a choice: what passes is one shape, kept as sent', () => {
+    fc.assert(
+      fc.property(fc.anything(), (choice) => {
+        const parsed = parseVotePayload({ ...good(), choice });
+        return (
+          !parsed.ok ||
+          (Object.keys(parsed.value.choice).length === 1 && JSON.stringify(parsed.value.choice) === JSON.stringify(choice))
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('never throws, whatever arrives', () => {
     fc.assert(
       fc.property(fc.anything({ withObjectString: true, withNullPrototype: true, withBigInt: true }), (value) => {

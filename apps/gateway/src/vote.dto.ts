@@ -7,14 +7,42 @@ import {
   IsObject,
   IsOptional,
   IsUUID,
+  isUUID,
   Max,
   Min,
+  ValidateBy,
   ValidateNested,
   validateSync,
 } from 'class-validator';
+import type { VoteChoice } from '@hs/contracts';
 import type { VoteRequest } from '@hs/domain';
 
-/** The three shapes of CONTRACT.md; which one fits is the dilemma's kind (checkChoice in @hs/domain). */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** {optionId: whole points ≥ 0}, at least one entry. */
+function IsAllocation(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isAllocation',
+    validator: {
+      validate: (value: unknown) =>
+        isPlainObject(value) &&
+        Object.keys(value).length > 0 &&
+        Object.entries(value).every(
+          ([id, points]) => isUUID(id, 'all') && typeof points === 'number' && Number.isSafeInteger(points) && points >= 0,
+        ),
+      defaultMessage: () => 'allocation: {optionId: hele punten van 0 of meer}',
+    },
+  });
+}
+
+/**
+ * The three shapes of a choice (docs/API.md, `vote`), exactly one of them; which one fits is the
+ * dilemma's kind (checkChoice in @hs/domain). This is the only check of the shape.
+ */
 export class VoteChoiceDto {
   @IsOptional()
   @IsArray()
@@ -24,7 +52,7 @@ export class VoteChoiceDto {
   optionIds?: string[];
 
   @IsOptional()
-  @IsObject()
+  @IsAllocation()
   allocation?: Record<string, number>;
 
   @IsOptional()
@@ -50,8 +78,15 @@ export class VotePayloadDto {
 
 export type ParsedVote = { ok: true; value: VoteRequest } | { ok: false; message: string };
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The one shape the DTO holds, as a fresh VoteChoice (nothing else from the payload is kept). */
+function toChoice(dto: VoteChoiceDto): VoteChoice | null {
+  const { optionIds, allocation, value } = dto;
+  // @IsOptional lets null through as "absent"; a choice must still name exactly one shape.
+  const given = [optionIds, allocation, value].filter((x) => x !== undefined && x !== null).length;
+  if (given !== 1) return null;
+  if (optionIds) return { optionIds: [...optionIds] };
+  if (allocation) return { allocation: Object.fromEntries(Object.entries(allocation)) };
+  return typeof value === 'number' ? { value } : null;
 }
 
 /**
@@ -67,8 +102,10 @@ export function parseVotePayload(raw: unknown): ParsedVote {
       const fields = errors.map((e) => e.property).join(', ');
       return { ok: false, message: `Ongeldige stem (${fields.slice(0, 200)}).` };
     }
-    // The domain checks the raw choice against the dilemma's kind, key by key.
-    return { ok: true, value: { dilemmaId: dto.dilemmaId, clientVoteId: dto.clientVoteId, choice: raw.choice } };
+    const sentKeys = isPlainObject(raw.choice) ? Object.keys(raw.choice).length : 0;
+    const choice = sentKeys === 1 ? toChoice(dto.choice) : null;
+    if (!choice) return { ok: false, message: 'Verwacht precies één van optionIds, allocation of value.' };
+    return { ok: true, value: { dilemmaId: dto.dilemmaId, clientVoteId: dto.clientVoteId, choice } };
   } catch {
     return { ok: false, message: 'Ongeldige stem.' };
   }

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@hs/config';
 import { StaffService } from '@hs/domain';
-import { prepareDatabase } from '@hs/persistence';
+import { chooseBackplane, prepareDatabase } from '@hs/persistence';
 import { configureHttp } from '../../events/src/http/configure-http';
 import { ServerModule } from './server.module';
 
@@ -38,13 +38,17 @@ export interface StartedServer {
   app: INestApplication | INestApplicationContext;
   /** The HTTP port it listens on, or null for a worker. */
   port: number | null;
+  /** The configuration as started: the backplane settled (never `auto`). */
+  config: AppConfig;
 }
 
 /**
- * Starts the parts ROLE asks for: the database is created and migrated first (under an
- * advisory lock), then the Nest application. A worker runs without an HTTP server.
+ * Starts the parts ROLE asks for: the backplane is settled and the database created and migrated first
+ * (under an advisory lock), then the Nest application. A worker runs without an HTTP server.
+ * Signals are the launcher's (main.ts): it stops Nest, then an embedded PostgreSQL.
  */
-export async function startServer(config: AppConfig, options: { listenPort?: number } = {}): Promise<StartedServer> {
+export async function startServer(given: AppConfig, options: { listenPort?: number } = {}): Promise<StartedServer> {
+  const config = await chooseBackplane(given);
   const logger = createLogger(config);
   await prepareDatabase(config.databaseUrl);
   if (config.jwtSecretGenerated)
@@ -52,8 +56,7 @@ export async function startServer(config: AppConfig, options: { listenPort?: num
 
   if (config.role === 'worker') {
     const context = await NestFactory.createApplicationContext(ServerModule.forRole(config), { logger });
-    context.enableShutdownHooks();
-    return { app: context, port: null };
+    return { app: context, port: null, config };
   }
 
   const app = await NestFactory.create(ServerModule.forRole(config), { logger, bodyParser: false });
@@ -62,5 +65,5 @@ export async function startServer(config: AppConfig, options: { listenPort?: num
   if (config.role === 'all' || config.role === 'api') await app.get(StaffService).ensureFirstAdmin();
   await app.listen(options.listenPort ?? config.port);
   const address = app.getHttpServer().address();
-  return { app, port: typeof address === 'object' && address ? address.port : config.port };
+  return { app, port: typeof address === 'object' && address ? address.port : config.port, config };
 }

@@ -1,13 +1,12 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { AGGREGATION_QUEUE, DomainError } from '@hs/contracts';
-import { AggregationService } from '@hs/domain';
-import { JobWorkerRepository } from '@hs/persistence';
+import { AggregationService, JOB_WORKERS, type JobWorkers } from '@hs/domain';
 
 /** Consumes the aggregation queue: one call into the domain per job. */
 @Injectable()
 export class AggregationProcessor implements OnApplicationBootstrap {
   constructor(
-    private readonly jobs: JobWorkerRepository,
+    @Inject(JOB_WORKERS) private readonly jobs: JobWorkers,
     private readonly aggregation: AggregationService,
   ) {}
 

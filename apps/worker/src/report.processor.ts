@@ -1,13 +1,12 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DomainError, REPORTS_QUEUE } from '@hs/contracts';
-import { ReportService } from '@hs/domain';
-import { JobWorkerRepository } from '@hs/persistence';
+import { JOB_WORKERS, type JobWorkers, ReportService } from '@hs/domain';
 
 /** Consumes the reports queue; a report whose job fails for good is marked failed with the reason. */
 @Injectable()
 export class ReportProcessor implements OnApplicationBootstrap {
   constructor(
-    private readonly jobs: JobWorkerRepository,
+    @Inject(JOB_WORKERS) private readonly jobs: JobWorkers,
     private readonly reports: ReportService,
   ) {}
 

@@ -62,6 +62,23 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ METRICS_TOKEN: 'secret-short' })).not.toThrow(/secret-short/);
   });
 
+  it('settles the backplane from BACKPLANE, else from REDIS_URL, else leaves it to the launcher', () => {
+    expect(loadConfig({ BACKPLANE: 'local' }).backplane).toBe('local');
+    expect(loadConfig({ BACKPLANE: 'redis' }).backplane).toBe('redis');
+    expect(loadConfig({ REDIS_URL: 'redis://cache:6379' }).backplane).toBe('redis');
+    expect(loadConfig({ BACKPLANE: 'local', REDIS_URL: 'redis://cache:6379' }).backplane).toBe('local');
+    expect(loadConfig({}).backplane).toBe('auto');
+    expect(() => loadConfig({ BACKPLANE: 'kafka' })).toThrow('Configuration error: BACKPLANE must be redis or local');
+    expect(() => loadConfig({ BACKPLANE: 'local', ROLE: 'worker' })).toThrow(/BACKPLANE local runs one process only/);
+  });
+
+  it('remembers whether DATABASE_URL was given, and where an embedded PostgreSQL keeps its data', () => {
+    expect(loadConfig({}).databaseUrlGiven).toBe(false);
+    expect(loadConfig({}).dataDir).toBe('.data');
+    const given = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/x', DATA_DIR: '/var/lib/hs' });
+    expect([given.databaseUrlGiven, given.dataDir]).toEqual([true, '/var/lib/hs']);
+  });
+
   it('parses a list of origins', () => {
     const config = loadConfig({ ALLOWED_ORIGINS: 'https://stem.example.nl, http://localhost:4000' });
     expect(config.allowedOrigins).toEqual(['https://stem.example.nl', 'http://localhost:4000']);

@@ -7,11 +7,25 @@ import { randomBytes } from 'node:crypto';
 export const ROLES = ['all', 'api', 'gateway', 'worker'] as const;
 export type ProcessRole = (typeof ROLES)[number];
 
+/**
+ * What carries the queue, the live bus, tallies, rate limits and the Socket.IO adapter: Redis (any number of
+ * processes) or the process itself with jobs in PostgreSQL (one process, ROLE=all). `auto` is decided once at
+ * boot: Redis when it answers on 127.0.0.1:6379, else local.
+ */
+export const BACKPLANES = ['redis', 'local'] as const;
+export type Backplane = (typeof BACKPLANES)[number];
+
 export interface AppConfig {
   nodeEnv: string;
   port: number;
   databaseUrl: string;
+  /** DATABASE_URL was given: it always wins. Unset, and nothing on 127.0.0.1:5432, the launcher embeds PostgreSQL. */
+  databaseUrlGiven: boolean;
+  /** Where an embedded PostgreSQL keeps its cluster (DATA_DIR/postgres), across restarts. */
+  dataDir: string;
   redisUrl: string;
+  /** `auto` until the launcher has looked whether Redis answers (see chooseBackplane). */
+  backplane: Backplane | 'auto';
   /** Prefix for every Redis key, queue and channel this deployment uses (tests use one per run). */
   redisPrefix: string;
   adminEmail?: string;
@@ -55,6 +69,8 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/tenant_voice';
 
 function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -135,6 +151,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters without spaces');
   }
 
+  const backplaneRaw = (env.BACKPLANE ?? '').trim();
+  if (backplaneRaw && !(BACKPLANES as readonly string[]).includes(backplaneRaw)) {
+    throw new ConfigError('BACKPLANE', `must be redis or local, got "${backplaneRaw}"`);
+  }
+  const redisUrlGiven = Boolean((env.REDIS_URL ?? '').trim());
+  const backplane = (backplaneRaw || (redisUrlGiven ? 'redis' : 'auto')) as Backplane | 'auto';
+  if (backplane === 'local' && role !== 'all') {
+    throw new ConfigError(
+      'BACKPLANE',
+      `local runs one process only (ROLE=all); ROLE=${role} needs Redis: several processes share it`,
+    );
+  }
+
   const redisPrefix = (env.REDIS_PREFIX ?? 'hs').trim() || 'hs';
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(redisPrefix)) {
     throw new ConfigError('REDIS_PREFIX', 'may hold only letters, digits, _ and - (at most 40)');
@@ -143,8 +172,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   return {
     nodeEnv,
     port,
-    databaseUrl: urlVar(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/tenant_voice', ['postgres:', 'postgresql:']),
+    databaseUrl: urlVar(env, 'DATABASE_URL', DEFAULT_DATABASE_URL, ['postgres:', 'postgresql:']),
+    databaseUrlGiven: Boolean((env.DATABASE_URL ?? '').trim()),
+    dataDir: (env.DATA_DIR ?? '').trim() || '.data',
     redisUrl: urlVar(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    backplane,
     redisPrefix,
     adminEmail,
     adminPassword,

@@ -6,3 +6,4 @@ export * from './domain-error';
 export * from './results';
 export * from './accountability';
 export * from './accountability-terms';
+export * from './backplane';

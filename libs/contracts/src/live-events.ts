@@ -92,3 +92,6 @@ export interface LiveBusEvents {
   'tally.dirty': { eveningId: string; dilemmaId: string; round: number; rebuild?: boolean };
 }
 export type LiveBusEventName = keyof LiveBusEvents;
+
+/** One bus message: a switch on `event` narrows `payload`, so no handler casts. */
+export type LiveBusMessage = { [E in LiveBusEventName]: { event: E; payload: LiveBusEvents[E] } }[LiveBusEventName];

@@ -1,7 +1,10 @@
 import { Global, Module } from '@nestjs/common';
+import { BACKPLANE_PROVIDERS } from './ports/backplane.providers';
 import { DOMAIN_SERVICES } from './services';
+
+const PORTS = BACKPLANE_PROVIDERS.map((provider) => provider.provide);
 
 /** The rules of evenings, dilemmas, votes and tallies: every app imports this, none of it knows a transport. */
 @Global()
-@Module({ providers: DOMAIN_SERVICES, exports: DOMAIN_SERVICES })
+@Module({ providers: [...BACKPLANE_PROVIDERS, ...DOMAIN_SERVICES], exports: [...PORTS, ...DOMAIN_SERVICES] })
 export class DomainModule {}

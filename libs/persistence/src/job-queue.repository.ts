@@ -1,7 +1,8 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { type JobsOptions, Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
-import { AGGREGATION_QUEUE, type JobName, type JobPayloads, REPORTS_QUEUE } from '@hs/contracts';
+import { AGGREGATION_QUEUE, type EnqueueOptions, type JobName, type JobPayloads, REPORTS_QUEUE } from '@hs/contracts';
+import { newQueue } from './queue-backend';
 import { withTimeout } from './redis-availability';
 
 const ENQUEUE_TIMEOUT_MS = 2000;
@@ -13,7 +14,7 @@ const QUEUE_OF: Record<JobName, string> = {
   'recompute-policy-input': AGGREGATION_QUEUE,
 };
 
-/** BullMQ producers: the only place that puts jobs on a queue. */
+/** BullMQ producers (the JobQueue port): the only place that puts jobs on a queue. */
 @Injectable()
 export class JobQueueRepository implements OnApplicationShutdown {
   private readonly queues = new Map<string, Queue>();
@@ -23,9 +24,7 @@ export class JobQueueRepository implements OnApplicationShutdown {
   queue(name: string): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, {
-        connection: { url: this.config.redisUrl, maxRetriesPerRequest: null },
-        prefix: `${this.config.redisPrefix}:bull`,
+      queue = newQueue(this.config, name, {
         defaultJobOptions: {
           attempts: 5,
           backoff: { type: 'exponential', delay: 1000 },
@@ -39,7 +38,7 @@ export class JobQueueRepository implements OnApplicationShutdown {
     return queue;
   }
 
-  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: JobsOptions = {}): Promise<void> {
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {
     // Rejects instead of hanging while Redis is away (the caller decides whether the action still stands);
     // BullMQ keeps the command and adds the job once Redis is back.
     await withTimeout(this.queue(QUEUE_OF[name]).add(name, payload, options), ENQUEUE_TIMEOUT_MS, `queueing ${name}`);

@@ -1,24 +1,8 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { type Job, UnrecoverableError, type Worker } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
-import type { JobName, JobPayloads } from '@hs/contracts';
-
-export interface JobContext {
-  id: string;
-  attemptsMade: number;
-  attempts: number;
-  progress(percent: number): Promise<void>;
-}
-
-export type JobHandlers = { [N in JobName]?: (payload: JobPayloads[N], context: JobContext) => Promise<unknown> };
-
-export interface WorkerOptions {
-  concurrency: number;
-  /** Errors that a retry cannot fix (a missing report, bad input): the job fails at once. */
-  isPermanent: (error: unknown) => boolean;
-  /** Called once a job has failed for good (attempts used up, permanent error, stalled too often). */
-  onFinalFailure?: (name: JobName, payload: unknown, reason: string) => Promise<void>;
-}
+import type { JobContext, JobHandlers, JobName, JobWorkerOptions } from '@hs/contracts';
+import { newWorker } from './queue-backend';
 
 /**
  * A crashed worker's job lock expires after LOCK_MS; a live worker renews it every LOCK_MS / 2 and
@@ -32,7 +16,7 @@ const CLOSE_GRACE_MS = 10_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
-/** BullMQ consumers: the only place that creates a Worker. Closed (active jobs finished) before the database goes. */
+/** BullMQ consumers (the JobWorkers port): the only place that creates a Worker. Closed (active jobs finished) before the database goes. */
 @Injectable()
 export class JobWorkerRepository implements BeforeApplicationShutdown {
   private readonly logger = new Logger('JobWorker');
@@ -40,8 +24,9 @@ export class JobWorkerRepository implements BeforeApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  start(queue: string, handlers: JobHandlers, options: WorkerOptions): void {
-    const worker = new Worker(
+  start(queue: string, handlers: JobHandlers, options: JobWorkerOptions): void {
+    const worker = newWorker(
+      this.config,
       queue,
       async (job: Job) => {
         const handler = handlers[job.name as JobName] as
@@ -63,8 +48,6 @@ export class JobWorkerRepository implements BeforeApplicationShutdown {
         }
       },
       {
-        connection: { url: this.config.redisUrl, maxRetriesPerRequest: null },
-        prefix: `${this.config.redisPrefix}:bull`,
         concurrency: options.concurrency,
         lockDuration: LOCK_MS,
         stalledInterval: STALLED_CHECK_MS,

@@ -1,22 +1,36 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
-import type { LiveBusEventName, LiveBusEvents } from '@hs/contracts';
+import type { LiveBusEventName, LiveBusEvents, LiveBusMessage } from '@hs/contracts';
 import { isOffline, withTimeout } from './redis-availability';
 import { RedisRepository } from './redis.repository';
 
 const PUBLISH_TIMEOUT_MS = 1000;
 
-type Handler = <E extends LiveBusEventName>(event: E, payload: LiveBusEvents[E]) => void;
+/** Every event name, checked complete by the compiler. */
+const EVENTS: Record<LiveBusEventName, true> = {
+  'dilemma.changed': true,
+  'evening.changed': true,
+  'manual-counts.added': true,
+  'tally.dirty': true,
+};
+
+/** What arrives on the channel is ours, but checked before it is typed: a stray publish must not reach a handler. */
+function isMessage(value: unknown): value is LiveBusMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const { event, payload } = value as { event?: unknown; payload?: unknown };
+  return typeof event === 'string' && Object.hasOwn(EVENTS, event) && typeof payload === 'object' && payload !== null;
+}
 
 /**
- * The internal bus between the parts: the API and the worker publish what changed, every
- * gateway process subscribes and delivers to its own sockets. Redis pub/sub, so it crosses processes.
+ * The live bus over Redis pub/sub (the LiveBus port): the API and the worker publish what changed,
+ * every gateway process subscribes and delivers to its own sockets. One channel per deployment.
  */
 @Injectable()
 export class LiveBusRepository implements OnApplicationShutdown {
   private readonly logger = new Logger('LiveBus');
   private subscriber?: Redis;
-  private readonly handlers: Handler[] = [];
+  private subscribed?: Promise<void>;
+  private readonly handlers: Array<(message: LiveBusMessage) => void> = [];
 
   constructor(private readonly redis: RedisRepository) {}
 
@@ -39,23 +53,31 @@ export class LiveBusRepository implements OnApplicationShutdown {
     }
   }
 
-  async subscribe(handler: Handler): Promise<void> {
+  onMessage(handler: (message: LiveBusMessage) => void): void {
     this.handlers.push(handler);
-    if (this.subscriber) return;
+  }
+
+  listen(): Promise<void> {
+    this.subscribed ??= this.subscribe();
+    return this.subscribed;
+  }
+
+  private async subscribe(): Promise<void> {
     this.subscriber = this.redis.connect('live-bus-subscriber');
-    this.subscriber.on('message', (channel: string, message: string) => {
+    this.subscriber.on('message', (channel: string, raw: string) => {
       if (channel !== this.channel) return;
-      let parsed: { event: LiveBusEventName; payload: LiveBusEvents[LiveBusEventName] };
+      let message: unknown;
       try {
-        parsed = JSON.parse(message);
+        message = JSON.parse(raw);
       } catch {
         return;
       }
-      for (const h of this.handlers) {
+      if (!isMessage(message)) return;
+      for (const handler of this.handlers) {
         try {
-          h(parsed.event, parsed.payload);
+          handler(message);
         } catch (error) {
-          this.logger.error(`handler for ${parsed.event} failed: ${(error as Error).message}`);
+          this.logger.error(`handler for ${message.event} failed: ${(error as Error).message}`);
         }
       }
     });

@@ -12,6 +12,7 @@ import { LiveStateRepository } from './live/live-state.repository';
 import { ManualCountRepository } from './live/manual-count.repository';
 import { PresenceRepository } from './live/presence.repository';
 import { SocketAdapterRepository } from './live/socket-adapter.repository';
+import { LiveSocketRepository } from './live/live-socket.repository';
 import { TallyRepository } from './live/tally.repository';
 import { VoteWriteRepository } from './live/vote-write.repository';
 import { DilemmaRepository } from './dilemmas/dilemma.repository';
@@ -43,6 +44,7 @@ export const REPOSITORIES = [
   CheckinCardRepository,
   ManualCountRepository,
   SocketAdapterRepository,
+  LiveSocketRepository,
   DilemmaRepository,
   EveningRepository,
   RegistrationRepository,

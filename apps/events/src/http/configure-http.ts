@@ -54,5 +54,4 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
     }),
   );
   app.useGlobalFilters(new HttpErrorFilter());
-  app.enableShutdownHooks();
 }

@@ -8,13 +8,8 @@ import {
   type ReportScope,
   type SegmentDimension,
 } from '@hs/contracts';
-import {
-  AggregationRepository,
-  type DilemmaFilter,
-  type DilemmaSourceRow,
-  JobQueueRepository,
-  WeightRepository,
-} from '@hs/persistence';
+import { AggregationRepository, type DilemmaFilter, type DilemmaSourceRow, WeightRepository } from '@hs/persistence';
+import { JOB_QUEUE, type JobQueue } from '../ports/job-queue.port';
 import { buildPolicyInput, type DilemmaSource } from '../statistics/policy-builder';
 import { summarizeOptions, summarizeSegments } from '../statistics/round-summary';
 import { type RoundTally, tallyFromRows } from '../statistics/tally';
@@ -35,7 +30,7 @@ export class AggregationService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repo: AggregationRepository,
     private readonly weights: WeightRepository,
-    private readonly jobs: JobQueueRepository,
+    @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
   ) {}
 
   /** Counts these dilemmas' votes afresh (one grouped query) and stores the counts; returns them. */

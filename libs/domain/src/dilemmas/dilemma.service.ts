@@ -1,13 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type DilemmaKind, type DilemmaView, DomainError, jobIds } from '@hs/contracts';
-import {
-  type DilemmaMove,
-  type DilemmaMoveOutcome,
-  DilemmaRepository,
-  EveningRepository,
-  JobQueueRepository,
-  LiveBusRepository,
-} from '@hs/persistence';
+import { type DilemmaMove, type DilemmaMoveOutcome, DilemmaRepository, EveningRepository } from '@hs/persistence';
+import { LIVE_BUS, type LiveBus } from '../ports/live-bus.port';
+import { JOB_QUEUE, type JobQueue } from '../ports/job-queue.port';
 import { AuditService } from '../audit/audit.service';
 import { looksLikeUuid } from '../evenings/uuid';
 import { assertEveningLive, assertEveningNotEnded, defaultLinkKey, DILEMMA_MOVES, validateDilemmaShape } from './dilemma-rules';
@@ -38,8 +33,8 @@ export class DilemmaService {
   constructor(
     private readonly dilemmas: DilemmaRepository,
     private readonly evenings: EveningRepository,
-    private readonly bus: LiveBusRepository,
-    private readonly jobs: JobQueueRepository,
+    @Inject(LIVE_BUS) private readonly bus: LiveBus,
+    @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
     private readonly audit: AuditService,
   ) {}
 

@@ -1,6 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError, type JoinMode, jobIds } from '@hs/contracts';
-import { type EveningChanges, EveningRepository, JobQueueRepository, LiveBusRepository } from '@hs/persistence';
+import { type EveningChanges, EveningRepository } from '@hs/persistence';
+import { LIVE_BUS, type LiveBus } from '../ports/live-bus.port';
+import { JOB_QUEUE, type JobQueue } from '../ports/job-queue.port';
 import { AuditService } from '../audit/audit.service';
 import { DilemmaService } from '../dilemmas/dilemma.service';
 import {
@@ -34,8 +36,8 @@ export class EveningService {
   constructor(
     private readonly evenings: EveningRepository,
     private readonly dilemmas: DilemmaService,
-    private readonly bus: LiveBusRepository,
-    private readonly jobs: JobQueueRepository,
+    @Inject(LIVE_BUS) private readonly bus: LiveBus,
+    @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
     private readonly audit: AuditService,
   ) {}
 

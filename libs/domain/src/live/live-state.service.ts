@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import type { DilemmaView, StatePayload } from '@hs/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import type { DilemmaView, LiveBusMessage, StatePayload } from '@hs/contracts';
 import {
   DilemmaRepository,
   type DilemmaDefinition,
@@ -9,6 +9,7 @@ import {
 } from '@hs/persistence';
 import { toDilemmaView } from '../dilemmas/dilemma.mapper';
 import { looksLikeUuid } from '../evenings/uuid';
+import { LIVE_BUS, type LiveBus } from '../ports/live-bus.port';
 import { TallyService } from './tally.service';
 
 /** How long this process trusts what it read; every transition also clears it at once (bus events). */
@@ -41,7 +42,25 @@ export class LiveStateService {
     private readonly repo: LiveStateRepository,
     private readonly dilemmas: DilemmaRepository,
     private readonly tallies: TallyService,
-  ) {}
+    @Inject(LIVE_BUS) bus: LiveBus,
+  ) {
+    bus.onMessage((message) => this.hear(message));
+  }
+
+  /** Whatever changed is read afresh: registered in the constructor, so before anything that delivers the message. */
+  private hear(message: LiveBusMessage): void {
+    switch (message.event) {
+      case 'dilemma.changed':
+        this.invalidate(message.payload.eveningId, message.payload.dilemmaId);
+        return;
+      case 'evening.changed':
+        this.invalidate(message.payload.eveningId);
+        return;
+      case 'manual-counts.added':
+      case 'tally.dirty':
+        return;
+    }
+  }
 
   private cached<T>(map: Map<string, Cached<T>>, key: string, load: () => Promise<T>): Promise<T> {
     const hit = map.get(key);
@@ -75,7 +94,7 @@ export class LiveStateService {
   }
 
   /** Forget what this process read about an evening (and a dilemma of it). */
-  invalidate(eveningId: string, dilemmaId?: string): void {
+  private invalidate(eveningId: string, dilemmaId?: string): void {
     this.evenings.delete(eveningId);
     this.currents.delete(eveningId);
     if (dilemmaId) this.definitions.delete(dilemmaId);

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, type DilemmaKind, jobIds } from '@hs/contracts';
-import { DilemmaRepository, JobQueueRepository, LiveBusRepository, ManualCountRepository } from '@hs/persistence';
+import { DilemmaRepository, ManualCountRepository } from '@hs/persistence';
+import { LIVE_BUS, type LiveBus } from '../ports/live-bus.port';
+import { JOB_QUEUE, type JobQueue } from '../ports/job-queue.port';
 import { AuditService } from '../audit/audit.service';
 import { looksLikeUuid } from '../evenings/uuid';
 import { SCALE_VALUES } from '@hs/contracts';
@@ -65,8 +67,8 @@ export class ManualCountService {
   constructor(
     private readonly dilemmas: DilemmaRepository,
     private readonly manual: ManualCountRepository,
-    private readonly bus: LiveBusRepository,
-    private readonly jobs: JobQueueRepository,
+    @Inject(LIVE_BUS) private readonly bus: LiveBus,
+    @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
     private readonly audit: AuditService,
   ) {}
 

@@ -1,32 +1,50 @@
-import type { DilemmaKind, TallyPayload, VoteChoice } from '@hs/contracts';
+import type { DilemmaKind, LiveCounters, TallyPayload, VoteChoice } from '@hs/contracts';
 import { SCALE_VALUES } from '@hs/contracts';
 
-/** Raw counters as kept per dilemma and round (see TallyFields in @hs/persistence). */
-export type Counters = Record<string, number>;
+export function noCounters(): LiveCounters {
+  return { voters: 0, scaleSum: 0, options: {}, manual: {}, manualPeople: 0 };
+}
 
-/** What one current vote adds to the counters: `v` one voter, `o:<key>` per option (budget: points), `s` scale sum. */
-export function contribution(choice: VoteChoice): Counters {
-  const out: Counters = { v: 1 };
-  if ('optionIds' in choice) for (const id of choice.optionIds) out[`o:${id}`] = (out[`o:${id}`] ?? 0) + 1;
-  else if ('allocation' in choice) for (const [id, points] of Object.entries(choice.allocation)) out[`o:${id}`] = points;
+/** What one current vote adds to the counters: one voter, one per option (budget: its points), the scale value. */
+export function contribution(choice: VoteChoice): LiveCounters {
+  const out: LiveCounters = { ...noCounters(), voters: 1 };
+  if ('optionIds' in choice) for (const id of choice.optionIds) out.options[id] = (out.options[id] ?? 0) + 1;
+  else if ('allocation' in choice) for (const [id, points] of Object.entries(choice.allocation)) out.options[id] = points;
   else {
-    out[`o:${choice.value}`] = 1;
-    out.s = choice.value;
+    out.options[String(choice.value)] = 1;
+    out.scaleSum = choice.value;
   }
   return out;
 }
 
-/** The change of the counters when a vote goes from `before` (null: none) to `after`. */
-export function delta(before: VoteChoice | null, after: VoteChoice): Counters {
-  const out: Counters = { ...contribution(after) };
-  if (before) for (const [field, n] of Object.entries(contribution(before))) out[field] = (out[field] ?? 0) - n;
-  for (const field of Object.keys(out)) if (out[field] === 0) delete out[field];
+function addMap(a: Record<string, number>, b: Record<string, number>, sign: 1 | -1): void {
+  for (const [key, n] of Object.entries(b)) a[key] = (a[key] ?? 0) + sign * n;
+}
+
+function dropZeros(map: Record<string, number>): void {
+  for (const key of Object.keys(map)) if (map[key] === 0) delete map[key];
+}
+
+/** The change of the counters when a vote goes from `before` (null: none) to `after`; options that do not move are left out. */
+export function delta(before: VoteChoice | null, after: VoteChoice): LiveCounters {
+  const out = contribution(after);
+  if (before) {
+    const old = contribution(before);
+    out.voters -= old.voters;
+    out.scaleSum -= old.scaleSum;
+    addMap(out.options, old.options, -1);
+  }
+  dropZeros(out.options);
   return out;
 }
 
 /** Adds b into a. */
-export function addInto(a: Counters, b: Counters): Counters {
-  for (const [field, n] of Object.entries(b)) a[field] = (a[field] ?? 0) + n;
+export function addInto(a: LiveCounters, b: LiveCounters): LiveCounters {
+  a.voters += b.voters;
+  a.scaleSum += b.scaleSum;
+  a.manualPeople += b.manualPeople;
+  addMap(a.options, b.options, 1);
+  addMap(a.manual, b.manual, 1);
   return a;
 }
 
@@ -37,21 +55,21 @@ export function addInto(a: Counters, b: Counters): Counters {
 export function toTally(
   target: { id: string; kind: DilemmaKind; optionIds: string[] },
   round: number,
-  counters: Counters,
+  counters: LiveCounters,
 ): TallyPayload {
   const keys = target.kind === 'scale' ? [...SCALE_VALUES] : target.optionIds;
   const counts: Record<string, number> = {};
   const manual: Record<string, number> = {};
   for (const key of keys) {
-    manual[key] = counters[`m:${key}`] ?? 0;
-    counts[key] = (counters[`o:${key}`] ?? 0) + manual[key];
+    manual[key] = counters.manual[key] ?? 0;
+    counts[key] = (counters.options[key] ?? 0) + manual[key];
   }
-  const manualTotal = counters.mr ?? 0;
-  const total = (counters.v ?? 0) + manualTotal;
+  const manualTotal = counters.manualPeople;
+  const total = counters.voters + manualTotal;
   const tally: TallyPayload = { dilemmaId: target.id, round, total, counts, manual: { total: manualTotal, counts: manual } };
   if (target.kind === 'scale' && total > 0) {
     const manualSum = SCALE_VALUES.reduce((sum, key) => sum + Number(key) * manual[key], 0);
-    tally.mean = Math.round((((counters.s ?? 0) + manualSum) / total) * 1000) / 1000;
+    tally.mean = Math.round(((counters.scaleSum + manualSum) / total) * 1000) / 1000;
   }
   return tally;
 }

@@ -1,20 +1,13 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
-import type { VoteAck } from '@hs/contracts';
+import type { VoteAck, VoteChoice } from '@hs/contracts';
 import type { Histogram } from 'prom-client';
-import {
-  isRetryable,
-  MetricsRegistry,
-  rowRejection,
-  type VoteBatchResult,
-  type VoteWrite,
-  type VoteWriteOutcome,
-  VoteWriteRepository,
-} from '@hs/persistence';
+import { MetricsRegistry, type VoteWrite, type VoteWriteOutcome, VoteWriteRepository } from '@hs/persistence';
 import type { ParticipantPrincipal } from '../auth/token.service';
 import { GroupCommit } from './group-commit';
 import { LiveStateService } from './live-state.service';
 import { TallyService } from './tally.service';
+import { planVoteBatch } from './vote-batch';
 import { checkChoice } from './vote-rules';
 
 const RATE_WINDOW_MS = 10_000;
@@ -22,7 +15,8 @@ const RATE_WINDOW_MS = 10_000;
 export interface VoteRequest {
   dilemmaId: string;
   clientVoteId: string;
-  choice: unknown;
+  /** Well-formed (the socket's DTO checked its shape); whether it fits the dilemma is checked here. */
+  choice: VoteChoice;
 }
 
 const refuse = (code: Extract<VoteAck, { ok: false }>['error']['code'], message: string): VoteAck => ({
@@ -112,40 +106,19 @@ export class VoteService implements OnModuleDestroy {
     return entry.count <= this.config.voteRateLimit;
   }
 
-  /** One transaction per batch; deadlocks are retried; a row the database refuses is isolated. */
+  /** One transaction per batch (the writer retries deadlocks and isolates a row the database refuses). */
   private async write(items: VoteWrite[]): Promise<VoteWriteOutcome[]> {
     this.batchSize.observe(items.length);
     const stop = this.batchSeconds.startTimer();
     try {
-      return await this.writeOnce(items);
+      const result = await this.writer.writeBatch(items, planVoteBatch);
+      void this.tallies
+        .applyChanges(result.changes)
+        .catch((e: unknown) => this.logger.warn(`tally update: ${(e as Error).message}`));
+      return result.outcomes;
     } finally {
       stop();
     }
-  }
-
-  private async writeOnce(items: VoteWrite[]): Promise<VoteWriteOutcome[]> {
-    let result: VoteBatchResult | null = null;
-    for (let attempt = 0; result === null; attempt++) {
-      try {
-        result = await this.writer.writeBatch(items);
-      } catch (error) {
-        if (isRetryable(error) && attempt < 5) continue;
-        const reason = rowRejection(error);
-        if (!reason) throw error;
-        if (items.length === 1) return [{ kind: 'rejected', reason }];
-        return this.writeOneByOne(items);
-      }
-    }
-    void this.tallies
-      .applyChanges(result.changes)
-      .catch((e: unknown) => this.logger.warn(`tally update: ${(e as Error).message}`));
-    return result.outcomes;
-  }
-
-  private async writeOneByOne(items: VoteWrite[]): Promise<VoteWriteOutcome[]> {
-    const outcomes: VoteWriteOutcome[] = [];
-    for (const item of items) outcomes.push((await this.writeOnce([item]))[0]);
-    return outcomes;
   }
 
   onModuleDestroy(): void {

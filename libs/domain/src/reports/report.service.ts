@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError, jobIds, type PolicyInput, type ReportScope, type ReportView } from '@hs/contracts';
-import { JobQueueRepository, type ReportEntity, ReportRepository } from '@hs/persistence';
+import { type ReportEntity, ReportRepository } from '@hs/persistence';
+import { JOB_QUEUE, type JobQueue } from '../ports/job-queue.port';
 import { AggregationService } from '../aggregation/aggregation.service';
 import { FeedbackService } from '../accountability/feedback.service';
 import { AuditService } from '../audit/audit.service';
@@ -14,7 +15,7 @@ export class ReportService {
 
   constructor(
     private readonly reports: ReportRepository,
-    private readonly jobs: JobQueueRepository,
+    @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
     private readonly aggregation: AggregationService,
     private readonly audit: AuditService,
     private readonly feedback: FeedbackService,

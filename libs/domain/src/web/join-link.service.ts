@@ -3,8 +3,7 @@ import QRCode from 'qrcode';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
 import { DomainError } from '@hs/contracts';
 import { EveningRepository } from '@hs/persistence';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { looksLikeUuid } from '../evenings/uuid';
 
 export interface JoinLink {
   joinCode: string;
@@ -22,7 +21,7 @@ export class JoinLinkService {
 
   async joinLink(eveningId: string): Promise<JoinLink> {
     // An id that is not a UUID is unknown: answer 404 rather than let PostgreSQL reject the cast.
-    const found = UUID.test(eveningId) ? await this.evenings.findById(eveningId) : null;
+    const found = looksLikeUuid(eveningId) ? await this.evenings.findById(eveningId) : null;
     if (!found) throw new DomainError('EVENING_NOT_FOUND', 'Deze avond bestaat niet.');
     return { joinCode: found.joinCode, url: `${this.config.publicUrl}/join/${found.joinCode}` };
   }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AGGREGATION_QUEUE } from '@hs/contracts';
@@ -15,8 +15,9 @@ import { RedisRepository } from '../redis.repository';
 export class HealthProbeRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly redis: RedisRepository,
     private readonly queues: JobQueueRepository,
+    /** Absent on the local backplane: the process runs without Redis. */
+    @Optional() private readonly redis?: RedisRepository,
   ) {}
 
   async database(): Promise<void> {
@@ -24,6 +25,7 @@ export class HealthProbeRepository {
   }
 
   async redisServer(): Promise<void> {
+    if (!this.redis) throw new Error('this process runs without Redis (BACKPLANE=local)');
     const client = this.redis.client;
     if (isOffline(client)) throw new Error(`Redis is ${client.status}`);
     const answer = await client.ping();

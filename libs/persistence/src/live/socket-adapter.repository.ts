@@ -14,8 +14,8 @@ export class SocketAdapterRepository implements OnApplicationShutdown {
 
   constructor(private readonly redis: RedisRepository) {}
 
-  /** A factory for the `adapter` option of the Socket.IO server. */
-  createAdapter(): ReturnType<typeof createAdapter> {
+  /** A factory for the `adapter` option of the Socket.IO server (undefined: Socket.IO's in-memory one, for BACKPLANE=local). */
+  createAdapter(): ReturnType<typeof createAdapter> | undefined {
     // A blocking XREAD keeps its socket open after disconnect(); ioredis destroys it after this many ms.
     const client = this.redis.connect('socket-io-adapter', { disconnectTimeout: 100 });
     const duplicate = client.duplicate.bind(client);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
-import type { VoteChoice } from '@hs/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { DilemmaStatus, EveningStatus, VoteChoice } from '@hs/contracts';
+import { isRetryable, rowRejection } from '../pg-errors';
 
 export interface VoteWrite {
   participantId: string;
@@ -12,8 +13,10 @@ export interface VoteWrite {
   choice: VoteChoice;
 }
 
+export type VoteStatus = 'new' | 'changed' | 'duplicate';
+
 export type VoteWriteOutcome =
-  | { kind: 'stored'; voteId: string; status: 'new' | 'changed' | 'duplicate'; round: number }
+  | { kind: 'stored'; voteId: string; status: VoteStatus; round: number }
   | { kind: 'not-open' }
   | { kind: 'wrong-evening' }
   /** A row the database refuses on its own (e.g. the participant no longer exists). */
@@ -33,231 +36,177 @@ export interface VoteBatchResult {
   changes: VoteChange[];
 }
 
-/** Earlier clientVoteIds kept per vote; a retry older than this many attempts is not expected. */
-const SEEN_LIMIT = 100;
-
-interface OldRow {
+/** A dilemma of the batch as read FOR SHARE in the writer's transaction. */
+export interface LockedDilemma {
   id: string;
-  participant_id: string;
-  dilemma_id: string;
-  choice: VoteChoice;
-  client_vote_id: string;
-  seen_client_vote_ids: string[];
+  eveningId: string;
+  status: DilemmaStatus;
+  round: number;
+  eveningStatus: EveningStatus;
 }
+
+/** A stored vote of a batch's participant on a batch's dilemma, in its current or an earlier round. */
+export interface PriorVote {
+  id: string;
+  participantId: string;
+  dilemmaId: string;
+  round: number;
+  choice: VoteChoice;
+  clientVoteId: string;
+  seenClientVoteIds: string[];
+}
+
+/** One row to upsert: the last vote of a participant on a dilemma in the batch, answering `indexes`. */
+export interface PlannedWrite {
+  item: VoteWrite;
+  round: number;
+  /** The clientVoteIds this vote replaces, newest last (capped by the rule). */
+  seen: string[];
+  before: VoteChoice | null;
+  /** The batch items this row answers, with the status each gets. */
+  indexes: number[];
+  statuses: VoteStatus[];
+}
+
+export interface VoteBatchPlan {
+  /** Per item: decided already, or undefined when a planned write answers it. */
+  outcomes: Array<VoteWriteOutcome | undefined>;
+  writes: PlannedWrite[];
+}
+
+/** The rule that decides a batch (planVoteBatch in @hs/domain), given what the transaction locked. */
+export type VoteBatchPlanner = (items: VoteWrite[], lockedDilemmas: LockedDilemma[], priorVotes: PriorVote[]) => VoteBatchPlan;
+
+/** Deadlocks and serialization failures are tried again this many times. */
+const ATTEMPTS = 6;
 
 /**
  * The group commit's writer: a whole batch of votes in ONE transaction.
  * 1. The batch's dilemmas are read FOR SHARE (in id order): a close or revote is one UPDATE of that
  *    row, so it waits for this batch to commit, and a batch that starts after a close sees it closed.
- *    Status, evening and the current round come from these locked rows only.
- * 2. The current votes of the batch's participants are locked FOR UPDATE and every item is decided
- *    in memory in arrival order (new, changed, duplicate; a late retry of an older clientVoteId is a
- *    duplicate), so several votes of one participant in a batch end as the last one.
- * 3. One multi-row INSERT … ON CONFLICT DO UPDATE writes the outcome. Should another process insert
+ * 2. The current and earlier-round votes of the batch's participants on them are locked FOR UPDATE,
+ *    and the planner (a pure rule of the domain) decides every item.
+ * 3. One multi-row INSERT … ON CONFLICT DO UPDATE writes the plan. Should another process insert
  *    the same vote concurrently, the conflict clause still refuses a duplicate and the change is
  *    reported with an unknown `before` (the tally is then rebuilt rather than patched).
+ * Deadlocks are retried; a row the database refuses on its own is isolated by writing one by one.
  */
 @Injectable()
 export class VoteWriteRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async writeBatch(items: VoteWrite[]): Promise<VoteBatchResult> {
-    return this.dataSource.transaction('READ COMMITTED', (m) => this.write(m, items));
+  /** Resolves with an outcome per item; rejects only when the database cannot be used at all. */
+  async writeBatch(items: VoteWrite[], plan: VoteBatchPlanner): Promise<VoteBatchResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction('READ COMMITTED', (m) => this.write(m, items, plan));
+      } catch (error) {
+        if (isRetryable(error) && attempt < ATTEMPTS) continue;
+        const reason = rowRejection(error);
+        if (!reason) throw error;
+        if (items.length === 1) return { outcomes: [{ kind: 'rejected', reason }], changes: [] };
+        return this.writeOneByOne(items, plan);
+      }
+    }
   }
 
-  private async write(m: EntityManager, items: VoteWrite[]): Promise<VoteBatchResult> {
-    const outcomes: VoteWriteOutcome[] = new Array(items.length);
+  private async writeOneByOne(items: VoteWrite[], plan: VoteBatchPlanner): Promise<VoteBatchResult> {
+    const result: VoteBatchResult = { outcomes: [], changes: [] };
+    for (const item of items) {
+      const one = await this.writeBatch([item], plan);
+      result.outcomes.push(one.outcomes[0]);
+      result.changes.push(...one.changes);
+    }
+    return result;
+  }
+
+  private async write(m: EntityManager, items: VoteWrite[], plan: VoteBatchPlanner): Promise<VoteBatchResult> {
     const dilemmaIds = [...new Set(items.map((i) => i.dilemmaId))].sort();
-    const dilemmas: Array<{ id: string; evening_id: string; status: string; round: number; evening_status: string }> =
-      await m.query(
-        `SELECT d.id, d.evening_id, d.status, d.round, e.status AS evening_status
-           FROM dilemma d JOIN evening e ON e.id = d.evening_id
-          WHERE d.id = ANY($1::uuid[]) ORDER BY d.id FOR SHARE OF d`,
-        [dilemmaIds],
-      );
-    const byId = new Map(dilemmas.map((d) => [d.id, d]));
+    const dilemmas: LockedDilemma[] = await m.query(
+      `SELECT d.id, d.evening_id AS "eveningId", d.status, d.round, e.status AS "eveningStatus"
+         FROM dilemma d JOIN evening e ON e.id = d.evening_id
+        WHERE d.id = ANY($1::uuid[]) ORDER BY d.id FOR SHARE OF d`,
+      [dilemmaIds],
+    );
+    const roundOf = new Map(dilemmas.map((d) => [d.id, d.round]));
+    // Every (participant, dilemma) of the batch on a dilemma that exists; earlier rounds too, so that a
+    // late retry of an attempt from before a revote is recognised.
+    const keys = [...new Set(items.filter((i) => roundOf.has(i.dilemmaId)).map((i) => `${i.participantId}|${i.dilemmaId}`))]
+      .sort()
+      .map((key) => key.split('|'));
+    const prior: PriorVote[] = keys.length
+      ? await m.query(
+          `SELECT v.id, v.participant_id AS "participantId", v.dilemma_id AS "dilemmaId", v.round, v.choice,
+                  v.client_vote_id AS "clientVoteId", v.seen_client_vote_ids AS "seenClientVoteIds"
+             FROM vote v
+             JOIN unnest($1::uuid[], $2::uuid[], $3::int[]) AS k(participant_id, dilemma_id, round)
+               ON v.participant_id = k.participant_id AND v.dilemma_id = k.dilemma_id AND v.round <= k.round
+            ORDER BY v.participant_id, v.dilemma_id, v.round FOR UPDATE OF v`,
+          [keys.map(([p]) => p), keys.map(([, d]) => d), keys.map(([, d]) => roundOf.get(d))],
+        )
+      : [];
+    const { outcomes, writes } = plan(items, dilemmas, prior);
+    const changes = writes.length > 0 ? await this.upsert(m, writes, outcomes) : [];
+    return { outcomes: outcomes.map((o) => o ?? { kind: 'not-open' }), changes };
+  }
 
-    // Items that may be written, grouped per (participant, dilemma) in arrival order.
-    const groups = new Map<string, number[]>();
-    items.forEach((item, index) => {
-      const d = byId.get(item.dilemmaId);
-      if (!d) outcomes[index] = { kind: 'not-open' };
-      else if (d.evening_id !== item.eveningId) outcomes[index] = { kind: 'wrong-evening' };
-      else if (d.status !== 'open' || d.evening_status !== 'live') outcomes[index] = { kind: 'not-open' };
-      else {
-        const key = `${item.participantId}|${item.dilemmaId}`;
-        const list = groups.get(key) ?? [];
-        list.push(index);
-        groups.set(key, list);
-      }
-    });
-    if (groups.size === 0) return { outcomes, changes: [] };
-
-    const keys = [...groups.keys()].sort();
-    const firstOf = (key: string) => items[groups.get(key)![0]];
-    const roundOf = (dilemmaId: string) => byId.get(dilemmaId)!.round;
-    // Earlier rounds too: a late retry of an attempt from before a revote must not become a vote in the new round.
-    const old: Array<OldRow & { round: number }> = await m.query(
-      `SELECT v.id, v.participant_id, v.dilemma_id, v.round, v.choice, v.client_vote_id, v.seen_client_vote_ids
-         FROM vote v
-         JOIN unnest($1::uuid[], $2::uuid[], $3::int[]) AS k(participant_id, dilemma_id, round)
-           ON v.participant_id = k.participant_id AND v.dilemma_id = k.dilemma_id AND v.round <= k.round
-        ORDER BY v.participant_id, v.dilemma_id, v.round FOR UPDATE OF v`,
+  /** Writes the planned rows and fills in the outcomes they answer. */
+  private async upsert(m: EntityManager, writes: PlannedWrite[], outcomes: VoteBatchPlan['outcomes']): Promise<VoteChange[]> {
+    const written: Array<{ id: string; participant_id: string; dilemma_id: string; inserted: boolean }> = await m.query(
+      `INSERT INTO vote AS v (participant_id, dilemma_id, round, choice, client_vote_id, seen_client_vote_ids)
+       SELECT w.participant_id, w.dilemma_id, w.round, w.choice, w.client_vote_id,
+              ARRAY(SELECT jsonb_array_elements_text(w.seen))::uuid[]
+         FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::jsonb[], $5::uuid[], $6::jsonb[])
+              AS w(participant_id, dilemma_id, round, choice, client_vote_id, seen)
+        ORDER BY w.participant_id, w.dilemma_id
+       ON CONFLICT (participant_id, dilemma_id, round) DO UPDATE
+          SET choice = EXCLUDED.choice,
+              client_vote_id = EXCLUDED.client_vote_id,
+              seen_client_vote_ids = (
+                SELECT COALESCE(array_agg(DISTINCT s), '{}') FROM unnest(
+                  v.seen_client_vote_ids || v.client_vote_id || EXCLUDED.seen_client_vote_ids) AS s
+                 WHERE s <> EXCLUDED.client_vote_id),
+              updated_at = now()
+        WHERE v.client_vote_id <> EXCLUDED.client_vote_id
+          AND NOT (EXCLUDED.client_vote_id = ANY (v.seen_client_vote_ids))
+       RETURNING v.id, v.participant_id, v.dilemma_id, (v.xmax = 0) AS inserted`,
       [
-        keys.map((k) => firstOf(k).participantId),
-        keys.map((k) => firstOf(k).dilemmaId),
-        keys.map((k) => roundOf(firstOf(k).dilemmaId)),
+        writes.map((w) => w.item.participantId),
+        writes.map((w) => w.item.dilemmaId),
+        writes.map((w) => w.round),
+        writes.map((w) => JSON.stringify(w.item.choice)),
+        writes.map((w) => w.item.clientVoteId),
+        writes.map((w) => JSON.stringify(w.seen)),
       ],
     );
-    const oldByKey = new Map<string, OldRow>();
-    const earlier = new Map<string, Map<string, { voteId: string; round: number }>>();
-    for (const row of old) {
-      const key = `${row.participant_id}|${row.dilemma_id}`;
-      if (row.round === roundOf(row.dilemma_id)) {
-        oldByKey.set(key, row);
-        continue;
-      }
-      const attempts = earlier.get(key) ?? new Map<string, { voteId: string; round: number }>();
-      for (const cv of [row.client_vote_id, ...row.seen_client_vote_ids]) attempts.set(cv, { voteId: row.id, round: row.round });
-      earlier.set(key, attempts);
-    }
-    /** Items that repeat an attempt of an earlier round: answered with that round's vote. */
-    const ofEarlierRound = new Map<number, { voteId: string; round: number }>();
-
-    interface Planned {
-      key: string;
-      item: VoteWrite;
-      round: number;
-      seen: string[];
-      before: VoteChoice | null;
-      indexes: number[];
-      statuses: Array<'new' | 'changed' | 'duplicate'>;
-    }
-    const writes: Planned[] = [];
-    const duplicatesOfOld: Array<{ index: number; voteId: string; round: number }> = [];
-    for (const key of keys) {
-      const indexes = groups.get(key)!;
-      const prior = oldByKey.get(key);
-      let current = prior ? prior.client_vote_id : null;
-      const seen = new Set(prior?.seen_client_vote_ids ?? []);
-      let last: VoteWrite | null = null;
-      const statuses: Array<'new' | 'changed' | 'duplicate'> = [];
-      for (const index of indexes) {
-        const item = items[index];
-        const past = earlier.get(key)?.get(item.clientVoteId);
-        if (past) {
-          ofEarlierRound.set(index, past);
-          statuses.push('duplicate');
-          continue;
-        }
-        if (current !== null && (item.clientVoteId === current || seen.has(item.clientVoteId))) {
-          statuses.push('duplicate');
-          continue;
-        }
-        statuses.push(current === null ? 'new' : 'changed');
-        if (current !== null) seen.add(current);
-        current = item.clientVoteId;
-        last = item;
-      }
-      const round = roundOf(firstOf(key).dilemmaId);
-      if (!last) {
-        // Only repeats: of the current vote, or of attempts from earlier rounds (set below).
-        if (prior) indexes.forEach((index) => duplicatesOfOld.push({ index, voteId: prior.id, round }));
-        continue;
-      }
-      writes.push({
-        key,
-        item: last,
-        round,
-        seen: [...seen].slice(-SEEN_LIMIT),
-        before: prior?.choice ?? null,
-        indexes,
-        statuses,
-      });
-    }
-
+    const writtenByKey = new Map(written.map((r) => [`${r.participant_id}|${r.dilemma_id}`, r]));
     const changes: VoteChange[] = [];
-    for (const d of duplicatesOfOld)
-      outcomes[d.index] = { kind: 'stored', voteId: d.voteId, status: 'duplicate', round: d.round };
-    if (writes.length > 0) {
-      const written: Array<{ id: string; participant_id: string; dilemma_id: string; inserted: boolean }> = await m.query(
-        `INSERT INTO vote AS v (participant_id, dilemma_id, round, choice, client_vote_id, seen_client_vote_ids)
-         SELECT w.participant_id, w.dilemma_id, w.round, w.choice, w.client_vote_id,
-                ARRAY(SELECT jsonb_array_elements_text(w.seen))::uuid[]
-           FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::jsonb[], $5::uuid[], $6::jsonb[])
-                AS w(participant_id, dilemma_id, round, choice, client_vote_id, seen)
-          ORDER BY w.participant_id, w.dilemma_id
-         ON CONFLICT (participant_id, dilemma_id, round) DO UPDATE
-            SET choice = EXCLUDED.choice,
-                client_vote_id = EXCLUDED.client_vote_id,
-                seen_client_vote_ids = (
-                  SELECT COALESCE(array_agg(DISTINCT s), '{}') FROM unnest(
-                    v.seen_client_vote_ids || v.client_vote_id || EXCLUDED.seen_client_vote_ids) AS s
-                   WHERE s <> EXCLUDED.client_vote_id),
-                updated_at = now()
-          WHERE v.client_vote_id <> EXCLUDED.client_vote_id
-            AND NOT (EXCLUDED.client_vote_id = ANY (v.seen_client_vote_ids))
-         RETURNING v.id, v.participant_id, v.dilemma_id, (v.xmax = 0) AS inserted`,
-        [
-          writes.map((w) => w.item.participantId),
-          writes.map((w) => w.item.dilemmaId),
-          writes.map((w) => w.round),
-          writes.map((w) => JSON.stringify(w.item.choice)),
-          writes.map((w) => w.item.clientVoteId),
-          writes.map((w) => JSON.stringify(w.seen)),
-        ],
-      );
-      const writtenByKey = new Map(written.map((r) => [`${r.participant_id}|${r.dilemma_id}`, r]));
-      const lost: Planned[] = [];
-      for (const w of writes) {
-        const row = writtenByKey.get(w.key);
-        if (!row) {
-          lost.push(w);
-          continue;
-        }
-        const raced = !row.inserted && w.before === null;
-        w.indexes.forEach((index, i) => {
-          const status = raced && w.statuses[i] === 'new' ? 'changed' : w.statuses[i];
-          outcomes[index] = { kind: 'stored', voteId: row.id, status, round: w.round };
-        });
-        changes.push({
-          eveningId: w.item.eveningId,
-          dilemmaId: w.item.dilemmaId,
-          round: w.round,
-          before: raced ? undefined : w.before,
-          after: w.item.choice,
-        });
-      }
-      // Another process stored this very clientVoteId between our read and our write: a duplicate.
-      for (const w of lost) {
+    for (const w of writes) {
+      const row = writtenByKey.get(`${w.item.participantId}|${w.item.dilemmaId}`);
+      if (!row) {
+        // Another process stored this very clientVoteId between our read and our write: a duplicate.
         const rows: Array<{ id: string }> = await m.query(
           'SELECT id FROM vote WHERE participant_id = $1 AND dilemma_id = $2 AND round = $3',
           [w.item.participantId, w.item.dilemmaId, w.round],
         );
-        w.indexes.forEach((index) => {
+        for (const index of w.indexes)
           outcomes[index] = { kind: 'stored', voteId: rows[0].id, status: 'duplicate', round: w.round };
-        });
+        continue;
       }
+      // Another process inserted this vote first: ours replaced it, and what it replaced is unknown.
+      const raced = !row.inserted && w.before === null;
+      w.indexes.forEach((index, i) => {
+        const status = raced && w.statuses[i] === 'new' ? 'changed' : w.statuses[i];
+        outcomes[index] = { kind: 'stored', voteId: row.id, status, round: w.round };
+      });
+      changes.push({
+        eveningId: w.item.eveningId,
+        dilemmaId: w.item.dilemmaId,
+        round: w.round,
+        before: raced ? undefined : w.before,
+        after: w.item.choice,
+      });
     }
-    for (const [index, past] of ofEarlierRound) {
-      outcomes[index] = { kind: 'stored', voteId: past.voteId, status: 'duplicate', round: past.round };
-    }
-    return { outcomes, changes };
+    return changes;
   }
-}
-
-/** Errors that a single row causes on its own and that a retry will not cure. */
-export function rowRejection(error: unknown): 'unknown-participant' | 'invalid' | null {
-  if (!(error instanceof QueryFailedError)) return null;
-  const code = (error.driverError as { code?: string } | undefined)?.code ?? '';
-  if (code === '23503') return 'unknown-participant';
-  if (code.startsWith('23') || code.startsWith('22')) return 'invalid';
-  return null;
-}
-
-/** Deadlocks and serialization failures: the batch is simply tried again. */
-export function isRetryable(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const code = (error.driverError as { code?: string } | undefined)?.code;
-  return code === '40P01' || code === '40001';
 }

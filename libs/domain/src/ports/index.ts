@@ -1,0 +1,5 @@
+export * from './live-bus.port';
+export * from './tally-store.port';
+export * from './live-socket-server.port';
+export * from './job-queue.port';
+export * from './backplane.providers';
