@@ -46,4 +46,10 @@ export default async function globalSetup(): Promise<void> {
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'error';
   await prepareDatabase(process.env.DATABASE_URL);
+  // The e2e-local project runs some suites a second time, at the same time: on a database of its own, so
+  // that neither run sees the other's evenings (policy input pools every evening in its database).
+  const local = new URL(process.env.DATABASE_URL);
+  local.pathname = `${local.pathname}_local`;
+  process.env.HS_LOCAL_DATABASE_URL = local.toString();
+  await prepareDatabase(process.env.HS_LOCAL_DATABASE_URL);
 }

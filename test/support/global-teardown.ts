@@ -7,8 +7,8 @@ export default async function globalTeardown(): Promise<void> {
   // Named by both end-to-end projects: the first call cleans up, the second finds nothing left.
   if (!process.env.HS_TEST_RUN) return;
   delete process.env.HS_TEST_RUN;
-  const databaseUrl = process.env.DATABASE_URL;
-  if (databaseUrl && /\/hs_test_[a-z0-9]+$/.test(databaseUrl) && !process.env.KEEP_TEST_DATABASE) {
+  for (const databaseUrl of [process.env.DATABASE_URL, process.env.HS_LOCAL_DATABASE_URL]) {
+    if (!databaseUrl || !/\/hs_test_[a-z0-9]+(_local)?$/.test(databaseUrl) || process.env.KEEP_TEST_DATABASE) continue;
     const admin = new URL(databaseUrl);
     const name = admin.pathname.slice(1);
     admin.pathname = '/postgres';
