@@ -98,6 +98,11 @@ export interface PolicyScope {
   groups?: ParticipantGroup[];
 }
 
+/** Every field of PolicyScope, in the order they are echoed and documented. */
+export const POLICY_SCOPE_FIELDS = ['eveningIds', 'themes', 'municipalities', 'groups'] as const satisfies ReadonlyArray<
+  keyof PolicyScope
+>;
+
 /** The scope as echoed in the output: every field present, null where it was absent ("all"). */
 export type ResolvedScope = { [K in keyof PolicyScope]-?: NonNullable<PolicyScope[K]> | null };
 
@@ -205,8 +210,8 @@ export interface PolicyShift {
   /** scale: paired mean change among the n, with its 95% interval. */
   meanShift?: number | null;
   meanShiftCi95?: Interval | null;
-  /** Hand counts of the first and last rounds, apart (never in the paired figures). */
-  manual: { first: number; last: number };
+  /** People counted by hand in the first and last rounds, apart (never in the paired figures); null when suppressed. */
+  manual: { first: number; last: number } | null;
 }
 
 export interface PolicyEveningRow {

@@ -13,6 +13,7 @@ import { DilemmaResultEntity } from './dilemma-result.entity';
 import { PolicyInputCacheEntity } from './policy-input-cache.entity';
 import { ReportEntity } from './report.entity';
 import { MunicipalityWeightEntity } from './municipality-weight.entity';
+import { AgeBandWeightEntity } from './age-band-weight.entity';
 
 export {
   AuditLogEntity,
@@ -30,6 +31,7 @@ export {
   PolicyInputCacheEntity,
   ReportEntity,
   MunicipalityWeightEntity,
+  AgeBandWeightEntity,
 };
 
 /** Every entity; a new one is added here (and gets a migration). */
@@ -50,4 +52,5 @@ export const ENTITIES = [
   PolicyInputCacheEntity,
   ReportEntity,
   MunicipalityWeightEntity,
+  AgeBandWeightEntity,
 ];
