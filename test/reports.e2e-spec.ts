@@ -39,9 +39,10 @@ describe('reports and policy input (e2e)', () => {
     eveningB = await anEvening()
       .titled('Avond Sneek')
       .in('Súdwest-Fryslân')
+      .alsoServing('Harlingen')
       .startingAt('2026-10-08T17:00:00Z')
       .save(t.dataSource);
-    // A budget dilemma at the first evening only: 10 points over two options, four people.
+    // A budget dilemma at the first evening only: 10 points over two options, five people.
     const b = await aDilemma()
       .of(eveningA)
       .about('woning')
@@ -53,7 +54,7 @@ describe('reports and policy input (e2e)', () => {
       t.dataSource,
       eveningA,
       b.dilemma,
-      [{ 0: 10 }, { 0: 2, 1: 8 }, { 1: 10 }, { 1: 10 }].map((points) => ({
+      [{ 0: 10 }, { 0: 2, 1: 8 }, { 1: 10 }, { 1: 10 }, { 1: 10 }].map((points) => ({
         choice: { allocation: Object.fromEntries(Object.entries(points).map(([i, n]) => [b.options[Number(i)].id, n])) },
       })),
     );
@@ -167,11 +168,11 @@ describe('reports and policy input (e2e)', () => {
     expect(all).toContain('Verschuiving na discussie');
     expect(all).toContain('Verantwoording');
     expect(all).toContain('Belanghebbenden: niet getoond');
-    // Budget: Isolatie 12 of 40 points (30%), mean 12/4 = 3.0 points, 2 of 4 gave it points (50%);
-    // Keukens 28 points, mean 7.0, 3 of 4 (75%). The consequence counts the people, not the points.
+    // Budget: Isolatie 12 of 50 points (24%), mean 12/5 = 2.4 points, 2 of 5 gave it points (40%);
+    // Keukens 38 points, mean 7.6, 4 of 5 (80%). The consequence counts the people, not the points.
     const flat = all.replace(/\s+/g, ' ');
-    expect(flat).toContain('Isolatie 3,0 punten, 50% gaf punten · Keukens 7,0 punten, 75% gaf punten');
-    expect(flat).toContain('Isolatie (gevolg: Huur + € 12 per maand): 50% gaf hier toch punten aan.');
+    expect(flat).toContain('Isolatie 2,4 punten, 40% gaf punten · Keukens 7,6 punten, 80% gaf punten');
+    expect(flat).toContain('Isolatie (gevolg: Huur + € 12 per maand): 40% gaf hier toch punten aan.');
 
     const audit = await t.dataSource.getRepository(AuditLogEntity).findBy({ targetId: created.body.id });
     expect(audit.map((a) => a.action).sort()).toEqual(['report.create', 'report.export-csv', 'report.export-pdf']);
@@ -181,7 +182,7 @@ describe('reports and policy input (e2e)', () => {
     for (const scope of [
       { eveningIds: [] },
       { municipalities: ['Nergenshuizen'] },
-      { eveningIds: [randomUUID()], themes: ['inspraak'] },
+      { eveningIds: [eveningA.id], themes: ['inspraak'] },
     ]) {
       const created = await t.http.post('/api/reports').set(admin.auth).send(scope).expect(202);
       const report = await finished(created.body.id, admin);
@@ -232,6 +233,9 @@ describe('reports and policy input (e2e)', () => {
       { municipalities: [''] },
       { colour: 'blue' },
       { eveningIds: Array.from({ length: 1001 }, () => randomUUID()) },
+      // An evening that does not exist is a mistake in the request, not an empty selection.
+      { eveningIds: [randomUUID()] },
+      { groups: ['tenant', 'huurder'] },
     ];
     for (const body of bad) {
       const res = await t.http.post('/api/reports').set(analyst.auth).send(body);
@@ -242,12 +246,13 @@ describe('reports and policy input (e2e)', () => {
       .set(analyst.auth)
       .send({ municipalities: ['x'.repeat(99)].concat(Array(2000).fill('y'.repeat(60))) })
       .expect(413);
+    // The largest list allowed is read and checked (none of these evenings exists): a clear 400, not a 5xx.
     const huge = await t.http
       .post('/api/reports')
       .set(analyst.auth)
       .send({ eveningIds: Array.from({ length: 1000 }, () => randomUUID()) })
-      .expect(202);
-    expect((await finished(huge.body.id)).status).toBe('done');
+      .expect(400);
+    expect(huge.body.message).toMatch(/^Onbekende avond/);
   }, 30_000);
 
   it('serves policy input per theme and municipality, validates its parameters, and weights by households', async () => {

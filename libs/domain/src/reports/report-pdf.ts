@@ -96,7 +96,8 @@ function dilemmaBlock(doc: Doc, d: PolicyDilemma, suppressBelow: number): void {
   doc.font('Helvetica').fontSize(9).fillColor(GREY);
   if (d.description) doc.text(d.description);
   doc.text(
-    `${kindLabel(d.kind)} · ${d.total} respondenten${d.manualTotal ? ` (waarvan ${d.manualTotal} handgeteld)` : ''} · ` +
+    `${kindLabel(d.kind)} · ${d.suppressed ? 'te weinig respondenten' : `${d.total} respondenten`}` +
+      `${d.manualTotal ? ` (waarvan ${d.manualTotal} handgeteld)` : ''} · ` +
       `${d.evenings.length} avond(en): ${d.evenings.map((e) => e.municipality).join(', ')}`,
   );
   doc.fillColor('black').moveDown(0.4);

@@ -94,8 +94,11 @@ export function tallyFromRows(
     const tally = roundOf(row.dilemmaId, row.round);
     let cell: CellTally;
     if (row.dimension === 'all') cell = tally.votes;
-    else if (row.dimension === 'cross') cell = (tally.crosses ??= {})[row.segment ?? crossKey(null, null)] ??= emptyCell();
-    else cell = tally.segments[row.dimension][row.segment ?? UNKNOWN_SEGMENT] ??= emptyCell();
+    else if (row.dimension === 'cross') {
+      // PostgreSQL writes the JSON array with a space after the comma: one spelling of the key, crossKey's.
+      const key = row.segment === null ? crossKey(null, null) : crossKey(...crossKeyParts(row.segment));
+      cell = (tally.crosses ??= {})[key] ??= emptyCell();
+    } else cell = tally.segments[row.dimension][row.segment ?? UNKNOWN_SEGMENT] ??= emptyCell();
     if (row.option === null) cell.n += row.voters;
     else addOption(cell, row.option, row.voters, row.points, row.pointsSq);
   }
