@@ -53,7 +53,10 @@ describe('municipality from the evening (e2e)', () => {
         .post('/api/evenings')
         .set(facilitator.auth)
         .send({ title: 't', municipality: 'Opsterland', venue: 'v', startsAt: '2026-03-12T19:30:00+01:00', municipalities });
-      expect([JSON.stringify(municipalities).slice(0, 30), res.status]).toEqual([JSON.stringify(municipalities).slice(0, 30), 400]);
+      expect([JSON.stringify(municipalities).slice(0, 30), res.status]).toEqual([
+        JSON.stringify(municipalities).slice(0, 30),
+        400,
+      ]);
     }
     const changed = await t.http
       .patch(`/api/evenings/${single.id}`)
@@ -61,10 +64,18 @@ describe('municipality from the evening (e2e)', () => {
       .send({ municipalities: ['Opsterland', 'Smallingerland'] })
       .expect(200);
     expect(changed.body.municipalities).toEqual(['Opsterland', 'Smallingerland']);
-    const moved = await t.http.patch(`/api/evenings/${single.id}`).set(facilitator.auth).send({ municipality: 'Smallingerland' }).expect(200);
+    const moved = await t.http
+      .patch(`/api/evenings/${single.id}`)
+      .set(facilitator.auth)
+      .send({ municipality: 'Smallingerland' })
+      .expect(200);
     expect(moved.body.municipalities).toEqual(['Smallingerland']);
     const live = await createEvening(t, facilitator, {}, 'live');
-    await t.http.patch(`/api/evenings/${live.id}`).set(facilitator.auth).send({ municipalities: ['Harlingen'] }).expect(409);
+    await t.http
+      .patch(`/api/evenings/${live.id}`)
+      .set(facilitator.auth)
+      .send({ municipalities: ['Harlingen'] })
+      .expect(409);
   }, 60_000);
 
   it('counts votes cast over Socket.IO for the evening, or for the municipality the tenant picked', async () => {
@@ -138,8 +149,10 @@ describe('municipality from the evening (e2e)', () => {
       'Weststellingwerf',
     ]);
     // The scope by municipality finds an evening by any municipality it serves.
-    const west = await t.http.get(`/api/policy-input?municipalities=weststellingwerf&themes=${theme}`).set(analyst.auth).expect(200);
+    const west = await t.http
+      .get(`/api/policy-input?municipalities=weststellingwerf&themes=${theme}`)
+      .set(analyst.auth)
+      .expect(200);
     expect(west.body.evenings.map((e: { id: string }) => e.id)).toEqual([two.id]);
-
   }, 90_000);
 });

@@ -37,7 +37,10 @@ describe('policy input: suppression, paired shift and scope (e2e)', () => {
         .of(evening)
         .about('dienstverlening')
         .asking(question)
-        .withOptions({ label: 'Sneller', consequence: 'Minder persoonlijk contact' }, { label: 'Persoonlijker', consequence: null })
+        .withOptions(
+          { label: 'Sneller', consequence: 'Minder persoonlijk contact' },
+          { label: 'Persoonlijker', consequence: null },
+        )
         .save(t.dataSource);
       await castVotes(t.dataSource, evening, dilemma, [
         ...times(Math.ceil(n / 2), { group: 'tenant' as const, choice: { optionIds: [options[0].id] } }),
@@ -104,13 +107,21 @@ describe('policy input: suppression, paired shift and scope (e2e)', () => {
     const alone = await t.http.get(`/api/policy-input?eveningIds=${small.evening.id}`).set(analyst.auth).expect(200);
     const only = alone.body.themes[0].dilemmas[0];
     expect(only).toMatchObject({ suppressed: true, total: null, manualTotal: null, consensus: null, weighting: null });
-    expect(only.options.every((o: { suppressed: boolean; count: unknown; share: unknown }) => o.suppressed && o.count === null && o.share === null)).toBe(true);
+    expect(
+      only.options.every(
+        (o: { suppressed: boolean; count: unknown; share: unknown }) => o.suppressed && o.count === null && o.share === null,
+      ),
+    ).toBe(true);
     expect(only.consequences).toEqual([
       { label: 'Sneller', consequence: 'Minder persoonlijk contact', suppressed: true, share: null, ci95: null, n: null },
     ]);
 
     // The CSV of a report over the three evenings: the hidden evening rows say so and carry no figure.
-    const created = await t.http.post('/api/reports').set(analyst.auth).send({ eveningIds: ids.split(',') }).expect(202);
+    const created = await t.http
+      .post('/api/reports')
+      .set(analyst.auth)
+      .send({ eveningIds: ids.split(',') })
+      .expect(202);
     let csv = '';
     await waitFor('report done', async () => {
       const report = await t.http.get(`/api/reports/${created.body.id}`).set(analyst.auth);
@@ -230,7 +241,11 @@ describe('policy input: suppression, paired shift and scope (e2e)', () => {
       const res = await t.http.get(`/api/policy-input?${query}`).set(analyst.auth);
       expect([query.slice(0, 40), res.status]).toEqual([query.slice(0, 40), 400]);
     }
-    const report = await t.http.post('/api/reports').set(analyst.auth).send({ eveningIds: [evening.id], groups: ['tenant'] }).expect(202);
+    const report = await t.http
+      .post('/api/reports')
+      .set(analyst.auth)
+      .send({ eveningIds: [evening.id], groups: ['tenant'] })
+      .expect(202);
     const view = await t.http.get(`/api/reports/${report.body.id}`).set(analyst.auth).expect(200);
     expect(view.body.scope).toEqual({ eveningIds: [evening.id], groups: ['tenant'] });
     await t.http.post('/api/reports').set(analyst.auth).send({ groups: 'tenant' }).expect(400);

@@ -178,7 +178,15 @@ export class AggregationService {
     const sources = await this.repo.dilemmaSources(filterOf(scope));
     // Groups select people, not dilemmas: their votes are counted afresh; hand counts have no group and stay out.
     const tallies = scope.groups
-      ? tallyFromRows((await this.repo.countVotes(sources.map((s) => s.id), scope.groups)).rows, [])
+      ? tallyFromRows(
+          (
+            await this.repo.countVotes(
+              sources.map((s) => s.id),
+              scope.groups,
+            )
+          ).rows,
+          [],
+        )
       : await this.currentTallies(sources);
     return this.build(scope, sources, tallies);
   }
@@ -201,7 +209,11 @@ export class AggregationService {
       suppressBelow: this.config.suppressBelow,
       themeNames: Object.fromEntries(themes.map((t) => [t.slug, t.name])),
       themeOrder: themes.map((t) => t.slug),
-      sources: sources.map((s): DilemmaSource => ({ ...s, tallies: tallies.get(s.id) ?? new Map(), pairs: pairs.get(s.id) ?? [] })),
+      sources: sources.map((s): DilemmaSource => ({
+        ...s,
+        tallies: tallies.get(s.id) ?? new Map(),
+        pairs: pairs.get(s.id) ?? [],
+      })),
       weights: { households, ageBands },
     });
   }

@@ -19,7 +19,8 @@ export function normalizeScope(scope: PolicyScope): PolicyScope {
   const out: PolicyScope = {};
   for (const field of POLICY_SCOPE_FIELDS) {
     const value = scope[field];
-    if (value !== undefined && value !== null) Object.assign(out, { [field]: (NORMALIZE[field] as (v: typeof value) => unknown)(value) });
+    if (value !== undefined && value !== null)
+      Object.assign(out, { [field]: (NORMALIZE[field] as (v: typeof value) => unknown)(value) });
   }
   return out;
 }

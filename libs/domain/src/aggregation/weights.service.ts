@@ -18,7 +18,11 @@ export class WeightsService {
   ) {}
 
   async get(): Promise<WeightsView> {
-    const [households, ageBands, last] = await Promise.all([this.weights.all(), this.weights.ageBands(), this.weights.lastChange()]);
+    const [households, ageBands, last] = await Promise.all([
+      this.weights.all(),
+      this.weights.ageBands(),
+      this.weights.lastChange(),
+    ]);
     return {
       households,
       ageBands,
@@ -45,7 +49,10 @@ export class WeightsService {
 
 function checkCount(what: string, count: unknown): number {
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_HOUSEHOLDS) {
-    throw new DomainError('VALIDATION_FAILED', `Het aantal huishoudens voor ${what} moet een heel getal van 1 tot 10.000.000 zijn.`);
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `Het aantal huishoudens voor ${what} moet een heel getal van 1 tot 10.000.000 zijn.`,
+    );
   }
   return count;
 }
@@ -55,9 +62,11 @@ function cleanMunicipalities(households: Record<string, number>): Record<string,
   const seen = new Set<string>();
   for (const [name, count] of Object.entries(households)) {
     const municipality = name.trim();
-    if (!municipality || municipality.length > 100) throw new DomainError('VALIDATION_FAILED', 'Een gemeentenaam is leeg of te lang.');
+    if (!municipality || municipality.length > 100)
+      throw new DomainError('VALIDATION_FAILED', 'Een gemeentenaam is leeg of te lang.');
     checkCount(municipality, count);
-    if (seen.has(municipality.toLowerCase())) throw new DomainError('VALIDATION_FAILED', `${municipality} staat er twee keer in.`);
+    if (seen.has(municipality.toLowerCase()))
+      throw new DomainError('VALIDATION_FAILED', `${municipality} staat er twee keer in.`);
     seen.add(municipality.toLowerCase());
     clean[municipality] = count;
   }
@@ -68,7 +77,10 @@ function cleanAgeBands(ageBands: Record<string, number>): Record<string, number>
   const clean: Record<string, number> = {};
   for (const [band, count] of Object.entries(ageBands)) {
     if (!(AGE_BANDS as readonly string[]).includes(band))
-      throw new DomainError('VALIDATION_FAILED', `Onbekende leeftijdsgroep: ${band.slice(0, 20)}; kies uit ${AGE_BANDS.join(', ')}.`);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `Onbekende leeftijdsgroep: ${band.slice(0, 20)}; kies uit ${AGE_BANDS.join(', ')}.`,
+      );
     clean[band] = checkCount(`leeftijdsgroep ${band}`, count);
   }
   return clean;

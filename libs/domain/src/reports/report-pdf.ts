@@ -133,7 +133,9 @@ function dilemmaBlock(doc: Doc, d: PolicyDilemma, suppressBelow: number): void {
     else if (d.shift.options) {
       doc.text(
         `Over de ${d.shift.n} mensen die in beide rondes stemden: ` +
-          d.shift.options.map((o) => `${o.label}: van ${pct(o.firstShare)} naar ${pct(o.lastShare)} (${pp(o.shiftPp)})`).join(' · '),
+          d.shift.options
+            .map((o) => `${o.label}: van ${pct(o.firstShare)} naar ${pct(o.lastShare)} (${pp(o.shiftPp)})`)
+            .join(' · '),
       );
     }
   }
@@ -141,7 +143,9 @@ function dilemmaBlock(doc: Doc, d: PolicyDilemma, suppressBelow: number): void {
     doc.font('Helvetica-Bold').text('Gevolgen').font('Helvetica');
     const chose = d.kind === 'budget' ? 'gaf hier toch punten aan' : 'koos dit toch';
     for (const c of d.consequences)
-      doc.text(`${c.label} (gevolg: ${c.consequence}): ${c.suppressed ? 'niet getoond (te weinig respondenten)' : `${pct(c.share ?? 0)} ${chose}`}.`);
+      doc.text(
+        `${c.label} (gevolg: ${c.consequence}): ${c.suppressed ? 'niet getoond (te weinig respondenten)' : `${pct(c.share ?? 0)} ${chose}`}.`,
+      );
   }
   if (d.comparison?.differs.length) {
     doc.font('Helvetica-Bold').text('Verschillen tussen avonden').font('Helvetica');

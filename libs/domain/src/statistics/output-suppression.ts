@@ -98,7 +98,14 @@ export function policySuppression(input: PolicySuppressionInput, threshold: numb
   return {
     overall,
     segments: Object.fromEntries(
-      SEGMENT_DIMENSIONS.map((d) => [d, new Set(listed(d).filter(([k]) => isHidden(cellKey.segment(d, k))).map(([k]) => k))]),
+      SEGMENT_DIMENSIONS.map((d) => [
+        d,
+        new Set(
+          listed(d)
+            .filter(([k]) => isHidden(cellKey.segment(d, k)))
+            .map(([k]) => k),
+        ),
+      ]),
     ) as Record<SegmentDimension, Set<string>>,
     sources: new Set(input.sources.filter((s) => overall || (hidden?.has(cellKey.source(s.id)) ?? false)).map((s) => s.id)),
     shift: { paired: isHidden('shift:paired'), first: isHidden('shift:first'), last: isHidden('shift:last') },

@@ -38,10 +38,23 @@ export function emptyPairs(): PairTally {
 }
 
 /** Adds pair rows of one dilemma into a pooled tally; rename maps its option keys to pooled keys (null: drop). */
-export function addPairs(target: PairTally, kind: DilemmaKind, rows: readonly PairRow[], rename: (key: string) => string | null): void {
+export function addPairs(
+  target: PairTally,
+  kind: DilemmaKind,
+  rows: readonly PairRow[],
+  rename: (key: string) => string | null,
+): void {
   for (const row of rows) {
-    const before = new Set(choiceItems(kind, row.first).map(([k]) => rename(k)).filter((k): k is string => k !== null));
-    const after = new Set(choiceItems(kind, row.last).map(([k]) => rename(k)).filter((k): k is string => k !== null));
+    const before = new Set(
+      choiceItems(kind, row.first)
+        .map(([k]) => rename(k))
+        .filter((k): k is string => k !== null),
+    );
+    const after = new Set(
+      choiceItems(kind, row.last)
+        .map(([k]) => rename(k))
+        .filter((k): k is string => k !== null),
+    );
     target.n += row.n;
     for (const key of new Set([...before, ...after])) {
       const o = (target.options[key] ??= { both: 0, firstOnly: 0, lastOnly: 0 });

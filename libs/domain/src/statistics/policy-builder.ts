@@ -59,11 +59,11 @@ export type DilemmaSource = Pick<
   | 'options'
 > &
   Partial<Pick<DilemmaSourceRow, 'eveningOtherMunicipalities'>> & {
-  /** round → tally; rounds without any vote or hand count are absent. */
-  tallies: Map<number, RoundTally>;
-  /** Voters of both the first and the last round, as (first, last) choice combinations; absent: none counted. */
-  pairs?: PairRow[];
-};
+    /** round → tally; rounds without any vote or hand count are absent. */
+    tallies: Map<number, RoundTally>;
+    /** Voters of both the first and the last round, as (first, last) choice combinations; absent: none counted. */
+    pairs?: PairRow[];
+  };
 
 export interface PolicyInputParams {
   scope: PolicyInput['scope'];
@@ -317,8 +317,10 @@ export function buildPolicyDilemma(group: DilemmaSource[], suppressBelow: number
       shift: revoted.length
         ? {
             paired: pairs.n,
-            first: summarizeOptions(shape, poolRounds(revoted.map((s) => ({ tally: firstRound(s), rename: renames.get(s.id) })))).total,
-            last: summarizeOptions(shape, poolRounds(revoted.map((s) => ({ tally: lastRound(s), rename: renames.get(s.id) })))).total,
+            first: summarizeOptions(shape, poolRounds(revoted.map((s) => ({ tally: firstRound(s), rename: renames.get(s.id) }))))
+              .total,
+            last: summarizeOptions(shape, poolRounds(revoted.map((s) => ({ tally: lastRound(s), rename: renames.get(s.id) }))))
+              .total,
           }
         : null,
     },

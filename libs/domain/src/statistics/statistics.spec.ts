@@ -344,7 +344,13 @@ describe('post-stratification', () => {
 
   it('warns when the design effect is large: 1 person weighted to 9000 households next to 19 for 1000', () => {
     const votes = [
-      ...Array.from({ length: 19 }, () => ({ round: 1, group: null, municipality: 'A', ageBand: null, choice: { optionIds: ['a'] } })),
+      ...Array.from({ length: 19 }, () => ({
+        round: 1,
+        group: null,
+        municipality: 'A',
+        ageBand: null,
+        choice: { optionIds: ['a'] },
+      })),
       { round: 1, group: null, municipality: 'B', ageBand: null, choice: { optionIds: ['b'] } },
     ];
     const tally = tallyVotes('choice', votes).get(1)!;

@@ -46,9 +46,19 @@ describe('suppression (property)', () => {
   it('a two-way table with its row and column totals published', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 2, max: 4 }).chain((rows) =>
-          fc.integer({ min: 2, max: 3 }).chain((cols) => fc.tuple(fc.constant(rows), fc.constant(cols), fc.array(smallOrLarge, { minLength: rows * cols, maxLength: rows * cols }))),
-        ),
+        fc
+          .integer({ min: 2, max: 4 })
+          .chain((rows) =>
+            fc
+              .integer({ min: 2, max: 3 })
+              .chain((cols) =>
+                fc.tuple(
+                  fc.constant(rows),
+                  fc.constant(cols),
+                  fc.array(smallOrLarge, { minLength: rows * cols, maxLength: rows * cols }),
+                ),
+              ),
+          ),
         threshold,
         ([rows, cols, ns], below) => {
           const total = ns.reduce((s, x) => s + x, 0);
@@ -106,7 +116,10 @@ describe('suppression (property)', () => {
           for (const s of sources)
             for (const [m, n] of Object.entries(s.municipalities)) (municipality[m] ??= { n: 0, options: {} }).n += n;
           const split = (parts: string[], fractions: number[]) => {
-            const points = fractions.slice(0, parts.length - 1).map((f) => Math.floor(f * electronic)).sort((a, b) => a - b);
+            const points = fractions
+              .slice(0, parts.length - 1)
+              .map((f) => Math.floor(f * electronic))
+              .sort((a, b) => a - b);
             const bounds = [0, ...points, electronic];
             return Object.fromEntries(parts.map((p, i) => [p, { n: bounds[i + 1] - bounds[i], options: {} }]));
           };
@@ -136,7 +149,13 @@ describe('suppression (property)', () => {
   });
 
   it('the checker itself finds a cell that can be worked out', () => {
-    const table: SuppressionTable = { cells: [{ key: 'a', n: 3 }, { key: 'b', n: 9 }], relations: [{ total: 12, parts: ['a', 'b'] }] };
+    const table: SuppressionTable = {
+      cells: [
+        { key: 'a', n: 3 },
+        { key: 'b', n: 9 },
+      ],
+      relations: [{ total: 12, parts: ['a', 'b'] }],
+    };
     expect(alternativeFor(table, new Set(['a']), 'a')).toBeNull();
     expect(alternativeFor(table, new Set(['a', 'b']), 'a')).toEqual({ a: 4, b: 8 });
   });

@@ -39,9 +39,7 @@ export interface SuppressionTable {
 /** The keys of the published cells to hide. */
 export function decideSuppression(table: SuppressionTable, threshold: number): Set<string> {
   const cells = new Map(table.cells.map((c) => [c.key, c]));
-  const hidden = new Set(
-    table.cells.filter((c) => c.published !== false && c.n > 0 && c.n < threshold).map((c) => c.key),
-  );
+  const hidden = new Set(table.cells.filter((c) => c.published !== false && c.n > 0 && c.n < threshold).map((c) => c.key));
   // Each round hides one more cell, so this ends after at most as many rounds as there are cells.
   for (let guard = 0; guard <= table.cells.length; guard++) {
     const next = smallGroupFix(table, cells, hidden, threshold) ?? derivableFix(table, cells, hidden);
@@ -59,10 +57,12 @@ export function decideSuppression(table: SuppressionTable, threshold: number): S
 export function derivableCells(table: SuppressionTable, hidden: ReadonlySet<string>): string[] {
   const value = new Map(table.cells.map((c) => [c.key, c.n]));
   const known = new Set(table.cells.filter((c) => c.published !== false && !hidden.has(c.key)).map((c) => c.key));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const key of [...linearlyFixed(table, known), ...boundedFixed(table, known, value)]) {
-      if (!known.has(key)) ((changed = true), known.add(key));
+      if (known.has(key)) continue;
+      changed = true;
+      known.add(key);
     }
   }
   return table.cells.filter((c) => c.published !== false && hidden.has(c.key) && known.has(c.key)).map((c) => c.key);
@@ -78,11 +78,16 @@ function linearlyFixed(table: SuppressionTable, known: ReadonlySet<string>): str
     let any = false;
     for (const part of relation.parts) {
       const i = column.get(part);
-      if (i !== undefined) ((row[i] += 1), (any = true));
+      if (i === undefined) continue;
+      row[i] += 1;
+      any = true;
     }
     if (typeof relation.total === 'string') {
       const i = column.get(relation.total);
-      if (i !== undefined) ((row[i] -= 1), (any = true));
+      if (i !== undefined) {
+        row[i] -= 1;
+        any = true;
+      }
     }
     if (any) rows.push(row);
   }
@@ -98,7 +103,11 @@ function linearlyFixed(table: SuppressionTable, known: ReadonlySet<string>): str
 function boundedFixed(table: SuppressionTable, known: ReadonlySet<string>, value: ReadonlyMap<string, number>): string[] {
   const low = new Map<string, number>();
   const high = new Map<string, number>();
-  for (const c of table.cells) if (!known.has(c.key)) (low.set(c.key, 0), high.set(c.key, Infinity));
+  for (const c of table.cells) {
+    if (known.has(c.key)) continue;
+    low.set(c.key, 0);
+    high.set(c.key, Infinity);
+  }
   const terms = table.relations.map((r) => {
     const list: Array<[string, number]> = r.parts.map((p) => [p, 1]);
     if (typeof r.total === 'string') list.push([r.total, -1]);
@@ -109,7 +118,11 @@ function boundedFixed(table: SuppressionTable, known: ReadonlySet<string>, value
     for (const { list, constant } of terms) {
       // Σ coefficient · cell = constant; the known cells move to the right-hand side.
       let rhs = constant;
-      const open = list.filter(([k, a]) => (known.has(k) ? ((rhs -= a * value.get(k)!), false) : true));
+      const open: Array<[string, number]> = [];
+      for (const [k, a] of list) {
+        if (known.has(k)) rhs -= a * value.get(k)!;
+        else open.push([k, a]);
+      }
       for (const [u, a] of open) {
         let min = 0;
         let max = 0;
@@ -119,8 +132,15 @@ function boundedFixed(table: SuppressionTable, known: ReadonlySet<string>, value
           max += b > 0 ? b * high.get(k)! : b * low.get(k)!;
         }
         const [from, to] = a > 0 ? [(rhs - max) / a, (rhs - min) / a] : [(rhs - min) / a, (rhs - max) / a];
-        if (Math.ceil(from - 1e-9) > low.get(u)!) ((moved = true), low.set(u, Math.ceil(from - 1e-9)));
-        if (Math.floor(to + 1e-9) < high.get(u)!) ((moved = true), high.set(u, Math.floor(to + 1e-9)));
+        const [lowest, highest] = [Math.ceil(from - 1e-9), Math.floor(to + 1e-9)];
+        if (lowest > low.get(u)!) {
+          moved = true;
+          low.set(u, lowest);
+        }
+        if (highest < high.get(u)!) {
+          moved = true;
+          high.set(u, highest);
+        }
       }
     }
   }
@@ -167,11 +187,15 @@ function derivableFix(table: SuppressionTable, cells: Map<string, SuppressionCel
   const keysOf = (r: SuppressionRelation) => (typeof r.total === 'string' ? [...r.parts, r.total] : r.parts);
   for (const key of derivableCells(table, hidden).sort()) {
     const around = table.relations.filter((r) => keysOf(r).includes(key));
-    const candidate = firstUseful(table, hidden, around.flatMap((relation) => visibleOf(relation, cells, hidden)));
+    const candidate = firstUseful(
+      table,
+      hidden,
+      around.flatMap((relation) => visibleOf(relation, cells, hidden)),
+    );
     if (candidate !== null) return candidate;
     const reached = new Set<string>([key]);
     const linked = new Set<SuppressionRelation>();
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const r of table.relations) {
         if (linked.has(r) || !keysOf(r).some((k) => reached.has(k))) continue;
@@ -236,10 +260,13 @@ function rowEchelon(input: number[][]): Array<{ pivot: number; row: number[] }> 
   let rest = rows;
   for (let col = 0; col < width && rest.length > 0; col++) {
     let best = -1;
-    for (let i = 0; i < rest.length; i++) if (Math.abs(rest[i][col]) > EPSILON && (best < 0 || Math.abs(rest[i][col]) > Math.abs(rest[best][col]))) best = i;
+    for (let i = 0; i < rest.length; i++)
+      if (Math.abs(rest[i][col]) > EPSILON && (best < 0 || Math.abs(rest[i][col]) > Math.abs(rest[best][col]))) best = i;
     if (best < 0) continue;
     const pivotRow = rest[best].map((x) => x / rest[best][col]);
-    rest = rest.filter((_, i) => i !== best).map((r) => (Math.abs(r[col]) > EPSILON ? r.map((x, j) => x - r[col] * pivotRow[j]) : r));
+    rest = rest
+      .filter((_, i) => i !== best)
+      .map((r) => (Math.abs(r[col]) > EPSILON ? r.map((x, j) => x - r[col] * pivotRow[j]) : r));
     out.push({ pivot: col, row: pivotRow });
   }
   return out;

@@ -59,7 +59,9 @@ export function crossKey(municipality: string | null, ageBand: string | null): s
 
 export function crossKeyParts(key: string): [string, string] {
   const parsed: unknown = JSON.parse(key);
-  return Array.isArray(parsed) && parsed.length === 2 ? [String(parsed[0]), String(parsed[1])] : [UNKNOWN_SEGMENT, UNKNOWN_SEGMENT];
+  return Array.isArray(parsed) && parsed.length === 2
+    ? [String(parsed[0]), String(parsed[1])]
+    : [UNKNOWN_SEGMENT, UNKNOWN_SEGMENT];
 }
 
 function addOption(cell: CellTally, key: string, voters: number, points: number, pointsSq: number): void {

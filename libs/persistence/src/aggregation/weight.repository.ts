@@ -32,7 +32,11 @@ export class WeightRepository {
   }
 
   /** Replaces the municipality table and, when given, the age-band table, in one transaction. */
-  async replace(households: Record<string, number>, ageBands: Record<string, number> | undefined, updatedBy: string | null): Promise<void> {
+  async replace(
+    households: Record<string, number>,
+    ageBands: Record<string, number> | undefined,
+    updatedBy: string | null,
+  ): Promise<void> {
     await this.db.transaction(async (tx) => {
       await replaceTable(tx, 'municipality_weight', 'municipality', households, updatedBy);
       if (ageBands !== undefined) await replaceTable(tx, 'age_band_weight', 'age_band', ageBands, updatedBy);

@@ -34,7 +34,13 @@ export class JoinRepository {
       );
     const row = rows[0];
     return row
-      ? { id: row.id, status: row.status, joinMode: row.join_mode, municipality: row.municipality, otherMunicipalities: row.others }
+      ? {
+          id: row.id,
+          status: row.status,
+          joinMode: row.join_mode,
+          municipality: row.municipality,
+          otherMunicipalities: row.others,
+        }
       : null;
   }
 

@@ -115,7 +115,9 @@ function shiftBlock(shift) {
   return h(
     'div',
     {},
-    h('h4', { text: shift.label ? `${t('policy.shiftTitle')} (${shift.label}, n = ${shift.n})` : t('policy.shift', { n: shift.dilemmas }) }),
+    h('h4', {
+      text: shift.label ? `${t('policy.shiftTitle')} (${shift.label}, n = ${shift.n})` : t('policy.shift', { n: shift.dilemmas }),
+    }),
     h(
       'ul',
       { class: 'plain' },
