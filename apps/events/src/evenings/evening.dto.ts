@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -21,6 +22,27 @@ const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\
 const HAS_TEXT = /\S/;
 const MAX_CAPACITY = 100_000;
 
+/** The municipalities an evening serves: on create and on update alike. */
+function MunicipalitiesField() {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: [String],
+      example: ['Leeuwarden', 'Tytsjerksteradiel'],
+      maxItems: 12,
+      description:
+        'Every municipality the evening serves (municipality, the main one, is added when missing). With more than one, ' +
+        'tenants pick theirs when joining and count for it.',
+    }),
+    ValidateIf((o: { municipalities?: unknown }) => o.municipalities !== undefined),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(12),
+    IsString({ each: true }),
+    MaxLength(100, { each: true }),
+    Matches(HAS_TEXT, { each: true, message: 'municipalities mag geen lege naam bevatten' }),
+  );
+}
+
 export class CreateEveningDto {
   @ApiProperty({ example: 'Bewonersavond Leeuwarden', maxLength: 200, description: 'Stored exactly as given.' })
   @IsString()
@@ -34,21 +56,7 @@ export class CreateEveningDto {
   @Matches(HAS_TEXT, { message: 'municipality mag niet leeg zijn' })
   municipality: string;
 
-  @ApiPropertyOptional({
-    type: [String],
-    example: ['Leeuwarden', 'Tytsjerksteradiel'],
-    maxItems: 12,
-    description:
-      'Every municipality the evening serves (municipality, the main one, is added when missing). With more than one, ' +
-      'tenants pick theirs when joining and count for it.',
-  })
-  @ValidateIf((o: { municipalities?: unknown }) => o.municipalities !== undefined)
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(12)
-  @IsString({ each: true })
-  @MaxLength(100, { each: true })
-  @Matches(HAS_TEXT, { each: true, message: 'municipalities mag geen lege naam bevatten' })
+  @MunicipalitiesField()
   municipalities?: string[];
 
   @ApiProperty({ example: 'Wijkcentrum De Vlietzone', maxLength: 200 })
@@ -107,21 +115,7 @@ export class UpdateEveningDto {
   @Matches(HAS_TEXT, { message: 'municipality mag niet leeg zijn' })
   municipality?: string;
 
-  @ApiPropertyOptional({
-    type: [String],
-    example: ['Leeuwarden', 'Tytsjerksteradiel'],
-    maxItems: 12,
-    description:
-      'Every municipality the evening serves (municipality, the main one, is added when missing). With more than one, ' +
-      'tenants pick theirs when joining and count for it.',
-  })
-  @ValidateIf((o: { municipalities?: unknown }) => o.municipalities !== undefined)
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(12)
-  @IsString({ each: true })
-  @MaxLength(100, { each: true })
-  @Matches(HAS_TEXT, { each: true, message: 'municipalities mag geen lege naam bevatten' })
+  @MunicipalitiesField()
   municipalities?: string[];
 
   @ApiPropertyOptional({ maxLength: 200 })

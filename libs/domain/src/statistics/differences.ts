@@ -3,7 +3,7 @@
  * hybrid score interval, the two-proportion z-test, and Holm's correction across every comparison shown for a
  * dimension of a dilemma, so that among many pairs a few chance differences are not flagged.
  */
-import type { Interval } from '@hs/contracts';
+import type { Interval, PolicyDifference } from '@hs/contracts';
 import { twoSidedP } from './normal';
 import { wilson } from './wilson';
 
@@ -54,17 +54,8 @@ export interface ComparedCell {
   counts: Record<string, number>;
 }
 
-export interface Difference {
-  label: string;
-  a: string;
-  b: string;
-  diff: number;
-  ci95: Interval;
-  pValue: number;
-  pHolm: number;
-  comparisons: number;
-  holds: boolean;
-}
+/** A comparison as the policy input carries it, before it is told its dimension. */
+export type Difference = Omit<PolicyDifference, 'dimension'>;
 
 /** Every pair of cells (in the given order) for every label, with Holm's correction across all of them. */
 export function compareCells(cells: readonly ComparedCell[], labels: readonly string[]): Difference[] {
