@@ -299,4 +299,84 @@ describe('reports and policy input (e2e)', () => {
     );
     expect(dilemma.comparison.differs.length).toBeGreaterThan(0);
   }, 30_000);
+
+  it('weights by municipality and age band (raking), reads the weights back and audits every change', async () => {
+    const QUESTION = 'Wat gaat voor: lagere huur of duurzame woningen?';
+    type Body = { themes: Array<{ theme: string; dilemmas: Array<{ question: string; evenings: unknown[] }> }> };
+    const find = (body: Body) => body.themes.flatMap((th) => th.dilemmas).find((d) => d.question === QUESTION);
+    await t.http
+      .put('/api/weights')
+      .set(analyst.auth)
+      .send({ households: { Leeuwarden: 3000, Harlingen: 1000 } })
+      .expect(200);
+    const weighted = await t.http.get(`/api/policy-input?eveningIds=${eveningA.id},${eveningB.id}`).set(analyst.auth).expect(200);
+    const dilemma = find(weighted.body) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const first = dilemma.weighting.options[0];
+    expect(dilemma.weighting).toMatchObject({
+      method: 'post-stratification',
+      margins: ['municipality'],
+      designEffectLarge: false,
+    });
+    // Raw and weighted side by side, over the same respondents; Kish's n_eff never exceeds them.
+    expect(dilemma.weighting.effectiveN).toBeLessThanOrEqual(dilemma.weighting.respondents);
+    expect(dilemma.weighting.designEffect).toBeCloseTo(dilemma.weighting.respondents / dilemma.weighting.effectiveN, 10);
+
+    // Both margins: raking on municipality × age band (here everybody is 65-79, so it matches the municipality weights).
+    const both = await t.http
+      .put('/api/weights')
+      .set(admin.auth)
+      .send({ households: { Leeuwarden: 3000, Harlingen: 1000 }, ageBands: { '65-79': 2500, '80+': 500 } })
+      .expect(200);
+    expect(both.body).toMatchObject({
+      households: { Leeuwarden: 3000, Harlingen: 1000 },
+      ageBands: { '65-79': 2500, '80+': 500 },
+      updatedBy: admin.id,
+    });
+    const read = await t.http.get('/api/weights').set(analyst.auth).expect(200);
+    expect(read.body).toEqual(both.body);
+    expect(new Date(read.body.updatedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    const raked = find(
+      (await t.http.get('/api/policy-input?theme=betaalbaarheid').set(analyst.auth).expect(200)).body,
+    ) as unknown as Record<
+      string,
+      any // eslint-disable-line @typescript-eslint/no-explicit-any
+    >;
+    expect(raked.weighting).toMatchObject({
+      method: 'raking',
+      margins: ['municipality', 'ageBand'],
+      ageBands: ['65-79'],
+      converged: true,
+    });
+    expect(raked.weighting.options[0].weightedShare).toBeCloseTo(first.weightedShare, 8);
+    // Version 1's body still works and leaves the age bands as they are.
+    const v1 = await t.http
+      .put('/api/weights')
+      .set(analyst.auth)
+      .send({ households: { Leeuwarden: 3000, Harlingen: 1000 } })
+      .expect(200);
+    expect(v1.body.ageBands).toEqual({ '65-79': 2500, '80+': 500 });
+    for (const body of [
+      { households: { Leeuwarden: 10 }, ageBands: { '90+': 5 } },
+      { households: { Leeuwarden: 10 }, ageBands: { '65-79': 0 } },
+      { households: { Leeuwarden: 10 }, ageBands: { '65-79': 1.5 } },
+      { households: { Leeuwarden: 10 }, ageBands: 'oud' },
+      { households: { Leeuwarden: 10, leeuwarden: 5 } },
+      { ageBands: { '65-79': 10 } },
+    ]) {
+      const res = await t.http.put('/api/weights').set(analyst.auth).send(body);
+      expect([JSON.stringify(body).slice(0, 50), res.status]).toEqual([JSON.stringify(body).slice(0, 50), 400]);
+    }
+    expect((await t.http.get('/api/weights').set(analyst.auth).expect(200)).body.ageBands).toEqual({ '65-79': 2500, '80+': 500 });
+    await t.http.get('/api/weights').set(facilitator.auth).expect(403);
+    // Who changed what, and when: the audit log holds the tables before and after.
+    const changes = await t.dataSource
+      .getRepository(AuditLogEntity)
+      .find({ where: { action: 'weights.replace' }, order: { id: 'ASC' } });
+    const mine = changes.find((c) => c.actorId === admin.id)!;
+    expect(mine.details).toEqual({
+      before: { households: { Harlingen: 1000, Leeuwarden: 3000 }, ageBands: {} },
+      after: { households: { Leeuwarden: 3000, Harlingen: 1000 }, ageBands: { '65-79': 2500, '80+': 500 } },
+    });
+    await t.http.put('/api/weights').set(admin.auth).send({ households: {}, ageBands: {} }).expect(200);
+  }, 60_000);
 });
