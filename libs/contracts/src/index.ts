@@ -4,3 +4,5 @@ export * from './live-events';
 export * from './queues';
 export * from './domain-error';
 export * from './results';
+export * from './accountability';
+export * from './accountability-terms';

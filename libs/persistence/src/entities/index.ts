@@ -14,6 +14,13 @@ import { PolicyInputCacheEntity } from './policy-input-cache.entity';
 import { ReportEntity } from './report.entity';
 import { MunicipalityWeightEntity } from './municipality-weight.entity';
 import { AgeBandWeightEntity } from './age-band-weight.entity';
+import { WoonvisieThemeEntity } from './woonvisie-theme.entity';
+import { AgreementEntity } from './agreement.entity';
+import { AgreementEventEntity } from './agreement-event.entity';
+import { AdviceEntity } from './advice.entity';
+import { FindingEntity } from './finding.entity';
+import { FindingAgreementEntity } from './finding-agreement.entity';
+import { FindingEventEntity } from './finding-event.entity';
 
 export {
   AuditLogEntity,
@@ -32,6 +39,13 @@ export {
   ReportEntity,
   MunicipalityWeightEntity,
   AgeBandWeightEntity,
+  WoonvisieThemeEntity,
+  AgreementEntity,
+  AgreementEventEntity,
+  AdviceEntity,
+  FindingEntity,
+  FindingAgreementEntity,
+  FindingEventEntity,
 };
 
 /** Every entity; a new one is added here (and gets a migration). */
@@ -53,4 +67,11 @@ export const ENTITIES = [
   ReportEntity,
   MunicipalityWeightEntity,
   AgeBandWeightEntity,
+  WoonvisieThemeEntity,
+  AgreementEntity,
+  AgreementEventEntity,
+  AdviceEntity,
+  FindingEntity,
+  FindingAgreementEntity,
+  FindingEventEntity,
 ];
