@@ -109,13 +109,15 @@ describe('aggregation: from votes to results (e2e)', () => {
         municipality: e.municipality === undefined ? 'Leeuwarden' : e.municipality,
         ageBand: e.ageBand === undefined ? '65-79' : e.ageBand,
         choice: e.choice,
+        // The evening is in Leeuwarden only: the three who said Heerenveen, and those who said nothing, count there.
+        eveningMunicipalities: ['Leeuwarden'],
       })),
     ).get(1)!;
     expect(second[0].tally).toEqual(JSON.parse(JSON.stringify(reference)));
   }, 30_000);
 
   it('defaults to the latest round, answers an earlier one, and shows segments by municipality and age band', async () => {
-    const evening = await anEvening().save(t.dataSource);
+    const evening = await anEvening().alsoServing('Heerenveen').save(t.dataSource);
     const { dilemma, options } = await aDilemma().of(evening).inRound(2).save(t.dataSource);
     const voters = await castVotes(t.dataSource, evening, dilemma, [
       ...times(6, { municipality: 'Leeuwarden', choice: { optionIds: [options[0].id] } }),
@@ -160,10 +162,13 @@ describe('aggregation: from votes to results (e2e)', () => {
     await castVotes(t.dataSource, evening, budget.dilemma, [
       { choice: { allocation: { [a.id]: 10 } } },
       { choice: { allocation: { [a.id]: 4, [b.id]: 6 } } },
+      ...times(2, { choice: { allocation: { [a.id]: 10 } } }),
+      { choice: { allocation: { [a.id]: 6, [b.id]: 4 } } },
     ]);
     const r = await t.http.get(`/api/dilemmas/${budget.dilemma.id}/results`).set(facilitator.auth).expect(200);
-    expect(r.body.options[0]).toMatchObject({ count: 14, share: 0.7, givers: 2, giversShare: 1, meanPoints: 7 });
-    expect(r.body.options[1]).toMatchObject({ count: 6, share: 0.3, givers: 1, giversShare: 0.5 });
+    // a: 10 + 4 + 10 + 10 + 6 = 40 of 50 points, given by all 5 (8 points each on average); b: 10 points from 2 of 5
+    expect(r.body.options[0]).toMatchObject({ count: 40, share: 0.8, givers: 5, giversShare: 1, meanPoints: 8 });
+    expect(r.body.options[1]).toMatchObject({ count: 10, share: 0.2, givers: 2, giversShare: 0.4 });
   }, 30_000);
 
   it('aggregates an ended evening: every dilemma counted and the evening policy input stored', async () => {

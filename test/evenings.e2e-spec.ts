@@ -34,6 +34,7 @@ describe('evenings (e2e)', () => {
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       title: 'Bewonersavond Leeuwarden',
       municipality: 'Leeuwarden',
+      municipalities: ['Leeuwarden'],
       venue: 'Wijkcentrum De Vlietzone',
       startsAt: '2026-03-12T18:30:00.000Z',
       capacity: 80,

@@ -39,9 +39,10 @@ describe('reports and policy input (e2e)', () => {
     eveningB = await anEvening()
       .titled('Avond Sneek')
       .in('Súdwest-Fryslân')
+      .alsoServing('Harlingen')
       .startingAt('2026-10-08T17:00:00Z')
       .save(t.dataSource);
-    // A budget dilemma at the first evening only: 10 points over two options, four people.
+    // A budget dilemma at the first evening only: 10 points over two options, five people.
     const b = await aDilemma()
       .of(eveningA)
       .about('woning')
@@ -53,7 +54,7 @@ describe('reports and policy input (e2e)', () => {
       t.dataSource,
       eveningA,
       b.dilemma,
-      [{ 0: 10 }, { 0: 2, 1: 8 }, { 1: 10 }, { 1: 10 }].map((points) => ({
+      [{ 0: 10 }, { 0: 2, 1: 8 }, { 1: 10 }, { 1: 10 }, { 1: 10 }].map((points) => ({
         choice: { allocation: Object.fromEntries(Object.entries(points).map(([i, n]) => [b.options[Number(i)].id, n])) },
       })),
     );
@@ -167,11 +168,11 @@ describe('reports and policy input (e2e)', () => {
     expect(all).toContain('Verschuiving na discussie');
     expect(all).toContain('Verantwoording');
     expect(all).toContain('Belanghebbenden: niet getoond');
-    // Budget: Isolatie 12 of 40 points (30%), mean 12/4 = 3.0 points, 2 of 4 gave it points (50%);
-    // Keukens 28 points, mean 7.0, 3 of 4 (75%). The consequence counts the people, not the points.
+    // Budget: Isolatie 12 of 50 points (24%), mean 12/5 = 2.4 points, 2 of 5 gave it points (40%);
+    // Keukens 38 points, mean 7.6, 4 of 5 (80%). The consequence counts the people, not the points.
     const flat = all.replace(/\s+/g, ' ');
-    expect(flat).toContain('Isolatie 3,0 punten, 50% gaf punten · Keukens 7,0 punten, 75% gaf punten');
-    expect(flat).toContain('Isolatie (gevolg: Huur + € 12 per maand): 50% gaf hier toch punten aan.');
+    expect(flat).toContain('Isolatie 2,4 punten, 40% gaf punten · Keukens 7,6 punten, 80% gaf punten');
+    expect(flat).toContain('Isolatie (gevolg: Huur + € 12 per maand): 40% gaf hier toch punten aan.');
 
     const audit = await t.dataSource.getRepository(AuditLogEntity).findBy({ targetId: created.body.id });
     expect(audit.map((a) => a.action).sort()).toEqual(['report.create', 'report.export-csv', 'report.export-pdf']);
@@ -181,7 +182,7 @@ describe('reports and policy input (e2e)', () => {
     for (const scope of [
       { eveningIds: [] },
       { municipalities: ['Nergenshuizen'] },
-      { eveningIds: [randomUUID()], themes: ['inspraak'] },
+      { eveningIds: [eveningA.id], themes: ['inspraak'] },
     ]) {
       const created = await t.http.post('/api/reports').set(admin.auth).send(scope).expect(202);
       const report = await finished(created.body.id, admin);
@@ -232,6 +233,9 @@ describe('reports and policy input (e2e)', () => {
       { municipalities: [''] },
       { colour: 'blue' },
       { eveningIds: Array.from({ length: 1001 }, () => randomUUID()) },
+      // An evening that does not exist is a mistake in the request, not an empty selection.
+      { eveningIds: [randomUUID()] },
+      { groups: ['tenant', 'huurder'] },
     ];
     for (const body of bad) {
       const res = await t.http.post('/api/reports').set(analyst.auth).send(body);
@@ -242,12 +246,13 @@ describe('reports and policy input (e2e)', () => {
       .set(analyst.auth)
       .send({ municipalities: ['x'.repeat(99)].concat(Array(2000).fill('y'.repeat(60))) })
       .expect(413);
+    // The largest list allowed is read and checked (none of these evenings exists): a clear 400, not a 5xx.
     const huge = await t.http
       .post('/api/reports')
       .set(analyst.auth)
       .send({ eveningIds: Array.from({ length: 1000 }, () => randomUUID()) })
-      .expect(202);
-    expect((await finished(huge.body.id)).status).toBe('done');
+      .expect(400);
+    expect(huge.body.message).toMatch(/^Onbekende avond/);
   }, 30_000);
 
   it('serves policy input per theme and municipality, validates its parameters, and weights by households', async () => {
@@ -294,4 +299,84 @@ describe('reports and policy input (e2e)', () => {
     );
     expect(dilemma.comparison.differs.length).toBeGreaterThan(0);
   }, 30_000);
+
+  it('weights by municipality and age band (raking), reads the weights back and audits every change', async () => {
+    const QUESTION = 'Wat gaat voor: lagere huur of duurzame woningen?';
+    type Body = { themes: Array<{ theme: string; dilemmas: Array<{ question: string; evenings: unknown[] }> }> };
+    const find = (body: Body) => body.themes.flatMap((th) => th.dilemmas).find((d) => d.question === QUESTION);
+    await t.http
+      .put('/api/weights')
+      .set(analyst.auth)
+      .send({ households: { Leeuwarden: 3000, Harlingen: 1000 } })
+      .expect(200);
+    const weighted = await t.http.get(`/api/policy-input?eveningIds=${eveningA.id},${eveningB.id}`).set(analyst.auth).expect(200);
+    const dilemma = find(weighted.body) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const first = dilemma.weighting.options[0];
+    expect(dilemma.weighting).toMatchObject({
+      method: 'post-stratification',
+      margins: ['municipality'],
+      designEffectLarge: false,
+    });
+    // Raw and weighted side by side, over the same respondents; Kish's n_eff never exceeds them.
+    expect(dilemma.weighting.effectiveN).toBeLessThanOrEqual(dilemma.weighting.respondents);
+    expect(dilemma.weighting.designEffect).toBeCloseTo(dilemma.weighting.respondents / dilemma.weighting.effectiveN, 10);
+
+    // Both margins: raking on municipality × age band (here everybody is 65-79, so it matches the municipality weights).
+    const both = await t.http
+      .put('/api/weights')
+      .set(admin.auth)
+      .send({ households: { Leeuwarden: 3000, Harlingen: 1000 }, ageBands: { '65-79': 2500, '80+': 500 } })
+      .expect(200);
+    expect(both.body).toMatchObject({
+      households: { Leeuwarden: 3000, Harlingen: 1000 },
+      ageBands: { '65-79': 2500, '80+': 500 },
+      updatedBy: admin.id,
+    });
+    const read = await t.http.get('/api/weights').set(analyst.auth).expect(200);
+    expect(read.body).toEqual(both.body);
+    expect(new Date(read.body.updatedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    const raked = find(
+      (await t.http.get('/api/policy-input?theme=betaalbaarheid').set(analyst.auth).expect(200)).body,
+    ) as unknown as Record<
+      string,
+      any // eslint-disable-line @typescript-eslint/no-explicit-any
+    >;
+    expect(raked.weighting).toMatchObject({
+      method: 'raking',
+      margins: ['municipality', 'ageBand'],
+      ageBands: ['65-79'],
+      converged: true,
+    });
+    expect(raked.weighting.options[0].weightedShare).toBeCloseTo(first.weightedShare, 8);
+    // Version 1's body still works and leaves the age bands as they are.
+    const v1 = await t.http
+      .put('/api/weights')
+      .set(analyst.auth)
+      .send({ households: { Leeuwarden: 3000, Harlingen: 1000 } })
+      .expect(200);
+    expect(v1.body.ageBands).toEqual({ '65-79': 2500, '80+': 500 });
+    for (const body of [
+      { households: { Leeuwarden: 10 }, ageBands: { '90+': 5 } },
+      { households: { Leeuwarden: 10 }, ageBands: { '65-79': 0 } },
+      { households: { Leeuwarden: 10 }, ageBands: { '65-79': 1.5 } },
+      { households: { Leeuwarden: 10 }, ageBands: 'oud' },
+      { households: { Leeuwarden: 10, leeuwarden: 5 } },
+      { ageBands: { '65-79': 10 } },
+    ]) {
+      const res = await t.http.put('/api/weights').set(analyst.auth).send(body);
+      expect([JSON.stringify(body).slice(0, 50), res.status]).toEqual([JSON.stringify(body).slice(0, 50), 400]);
+    }
+    expect((await t.http.get('/api/weights').set(analyst.auth).expect(200)).body.ageBands).toEqual({ '65-79': 2500, '80+': 500 });
+    await t.http.get('/api/weights').set(facilitator.auth).expect(403);
+    // Who changed what, and when: the audit log holds the tables before and after.
+    const changes = await t.dataSource
+      .getRepository(AuditLogEntity)
+      .find({ where: { action: 'weights.replace' }, order: { id: 'ASC' } });
+    const mine = changes.find((c) => c.actorId === admin.id)!;
+    expect(mine.details).toEqual({
+      before: { households: { Harlingen: 1000, Leeuwarden: 3000 }, ageBands: {} },
+      after: { households: { Leeuwarden: 3000, Harlingen: 1000 }, ageBands: { '65-79': 2500, '80+': 500 } },
+    });
+    await t.http.put('/api/weights').set(admin.auth).send({ households: {}, ageBands: {} }).expect(200);
+  }, 60_000);
 });

@@ -25,10 +25,13 @@ export function anEvening() {
     venue: 'Buurthuis',
     status: 'ended' as EveningStatus,
     startsAt: new Date('2026-10-01T17:00:00Z'),
+    otherMunicipalities: [] as string[],
   };
   const builder = {
     titled: (title: string) => ((fields.title = title), builder),
     in: (municipality: string) => ((fields.municipality = municipality), builder),
+    /** Further municipalities the evening serves: participants who picked one of them count there. */
+    alsoServing: (...municipalities: string[]) => ((fields.otherMunicipalities = municipalities), builder),
     withStatus: (status: EveningStatus) => ((fields.status = status), builder),
     startingAt: (iso: string) => ((fields.startsAt = new Date(iso)), builder),
     save: (db: DataSource) => db.getRepository(EveningEntity).save({ ...fields, joinCode: joinCode() }),

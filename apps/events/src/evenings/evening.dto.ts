@@ -1,11 +1,47 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { EVENING_STATUSES, type EveningStatus, JOIN_MODES, type JoinMode } from '@hs/contracts';
 
 /** ISO-8601 date and time with an explicit offset (Z or ±hh:mm). */
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const HAS_TEXT = /\S/;
 const MAX_CAPACITY = 100_000;
+
+/** The municipalities an evening serves: on create and on update alike. */
+function MunicipalitiesField() {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: [String],
+      example: ['Leeuwarden', 'Tytsjerksteradiel'],
+      maxItems: 12,
+      description:
+        'Every municipality the evening serves (municipality, the main one, is added when missing). With more than one, ' +
+        'tenants pick theirs when joining and count for it.',
+    }),
+    ValidateIf((o: { municipalities?: unknown }) => o.municipalities !== undefined),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(12),
+    IsString({ each: true }),
+    MaxLength(100, { each: true }),
+    Matches(HAS_TEXT, { each: true, message: 'municipalities mag geen lege naam bevatten' }),
+  );
+}
 
 export class CreateEveningDto {
   @ApiProperty({ example: 'Bewonersavond Leeuwarden', maxLength: 200, description: 'Stored exactly as given.' })
@@ -19,6 +55,9 @@ export class CreateEveningDto {
   @MaxLength(100)
   @Matches(HAS_TEXT, { message: 'municipality mag niet leeg zijn' })
   municipality: string;
+
+  @MunicipalitiesField()
+  municipalities?: string[];
 
   @ApiProperty({ example: 'Wijkcentrum De Vlietzone', maxLength: 200 })
   @IsString()
@@ -76,6 +115,9 @@ export class UpdateEveningDto {
   @Matches(HAS_TEXT, { message: 'municipality mag niet leeg zijn' })
   municipality?: string;
 
+  @MunicipalitiesField()
+  municipalities?: string[];
+
   @ApiPropertyOptional({ maxLength: 200 })
   @ValidateIf((o: UpdateEveningDto) => o.venue !== undefined)
   @IsString()
@@ -106,6 +148,7 @@ export class EveningDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
   @ApiProperty() municipality: string;
+  @ApiProperty({ type: [String], description: 'Every municipality served, the main one first.' }) municipalities: string[];
   @ApiProperty() venue: string;
   @ApiProperty({ example: '2026-03-12T18:30:00.000Z', description: 'ISO-8601, always given in UTC (Z).' }) startsAt: string;
   @ApiProperty({ type: Number, nullable: true, description: 'null: no limit' }) capacity: number | null;

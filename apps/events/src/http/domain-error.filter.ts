@@ -22,9 +22,14 @@ export class HttpErrorFilter implements ExceptionFilter {
       if (status === 429 && typeof exception.details?.retryAfterSeconds === 'number') {
         response.setHeader('Retry-After', String(exception.details.retryAfterSeconds));
       }
-      response
-        .status(status)
-        .json({ statusCode: status, message: exception.message, error: STATUS_CODES[status], code: exception.code });
+      response.status(status).json({
+        statusCode: status,
+        message: exception.message,
+        error: STATUS_CODES[status],
+        code: exception.code,
+        // The answers a caller may pick from (the municipalities of a multi-municipality evening).
+        ...(Array.isArray(exception.details?.choices) ? { choices: exception.details.choices } : {}),
+      });
       return;
     }
     if (exception instanceof HttpException) {

@@ -20,7 +20,11 @@ export class JoinDto {
   @IsIn(GROUPS)
   group?: ParticipantGroup;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    description:
+      "The tenant's municipality, one of the evening's municipalities (case-insensitive). Required where the evening " +
+      'serves several (400 MUNICIPALITY_REQUIRED with `choices` otherwise); another name is 400 MUNICIPALITY_NOT_SERVED.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)

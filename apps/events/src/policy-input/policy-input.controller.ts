@@ -2,7 +2,7 @@ import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AggregationService, type StaffPrincipal, WeightsService } from '@hs/domain';
 import { CurrentStaff, Roles } from '../http/auth.decorators';
-import { PolicyInputQueryDto, WeightsDto } from './policy-input.dto';
+import { PolicyInputQueryDto, scopeOfQuery, WeightsDto } from './policy-input.dto';
 
 @ApiTags('policy input')
 @ApiBearerAuth()
@@ -18,22 +18,24 @@ export class PolicyInputController {
   @ApiOperation({
     summary: 'Policy input per theme and dilemma across the evenings in scope (analyst, admin)',
     description:
-      'Pooled final-round choice with intervals, group / municipality / age comparison (suppressed), the shift between rounds, ' +
-      'consensus (0 split … 1 unanimous), consequences, the comparison between evenings and, with weights, the post-stratified estimate.',
+      'Pooled final-round choice with intervals, group / municipality / age comparison, the paired shift between rounds, ' +
+      'consensus (0 split … 1 unanimous), consequences, the comparison between evenings, differences that hold up (Holm) and, ' +
+      'with weights, raw and weighted shares with Kish n_eff. Every cell carries `suppressed`; a suppressed cell carries no figures. ' +
+      'Scope: eveningIds, themes, municipalities, groups (comma-separated); theme and municipality (version 1) still work.',
   })
   policyInput(@Query() query: PolicyInputQueryDto) {
-    return this.aggregation.scopedPolicyInput(query.theme, query.municipality);
+    return this.aggregation.policyInput(scopeOfQuery(query));
   }
 
   @Get('weights')
-  @ApiOperation({ summary: 'Tenant households per municipality (post-stratification weights)' })
+  @ApiOperation({ summary: 'Tenant households per municipality and per age band (the weights), with the last change' })
   getWeights() {
     return this.weights.get();
   }
 
   @Put('weights')
-  @ApiOperation({ summary: 'Replace the tenant households per municipality' })
+  @ApiOperation({ summary: 'Replace the tenant households per municipality (and per age band, when given); audited' })
   putWeights(@Body() body: WeightsDto, @CurrentStaff() actor: StaffPrincipal) {
-    return this.weights.replace(actor.userId, body.households);
+    return this.weights.replace(actor.userId, body);
   }
 }

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { GROUPS, type ParticipantGroup } from '@hs/contracts';
 
 /** A report's scope; an absent list means "all", an empty list matches nothing (an empty report). */
 export class CreateReportDto {
@@ -25,4 +26,11 @@ export class CreateReportDto {
   @IsString({ each: true })
   @Length(1, 100, { each: true })
   municipalities?: string[];
+
+  @ApiPropertyOptional({ type: [String], enum: GROUPS, description: 'Participant groups: only their phone votes count.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(GROUPS.length)
+  @IsIn(GROUPS, { each: true })
+  groups?: ParticipantGroup[];
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
-import { DomainError, type FindingOutcome, type FrozenQuote, type TextTranslations } from '@hs/contracts';
+import { DomainError, type FindingOutcome, type FrozenQuote, type OptionResult, type TextTranslations } from '@hs/contracts';
 import { AggregationRepository, type FindingEntity, FindingRepository, RegisterRepository } from '@hs/persistence';
 import { AggregationService } from '../aggregation/aggregation.service';
 import { AuditService } from '../audit/audit.service';
@@ -158,6 +158,13 @@ export class FindingService {
         throw new DomainError('INVALID_QUOTE', `Ronde ${request.round} van dit dilemma bestaat (nog) niet.`);
       }
       const results = await this.aggregation.dilemmaResults(source.id, request.round, 'group');
+      // Suppression is decided with the results (docs/METHODS.md §4): a suppressed round has no figure to quote.
+      if (results.suppressed || results.total === null) {
+        throw new DomainError(
+          'INVALID_QUOTE',
+          `Minder dan ${this.config.suppressBelow} mensen stemden hierover: dit cijfer wordt niet getoond.`,
+        );
+      }
       quotes.push(
         freezeQuote(
           {
@@ -166,7 +173,7 @@ export class FindingService {
             kind: source.kind,
             round: results.round,
             total: results.total,
-            options: results.options,
+            options: results.options.filter((o) => !o.suppressed) as OptionResult[],
           },
           request.optionId,
           asOf,

@@ -3,16 +3,19 @@ import { APP_CONFIG, type AppConfig } from '@hs/config';
 import {
   type DilemmaResults,
   DomainError,
+  GROUPS,
   jobIds,
   type PolicyInput,
-  type ReportScope,
+  type PolicyScope,
   type SegmentDimension,
 } from '@hs/contracts';
 import { AggregationRepository, type DilemmaFilter, type DilemmaSourceRow, WeightRepository } from '@hs/persistence';
 import { JOB_QUEUE, type JobQueue } from '../ports/job-queue.port';
+import type { PairRow } from '../statistics/paired-shift';
 import { buildPolicyInput, type DilemmaSource } from '../statistics/policy-builder';
-import { summarizeOptions, summarizeSegments } from '../statistics/round-summary';
-import { type RoundTally, tallyFromRows } from '../statistics/tally';
+import { buildResults } from '../statistics/results-builder';
+import { emptyRound, type RoundTally, tallyFromRows } from '../statistics/tally';
+import { resolveScope } from './policy-scope';
 
 type Tallies = Map<string, Map<number, RoundTally>>;
 
@@ -106,6 +109,8 @@ export class AggregationService {
       .filter((s) => {
         const at = countedAt.get(s.id);
         if (at === undefined || s.status === 'open') return true;
+        // Counted before municipality × age band was: count again (the weighting by age band needs it).
+        if ([...(tallies.get(s.id)?.values() ?? [])].some((t) => t.crosses === undefined)) return true;
         return new Date(s.updatedAt).getTime() > at || (s.manualAt !== null && new Date(s.manualAt).getTime() > at);
       })
       .map((s) => s.id);
@@ -129,71 +134,86 @@ export class AggregationService {
     if (wanted > source.round)
       throw new DomainError('NOT_FOUND', `Ronde ${wanted} bestaat (nog) niet; dit dilemma is in ronde ${source.round}.`);
     const tallies = (await this.currentTallies([source])).get(dilemmaId) ?? new Map<number, RoundTally>();
-    const tally = tallies.get(wanted) ?? emptyTally(wanted);
-    const shape = {
-      kind: source.kind,
-      budget: source.budget,
-      options: source.options.map((o) => ({ key: o.id, label: o.label, consequence: o.consequence })),
-    };
-    const summary = summarizeOptions(shape, tally);
-    const manualCounts: Record<string, number> = {};
-    for (const o of summary.options) if (o.manual > 0) manualCounts[o.optionId] = o.manual;
-    return {
+    return buildResults({
       dilemmaId,
-      round: wanted,
-      rounds: Array.from({ length: source.round }, (_, i) => i + 1),
       kind: source.kind,
-      total: summary.total,
-      options: summary.options,
-      manual: { total: summary.manualTotal, counts: manualCounts },
+      shape: {
+        kind: source.kind,
+        budget: source.budget,
+        options: source.options.map((o) => ({ key: o.id, label: o.label, consequence: o.consequence })),
+      },
+      round: wanted,
+      latest: source.round,
+      tally: tallies.get(wanted) ?? emptyRound(wanted),
       by,
-      segments: summarizeSegments(shape, tally.segments[by], by, this.config.suppressBelow),
-      consensus: summary.consensus,
-      ...(summary.scale ? { scale: summary.scale } : {}),
       suppressBelow: this.config.suppressBelow,
-    };
-  }
-
-  /** GET /api/policy-input: one theme and/or one municipality, or everything. */
-  scopedPolicyInput(theme?: string, municipality?: string): Promise<PolicyInput> {
-    return this.policyInput({
-      ...(theme ? { themes: [theme] } : {}),
-      ...(municipality ? { municipalities: [municipality] } : {}),
     });
   }
 
-  /** Unknown theme slugs are a mistake in the request (400); a scope that matches nothing is not. */
-  async checkScope(scope: ReportScope): Promise<void> {
-    if (!scope.themes?.length) return;
-    const known = new Set((await this.repo.themes()).map((t) => t.slug));
-    const unknown = scope.themes.filter((t) => !known.has(t));
-    if (unknown.length) throw new DomainError('INVALID_SCOPE', `Onbekend thema: ${unknown.slice(0, 5).join(', ')}.`);
+  /** Unknown theme slugs and evening ids are a mistake in the request (400); a scope that matches nothing is not. */
+  async checkScope(scope: PolicyScope): Promise<void> {
+    if (scope.themes?.length) {
+      const known = new Set((await this.repo.themes()).map((t) => t.slug));
+      const unknown = scope.themes.filter((t) => !known.has(t));
+      if (unknown.length) throw new DomainError('INVALID_SCOPE', `Onbekend thema: ${unknown.slice(0, 5).join(', ')}.`);
+    }
+    if (scope.eveningIds?.length) {
+      const wanted = [...new Set(scope.eveningIds.map((id) => id.toLowerCase()))];
+      const known = new Set(await this.repo.existingEvenings(wanted));
+      const unknown = wanted.filter((id) => !known.has(id));
+      if (unknown.length) throw new DomainError('INVALID_SCOPE', `Onbekende avond: ${unknown.slice(0, 5).join(', ')}.`);
+    }
+    const badGroup = scope.groups?.find((g) => !(GROUPS as readonly string[]).includes(g));
+    if (badGroup !== undefined) throw new DomainError('INVALID_SCOPE', `Onbekende groep: ${String(badGroup).slice(0, 40)}.`);
   }
 
   /** GET /api/policy-input and reports: the policy input of a scope, from current counts. */
-  async policyInput(scope: ReportScope): Promise<PolicyInput> {
+  async policyInput(scope: PolicyScope): Promise<PolicyInput> {
     await this.checkScope(scope);
     const sources = await this.repo.dilemmaSources(filterOf(scope));
-    return this.build(scope, sources, await this.currentTallies(sources));
+    // Groups select people, not dilemmas: their votes are counted afresh; hand counts have no group and stay out.
+    const tallies = scope.groups
+      ? tallyFromRows(
+          (
+            await this.repo.countVotes(
+              sources.map((s) => s.id),
+              scope.groups,
+            )
+          ).rows,
+          [],
+        )
+      : await this.currentTallies(sources);
+    return this.build(scope, sources, tallies);
   }
 
-  private async build(scope: ReportScope, sources: DilemmaSourceRow[], tallies: Tallies): Promise<PolicyInput> {
-    const [themes, weights] = await Promise.all([this.repo.themes(), this.weights.all()]);
+  private async build(scope: PolicyScope, sources: DilemmaSourceRow[], tallies: Tallies): Promise<PolicyInput> {
+    const revoted = sources
+      .map((s) => ({ dilemmaId: s.id, rounds: [...(tallies.get(s.id)?.keys() ?? [])].sort((a, b) => a - b) }))
+      .filter((r) => r.rounds.length >= 2)
+      .map((r) => ({ dilemmaId: r.dilemmaId, first: r.rounds[0], last: r.rounds.at(-1)! }));
+    const [themes, households, ageBands, pairRows] = await Promise.all([
+      this.repo.themes(),
+      this.weights.all(),
+      this.weights.ageBands(),
+      this.repo.countPairs(revoted, scope.groups),
+    ]);
+    const pairs = new Map<string, PairRow[]>();
+    for (const row of pairRows) pairs.set(row.dilemmaId, [...(pairs.get(row.dilemmaId) ?? []), row]);
     return buildPolicyInput({
-      scope: { eveningIds: scope.eveningIds ?? null, themes: scope.themes ?? null, municipalities: scope.municipalities ?? null },
+      scope: resolveScope(scope),
       suppressBelow: this.config.suppressBelow,
       themeNames: Object.fromEntries(themes.map((t) => [t.slug, t.name])),
       themeOrder: themes.map((t) => t.slug),
-      sources: sources.map((s): DilemmaSource => ({ ...s, tallies: tallies.get(s.id) ?? new Map() })),
-      weights,
+      sources: sources.map((s): DilemmaSource => ({
+        ...s,
+        tallies: tallies.get(s.id) ?? new Map(),
+        pairs: pairs.get(s.id) ?? [],
+      })),
+      weights: { households, ageBands },
     });
   }
 }
 
-function filterOf(scope: ReportScope): DilemmaFilter {
+function filterOf(scope: PolicyScope): DilemmaFilter {
   return { eveningIds: scope.eveningIds, themes: scope.themes, municipalities: scope.municipalities, heldOnly: true };
-}
-
-function emptyTally(round: number): RoundTally {
-  return { round, votes: { n: 0, options: {} }, segments: { group: {}, municipality: {}, ageBand: {} }, manual: {} };
 }

@@ -18,6 +18,8 @@ export function nextEveningStatus(from: EveningStatus, action: EveningAction): E
 export interface EveningPatch {
   title?: string;
   municipality?: string;
+  /** All municipalities served, as given by the client (the main one may be among them). */
+  municipalities?: string[];
   venue?: string;
   startsAt?: Date;
   capacity?: number | null;
@@ -31,8 +33,8 @@ export interface EveningPatch {
  * change. An ended evening is history: nothing changes.
  */
 export const PATCHABLE_FIELDS: Readonly<Record<EveningStatus, ReadonlyArray<keyof EveningPatch>>> = {
-  draft: ['title', 'municipality', 'venue', 'startsAt', 'capacity', 'joinMode'],
-  published: ['title', 'municipality', 'venue', 'startsAt', 'capacity', 'joinMode'],
+  draft: ['title', 'municipality', 'municipalities', 'venue', 'startsAt', 'capacity', 'joinMode'],
+  published: ['title', 'municipality', 'municipalities', 'venue', 'startsAt', 'capacity', 'joinMode'],
   live: ['title', 'venue', 'capacity'],
   ended: [],
 };

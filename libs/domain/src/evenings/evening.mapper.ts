@@ -1,11 +1,14 @@
 import type { EveningStatus, JoinMode } from '@hs/contracts';
 import type { EveningEntity } from '@hs/persistence';
+import { eveningMunicipalities } from './evening-municipalities';
 
 /** CONTRACT.md, Evenings. startsAt is ISO-8601 in UTC (`…Z`), the one offset every client parses alike. */
 export interface EveningView {
   id: string;
   title: string;
   municipality: string;
+  /** Every municipality the evening serves, the main one (municipality) first. */
+  municipalities: string[];
   venue: string;
   startsAt: string;
   capacity: number | null;
@@ -20,6 +23,8 @@ export interface PublicEveningView {
   id: string;
   title: string;
   municipality: string;
+  /** Every municipality the evening serves, the main one (municipality) first. */
+  municipalities: string[];
   venue: string;
   startsAt: string;
   capacity: number | null;
@@ -34,6 +39,7 @@ export function toEveningView(evening: EveningEntity): EveningView {
     id: evening.id,
     title: evening.title,
     municipality: evening.municipality,
+    municipalities: eveningMunicipalities(evening),
     venue: evening.venue,
     startsAt: evening.startsAt.toISOString(),
     capacity: evening.capacity,
@@ -49,6 +55,7 @@ export function toPublicEveningView(evening: EveningEntity, registered: number, 
     id: evening.id,
     title: evening.title,
     municipality: evening.municipality,
+    municipalities: eveningMunicipalities(evening),
     venue: evening.venue,
     startsAt: evening.startsAt.toISOString(),
     capacity: evening.capacity,

@@ -13,12 +13,15 @@ import {
   REGISTRATION_OPEN_STATUSES,
 } from './evening-rules';
 import { type EveningView, type PublicEveningView, toEveningView, toPublicEveningView } from './evening.mapper';
+import { otherMunicipalities } from './evening-municipalities';
 import { generateJoinCode } from './join-code';
 import { looksLikeUuid } from './uuid';
 
 export interface CreateEveningInput {
   title: string;
   municipality: string;
+  /** Every municipality the evening serves; absent: only `municipality`. */
+  municipalities?: string[];
   venue: string;
   /** ISO-8601 with an offset (or a Date). */
   startsAt: string | Date;
@@ -46,6 +49,7 @@ export class EveningService {
       const evening = await this.evenings.insert({
         title: input.title,
         municipality: input.municipality,
+        otherMunicipalities: otherMunicipalities(input.municipality, input.municipalities ?? []),
         venue: input.venue,
         startsAt: parseStartsAt(input.startsAt),
         capacity: input.capacity ?? null,
@@ -86,7 +90,13 @@ export class EveningService {
     const patch: EveningPatch = { ...input, startsAt: input.startsAt === undefined ? undefined : parseStartsAt(input.startsAt) };
     const changes: EveningChanges = {};
     for (const key of Object.keys(patch) as Array<keyof EveningPatch>) {
-      if (patch[key] !== undefined) Object.assign(changes, { [key]: patch[key] });
+      if (patch[key] !== undefined && key !== 'municipalities') Object.assign(changes, { [key]: patch[key] });
+    }
+    if (patch.municipality !== undefined || patch.municipalities !== undefined) {
+      const current = await this.evenings.findById(id);
+      if (!current) throw eveningNotFound();
+      const main = patch.municipality ?? current.municipality;
+      changes.otherMunicipalities = otherMunicipalities(main, patch.municipalities ?? current.otherMunicipalities);
     }
     const evening = await this.evenings.update(id, changes, (status) => assertPatchAllowed(status, patch));
     if (!evening) throw eveningNotFound();

@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@hs/config';
 import { type AgeBand, DomainError, type ParticipantGroup } from '@hs/contracts';
 import { JoinRepository, RateLimitRepository } from '@hs/persistence';
 import { TokenService } from '../auth/token.service';
+import { countedMunicipality } from '../evenings/evening-municipalities';
 
 export interface JoinInput {
   joinCode: string;
@@ -49,7 +50,7 @@ export class JoinService {
 
     const fields = {
       group: input.group ?? null,
-      municipality: input.municipality?.trim() || null,
+      municipality: countedMunicipality(evening, input.municipality),
       ageBand: input.ageBand ?? null,
     };
     let participantId: string;

@@ -23,7 +23,7 @@ describe('CSV for Excel with Dutch settings', () => {
 
   it('starts with a byte-order mark and the header, and ends lines with CRLF', () => {
     const empty: PolicyInput = {
-      scope: { eveningIds: [], themes: null, municipalities: null },
+      scope: { eveningIds: [], themes: null, municipalities: null, groups: null },
       suppressBelow: 5,
       evenings: [],
       themes: [],

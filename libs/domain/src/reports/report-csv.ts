@@ -80,6 +80,11 @@ function dilemmaRows(themeName: string, d: PolicyDilemma): Cell[][] {
       suppressed ? 'ja' : 'nee',
     ]);
 
+  if (d.suppressed) {
+    // The suppression was decided with the numbers (PolicyDilemma.suppressed): the dilemma shows no figure at all.
+    add('totaal', '', '', 'onderdrukt', null, null, null, true);
+    return rows;
+  }
   add('totaal', '', '', 'respondenten', dutchNumber(d.total), null, d.total);
   add('totaal', '', '', 'handgeteld', dutchNumber(d.manualTotal), null, d.total);
   add('totaal', '', '', 'consensus', dutchNumber(d.consensus, 3), null, d.total);
@@ -110,16 +115,25 @@ function dilemmaRows(themeName: string, d: PolicyDilemma): Cell[][] {
       add('weging', '', o.label, 'gewogen_aandeel', dutchNumber(o.weightedShare), o.ci95, d.weighting.respondents);
     }
   }
-  if (d.shift) {
+  if (d.shift?.suppressed) add('verschuiving', '', '', 'onderdrukt', null, null, null, true);
+  else if (d.shift?.options) {
+    add('verschuiving', '', '', 'respondenten_beide_rondes', dutchNumber(d.shift.n), null, d.shift.n);
     for (const o of d.shift.options) {
-      add('verschuiving', '', o.label, 'eerste_ronde', dutchNumber(o.firstShare), null, d.shift.firstTotal);
-      add('verschuiving', '', o.label, 'laatste_ronde', dutchNumber(o.lastShare), null, d.shift.lastTotal);
-      add('verschuiving', '', o.label, 'verschuiving_pp', dutchNumber(o.shiftPp, 1), null, d.shift.lastTotal);
+      add('verschuiving', '', o.label, 'eerste_ronde', dutchNumber(o.firstShare), null, d.shift.n);
+      add('verschuiving', '', o.label, 'laatste_ronde', dutchNumber(o.lastShare), null, d.shift.n);
+      add('verschuiving', '', o.label, 'verschuiving_pp', dutchNumber(o.shiftPp, 1), null, d.shift.n);
     }
   }
-  for (const c of d.consequences) add('gevolg', '', c.label, 'aandeel_kiest_toch', dutchNumber(c.share), c.ci95, c.n);
+  for (const c of d.consequences) {
+    if (c.suppressed) add('gevolg', '', c.label, 'onderdrukt', null, null, null, true);
+    else add('gevolg', '', c.label, 'aandeel_kiest_toch', dutchNumber(c.share), c.ci95, c.n);
+  }
   if (d.comparison) {
     for (const e of d.comparison.evenings) {
+      if (e.suppressed || !e.options) {
+        add('avond', `${e.title} (${e.municipality})`, '', 'onderdrukt', null, null, null, true);
+        continue;
+      }
       for (const o of e.options)
         add('avond', `${e.title} (${e.municipality})`, o.label, 'aandeel', dutchNumber(o.share), o.ci95, e.total);
     }

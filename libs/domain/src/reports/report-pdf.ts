@@ -100,10 +100,17 @@ function dilemmaBlock(doc: Doc, d: PolicyDilemma, suppressBelow: number): void {
   doc.font('Helvetica').fontSize(9).fillColor(GREY);
   if (d.description) doc.text(d.description);
   doc.text(
-    `${kindLabel(d.kind)} · ${d.total} respondenten${d.manualTotal ? ` (waarvan ${d.manualTotal} handgeteld)` : ''} · ` +
+    `${kindLabel(d.kind)} · ${d.suppressed ? 'te weinig respondenten' : `${d.total} respondenten`}` +
+      `${d.manualTotal ? ` (waarvan ${d.manualTotal} handgeteld)` : ''} · ` +
       `${d.evenings.length} avond(en): ${d.evenings.map((e) => e.municipality).join(', ')}`,
   );
   doc.fillColor('black').moveDown(0.4);
+  if (d.suppressed) {
+    // Decided with the numbers (PolicyDilemma.suppressed); the report only says so.
+    doc.fontSize(9).text(`Te weinig respondenten (minder dan ${suppressBelow}): geen cijfers getoond.`);
+    doc.moveDown(0.8);
+    return;
+  }
   barChart(doc, d);
   doc.fontSize(9).font('Helvetica');
   if (d.kind === 'budget') {
@@ -125,15 +132,24 @@ function dilemmaBlock(doc: Doc, d: PolicyDilemma, suppressBelow: number): void {
     );
   }
   if (d.shift) {
-    doc.font('Helvetica-Bold').text('Verschuiving na discussie (eerste naar laatste ronde)').font('Helvetica');
-    doc.text(
-      d.shift.options.map((o) => `${o.label}: van ${pct(o.firstShare)} naar ${pct(o.lastShare)} (${pp(o.shiftPp)})`).join(' · '),
-    );
+    doc.font('Helvetica-Bold').text(`Verschuiving na discussie (${d.shift.label})`).font('Helvetica');
+    if (d.shift.suppressed) doc.text(`Minder dan ${suppressBelow} mensen stemden in beide rondes: niet getoond.`);
+    else if (d.shift.options) {
+      doc.text(
+        `Over de ${d.shift.n} mensen die in beide rondes stemden: ` +
+          d.shift.options
+            .map((o) => `${o.label}: van ${pct(o.firstShare)} naar ${pct(o.lastShare)} (${pp(o.shiftPp)})`)
+            .join(' · '),
+      );
+    }
   }
   if (d.consequences.length) {
     doc.font('Helvetica-Bold').text('Gevolgen').font('Helvetica');
     const chose = d.kind === 'budget' ? 'gaf hier toch punten aan' : 'koos dit toch';
-    for (const c of d.consequences) doc.text(`${c.label} (gevolg: ${c.consequence}): ${pct(c.share)} ${chose}.`);
+    for (const c of d.consequences)
+      doc.text(
+        `${c.label} (gevolg: ${c.consequence}): ${c.suppressed ? 'niet getoond (te weinig respondenten)' : `${pct(c.share ?? 0)} ${chose}`}.`,
+      );
   }
   if (d.comparison?.differs.length) {
     doc.font('Helvetica-Bold').text('Verschillen tussen avonden').font('Helvetica');
@@ -146,10 +162,11 @@ function dilemmaBlock(doc: Doc, d: PolicyDilemma, suppressBelow: number): void {
 
 function barChart(doc: Doc, d: PolicyDilemma): void {
   const x0 = MARGIN + LABEL_W + 8;
-  const max = d.kind === 'multi' ? 1 : Math.max(0.0001, ...d.options.map((o) => Math.max(o.share, o.ci95[1])));
+  const max = d.kind === 'multi' ? 1 : Math.max(0.0001, ...d.options.map((o) => Math.max(o.share ?? 0, o.ci95?.[1] ?? 0)));
   const scale = BAR_W / Math.min(1, Math.max(max, 0.25));
   doc.fontSize(9).font('Helvetica');
   for (const o of d.options) {
+    if (o.share === null || o.ci95 === null) continue;
     ensureSpace(doc, ROW_H);
     const y = doc.y;
     doc.fillColor('black').text(o.label, MARGIN, y + 3, { width: LABEL_W, height: ROW_H, ellipsis: true, lineBreak: false });

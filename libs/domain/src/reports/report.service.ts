@@ -4,6 +4,7 @@ import { type ReportEntity, ReportRepository } from '@hs/persistence';
 import { JOB_QUEUE, type JobQueue } from '../ports/job-queue.port';
 import { AggregationService } from '../aggregation/aggregation.service';
 import { FeedbackService } from '../accountability/feedback.service';
+import { normalizeScope } from '../aggregation/policy-scope';
 import { AuditService } from '../audit/audit.service';
 import { renderCsv } from './report-csv';
 import { renderPdf } from './report-pdf';
@@ -101,15 +102,6 @@ function notReady(status: string): DomainError {
 
 function countDilemmas(input: PolicyInput | null): number {
   return input?.themes.reduce((s, t) => s + t.dilemmas.length, 0) ?? 0;
-}
-
-/** Sorted, de-duplicated lists, so equal scopes are stored alike; absent lists stay absent (= everything). */
-export function normalizeScope(scope: ReportScope): ReportScope {
-  const out: ReportScope = {};
-  if (scope.eveningIds) out.eveningIds = [...new Set(scope.eveningIds.map((id) => id.toLowerCase()))].sort();
-  if (scope.themes) out.themes = [...new Set(scope.themes)].sort();
-  if (scope.municipalities) out.municipalities = [...new Set(scope.municipalities.map((m) => m.trim()))].sort();
-  return out;
 }
 
 function toView(report: ReportEntity): ReportView {

@@ -15,7 +15,6 @@ import {
   type SegmentResult,
 } from '@hs/contracts';
 import { entropyConsensus, tastleWierman } from './consensus';
-import { suppressedKeys } from './suppression';
 import { SCALE_VALUES } from '@hs/contracts';
 import { type CellTally, type OptionTally, type RoundTally, UNKNOWN_SEGMENT } from './tally';
 import { meanInterval, wilson } from './wilson';
@@ -159,21 +158,17 @@ export function segmentOrder(dimension: SegmentDimension, keys: string[]): strin
 }
 
 /**
- * The segments of one dimension with suppression applied: cells with n = 0 are not listed; a
- * suppressed cell shows its key and nothing else. Segments hold electronic votes only (hand counts
- * carry no segment), so their n add up to total − manual total.
+ * The segments of one dimension, with the suppression decided for the whole output (output-suppression.ts):
+ * cells with n = 0 are not listed; a suppressed cell shows its key and nothing else. Segments hold electronic
+ * votes only (hand counts carry no segment), so their n add up to total − manual total.
  */
 export function summarizeSegments(
   shape: SummaryShape,
   cells: Record<string, CellTally>,
   dimension: SegmentDimension,
-  suppressBelow: number,
+  hidden: ReadonlySet<string>,
 ): SegmentResult[] {
   const listed = Object.entries(cells).filter(([, c]) => c.n > 0);
-  const hidden = suppressedKeys(
-    listed.map(([key, c]) => ({ key, n: c.n })),
-    suppressBelow,
-  );
   const options = optionsOf(shape);
   return segmentOrder(
     dimension,

@@ -1,9 +1,16 @@
 import { entropyConsensus, tastleWierman } from './consensus';
 import { buildPolicyInput } from './policy-builder';
-import { manualRespondents, summarizeOptions, summarizeSegments } from './round-summary';
-import { emptyRound, tallyVotes } from './tally';
+import { resultsSuppression } from './output-suppression';
+import { manualRespondents, summarizeOptions, summarizeSegments, type SummaryShape } from './round-summary';
+import { type CellTally, emptyRound, tallyVotes } from './tally';
 import { weightedEstimate } from './weighting';
 import { wilson } from './wilson';
+
+/** Segments as the results show them: suppression decided for the table (no hand counts here). */
+const segmentsOf = (shape: SummaryShape, cells: Record<string, CellTally>, dimension: 'group', below: number) => {
+  const total = Object.values(cells).reduce((s, c) => s + c.n, 0);
+  return summarizeSegments(shape, cells, dimension, resultsSuppression(total, 0, cells, below).segments);
+};
 
 /*
  * Expected values are computed by hand (or with a pocket calculator) from the formulas in
@@ -192,11 +199,11 @@ describe('option summary', () => {
       choice: { allocation },
     }));
     const input = buildPolicyInput({
-      scope: { eveningIds: null, themes: null, municipalities: null },
-      suppressBelow: 5,
+      scope: { eveningIds: null, themes: null, municipalities: null, groups: null },
+      suppressBelow: 4,
       themeNames: {},
       themeOrder: [],
-      weights: {},
+      weights: { households: {}, ageBands: {} },
       sources: [
         {
           id: 'd1',
@@ -219,8 +226,8 @@ describe('option summary', () => {
     // a: 11 of 40 points (0.275), but 2 of the 4 people gave it points: 0.5, Wilson(2, 4) = [0.15004, 0.84996]
     const [consequence] = input.themes[0].dilemmas[0].consequences;
     expect(consequence).toMatchObject({ label: 'Isolatie', share: 0.5, n: 4 });
-    expect(consequence.ci95[0]).toBeCloseTo(0.15004, 4);
-    expect(consequence.ci95[1]).toBeCloseTo(0.84996, 4);
+    expect(consequence.ci95![0]).toBeCloseTo(0.15004, 4);
+    expect(consequence.ci95![1]).toBeCloseTo(0.84996, 4);
     expect(input.themes[0].dilemmas[0].options[0].share).toBeCloseTo(0.275, 10);
   });
 
@@ -255,7 +262,7 @@ describe('segments', () => {
         ['a', 'stakeholder', 2],
       ]),
     ).get(1)!;
-    const segments = summarizeSegments(choiceShape, tally.segments.group, 'group', 5);
+    const segments = segmentsOf(choiceShape, tally.segments.group, 'group', 5);
     expect(segments).toEqual([
       expect.objectContaining({ key: 'tenant', n: 12, suppressed: false }),
       { key: 'tenant_org', n: null, suppressed: true, options: null },
@@ -272,7 +279,7 @@ describe('segments', () => {
         ['c', null, 9],
       ]),
     ).get(1)!;
-    const segments = summarizeSegments(choiceShape, tally.segments.group, 'group', 5);
+    const segments = segmentsOf(choiceShape, tally.segments.group, 'group', 5);
     expect(segments.map((s) => [s.key, s.suppressed])).toEqual([
       ['tenant', false],
       ['stakeholder', true],
@@ -289,16 +296,19 @@ describe('segments', () => {
         ['a', 'stakeholder', 5],
       ]),
     ).get(1)!;
-    const [tenant] = summarizeSegments(choiceShape, tally.segments.group, 'group', 5);
+    const [tenant] = segmentsOf(choiceShape, tally.segments.group, 'group', 5);
     expect(tenant.options![0]).toEqual({ optionId: 'a', count: 6, share: 0.6, ci95: wilson(6, 10) });
   });
 
   it('lists nothing for a round without votes', () => {
-    expect(summarizeSegments(choiceShape, emptyRound(1).segments.group, 'group', 5)).toEqual([]);
+    expect(segmentsOf(choiceShape, emptyRound(1).segments.group, 'group', 5)).toEqual([]);
   });
 });
 
 describe('post-stratification', () => {
+  const noneHidden = { municipality: new Set<string>(), ageBand: new Set<string>() };
+  const tables = (households: Record<string, number>) => ({ households, ageBands: {} });
+
   it('weights municipalities by their tenant households: 80% in A (1000 households), 20% in B (3000)', () => {
     const votes = [
       ...Array.from({ length: 10 }, (_, i) => ({
@@ -318,14 +328,41 @@ describe('post-stratification', () => {
       { round: 1, group: null, municipality: null, ageBand: null, choice: { optionIds: ['a'] } },
     ];
     const tally = tallyVotes('choice', votes).get(1)!;
-    const result = weightedEstimate(choiceShape, tally.segments.municipality, { a: 1000, ' b ': 3000 })!;
+    const result = weightedEstimate(choiceShape, tally, tables({ a: 1000, ' b ': 3000 }), noneHidden)!;
     // raw over A and B: (8 + 2)/20 = 0.5; weighted: (1000·0.8 + 3000·0.2)/4000 = 0.35
+    expect(result.method).toBe('post-stratification');
     expect(result.municipalities).toEqual(['A', 'B']);
     expect(result.respondents).toBe(20);
     expect(result.options[0].rawShare).toBe(0.5);
     expect(result.options[0].weightedShare).toBeCloseTo(0.35, 12);
-    // Kish: 4000² / (1000²/10 + 3000²/10) = 16e6 / 1e6 = 16
+    // Kish: person weights w_A = (1000/4000)·20/10 = 0.5, w_B = 1.5; (Σw)² / Σw² = 20² / (10·0.25 + 10·2.25) = 400/25 = 16
     expect(result.effectiveN).toBeCloseTo(16, 10);
+    // design effect 20 / 16 = 1.25: no warning
+    expect(result.designEffect).toBeCloseTo(1.25, 10);
+    expect(result.designEffectLarge).toBe(false);
+  });
+
+  it('warns when the design effect is large: 1 person weighted to 9000 households next to 19 for 1000', () => {
+    const votes = [
+      ...Array.from({ length: 19 }, () => ({
+        round: 1,
+        group: null,
+        municipality: 'A',
+        ageBand: null,
+        choice: { optionIds: ['a'] },
+      })),
+      { round: 1, group: null, municipality: 'B', ageBand: null, choice: { optionIds: ['b'] } },
+    ];
+    const tally = tallyVotes('choice', votes).get(1)!;
+    const result = weightedEstimate(choiceShape, tally, tables({ A: 1000, B: 9000 }), noneHidden)!;
+    // w_A = 0.1·20/19 = 0.105263, w_B = 0.9·20/1 = 18; Σw = 20; Σw² = 19·0.0110803 + 324 = 324.2105;
+    // n_eff = 400 / 324.2105 = 1.23377; design effect 20 / 1.23377 = 16.21
+    expect(result.effectiveN).toBeCloseTo(1.23377, 4);
+    expect(result.designEffect).toBeCloseTo(16.2105, 3);
+    expect(result.designEffectLarge).toBe(true);
+    // weighted share of b: 0.9 (all of B's households), raw 1/20
+    expect(result.options[1].weightedShare).toBeCloseTo(0.9, 12);
+    expect(result.options[1].rawShare).toBeCloseTo(0.05, 12);
   });
 
   it('leaves suppressed municipalities out, so the weighted share cannot give them away', () => {
@@ -346,13 +383,16 @@ describe('post-stratification', () => {
       })),
     ];
     const tally = tallyVotes('choice', votes).get(1)!;
-    const result = weightedEstimate(choiceShape, tally.segments.municipality, { A: 1000, B: 3000 }, new Set(['B']))!;
+    const result = weightedEstimate(choiceShape, tally, tables({ A: 1000, B: 3000 }), {
+      municipality: new Set(['B']),
+      ageBand: new Set(),
+    })!;
     expect(result.municipalities).toEqual(['A']);
     expect(result.options[0].weightedShare).toBe(1);
   });
 
   it('gives no weighted estimate without weights', () => {
     const tally = tallyVotes('choice', choiceVotes([['a', 'tenant', 3]])).get(1)!;
-    expect(weightedEstimate(choiceShape, tally.segments.municipality, {})).toBeNull();
+    expect(weightedEstimate(choiceShape, tally, tables({}), noneHidden)).toBeNull();
   });
 });

@@ -1,9 +1,10 @@
-import { isDisclosive, suppressedKeys } from './suppression';
+import { workedOut } from './disclosure-check';
+import { decideSuppression, derivableCells, suppressedKeys, type SuppressionTable } from './suppression';
 
 const cells = (...ns: Array<[string, number]>) => ns.map(([key, n]) => ({ key, n }));
 const hidden = (...ns: Array<[string, number]>) => [...suppressedKeys(cells(...ns), 5)].sort();
 
-describe('suppression (threshold 5)', () => {
+describe('suppression of one table (threshold 5)', () => {
   it('hides nothing when every cell has at least 5', () => {
     expect(hidden(['a', 10], ['b', 8], ['c', 5])).toEqual([]);
   });
@@ -34,10 +35,53 @@ describe('suppression (threshold 5)', () => {
     expect(hidden(['a', 7], ['c', 2], ['b', 7])).toEqual(['a', 'c']);
   });
 
-  it('recognises disclosive outputs', () => {
-    const c = cells(['a', 10], ['b', 8], ['c', 3]);
-    expect(isDisclosive(c, new Set(), 5)).toBe(true);
-    expect(isDisclosive(c, new Set(['c']), 5)).toBe(true);
-    expect(isDisclosive(c, new Set(['b', 'c']), 5)).toBe(false);
+  it('leaves empty cells visible: nobody is in them to disclose', () => {
+    expect(hidden(['a', 10], ['b', 0], ['c', 8])).toEqual([]);
+  });
+});
+
+describe('suppression across sums', () => {
+  // Two evenings, each in its own municipality; evening rows and municipality segments are published, the
+  // people of each evening in its municipality are not (but equal both). Pooled total 23.
+  const twoWay: SuppressionTable = {
+    cells: [
+      { key: 'evening:L', n: 20 },
+      { key: 'evening:H', n: 3 },
+      { key: 'municipality:Leeuwarden', n: 20 },
+      { key: 'municipality:Harlingen', n: 3 },
+      { key: 'L in Leeuwarden', n: 20, published: false },
+      { key: 'H in Harlingen', n: 3, published: false },
+    ],
+    relations: [
+      { total: 23, parts: ['evening:L', 'evening:H'] },
+      { total: 23, parts: ['municipality:Leeuwarden', 'municipality:Harlingen'] },
+      { total: 'evening:L', parts: ['L in Leeuwarden'] },
+      { total: 'evening:H', parts: ['H in Harlingen'] },
+      { total: 'municipality:Leeuwarden', parts: ['L in Leeuwarden'] },
+      { total: 'municipality:Harlingen', parts: ['H in Harlingen'] },
+    ],
+  };
+
+  it('hides the small evening in both of its places, and what would give it away', () => {
+    const decided = decideSuppression(twoWay, 5);
+    // Harlingen (3) is small everywhere; the pooled total 23 would give it away from Leeuwarden's 20, so that
+    // goes too: with two evenings and one small, nothing but the total can be shown.
+    expect([...decided].sort()).toEqual(['evening:H', 'evening:L', 'municipality:Harlingen', 'municipality:Leeuwarden']);
+    expect(workedOut(twoWay, decided)).toEqual([]);
+  });
+
+  it('finds a hidden cell that the sums fix, where a one-table rule would not', () => {
+    // Rows a, b hidden (2 of them, 10 together: fine in their own sum), but column x fixes a = x − (visible c).
+    const table: SuppressionTable = {
+      cells: cells(['a', 4], ['b', 6], ['c', 9], ['x', 13]),
+      relations: [
+        { total: 19, parts: ['a', 'b', 'c'] },
+        { total: 'x', parts: ['a', 'c'] },
+      ],
+    };
+    expect(derivableCells(table, new Set(['a', 'b']))).toEqual(['a', 'b']);
+    const decided = decideSuppression(table, 5);
+    expect(decided.has('a')).toBe(true);
+    expect(workedOut(table, decided)).toEqual([]);
   });
 });

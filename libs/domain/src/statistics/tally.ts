@@ -27,6 +27,11 @@ export interface RoundTally {
   round: number;
   votes: CellTally;
   segments: Record<SegmentDimension, Record<string, CellTally>>;
+  /**
+   * Municipality × age band, keyed by crossKey(municipality, ageBand): the cells raking weights. Absent in tallies
+   * stored before it was counted (those are counted afresh when read).
+   */
+  crosses?: Record<string, CellTally>;
   /** Hand counts summed over all entries of the round: option key → number (points for budget). */
   manual: Record<string, number>;
   /**
@@ -44,7 +49,19 @@ export function emptyCell(): CellTally {
 }
 
 export function emptyRound(round: number): RoundTally {
-  return { round, votes: emptyCell(), segments: { group: {}, municipality: {}, ageBand: {} }, manual: {} };
+  return { round, votes: emptyCell(), segments: { group: {}, municipality: {}, ageBand: {} }, crosses: {}, manual: {} };
+}
+
+/** The key of a municipality × age band cell ("unknown" where either is missing). */
+export function crossKey(municipality: string | null, ageBand: string | null): string {
+  return JSON.stringify([municipality ?? UNKNOWN_SEGMENT, ageBand ?? UNKNOWN_SEGMENT]);
+}
+
+export function crossKeyParts(key: string): [string, string] {
+  const parsed: unknown = JSON.parse(key);
+  return Array.isArray(parsed) && parsed.length === 2
+    ? [String(parsed[0]), String(parsed[1])]
+    : [UNKNOWN_SEGMENT, UNKNOWN_SEGMENT];
 }
 
 function addOption(cell: CellTally, key: string, voters: number, points: number, pointsSq: number): void {
@@ -79,7 +96,11 @@ export function tallyFromRows(
     const tally = roundOf(row.dilemmaId, row.round);
     let cell: CellTally;
     if (row.dimension === 'all') cell = tally.votes;
-    else cell = tally.segments[row.dimension][row.segment ?? UNKNOWN_SEGMENT] ??= emptyCell();
+    else if (row.dimension === 'cross') {
+      // PostgreSQL writes the JSON array with a space after the comma: one spelling of the key, crossKey's.
+      const key = row.segment === null ? crossKey(null, null) : crossKey(...crossKeyParts(row.segment));
+      cell = (tally.crosses ??= {})[key] ??= emptyCell();
+    } else cell = tally.segments[row.dimension][row.segment ?? UNKNOWN_SEGMENT] ??= emptyCell();
     if (row.option === null) cell.n += row.voters;
     else addOption(cell, row.option, row.voters, row.points, row.pointsSq);
   }
@@ -110,6 +131,10 @@ export function poolRounds(
         addCell((pooled.segments[dimension][key] ??= emptyCell()), cell, map);
       }
     }
+    if (tally.crosses === undefined) pooled.crosses = undefined;
+    else if (pooled.crosses !== undefined) {
+      for (const [key, cell] of Object.entries(tally.crosses)) addCell((pooled.crosses[key] ??= emptyCell()), cell, map);
+    }
     for (const [key, n] of Object.entries(tally.manual)) {
       const renamed = map(key);
       if (renamed !== null) pooled.manual[renamed] = (pooled.manual[renamed] ?? 0) + n;
@@ -127,6 +152,14 @@ export interface VoteForTally {
   municipality: string | null;
   ageBand: AgeBand | null;
   choice: unknown;
+  /** The evening's municipalities, main first: the municipality rule applies (evening-municipalities.ts). */
+  eveningMunicipalities?: string[];
+}
+
+/** The municipality a stored participant counts for: its pick when the evening serves it, else the evening's. */
+export function countedFor(stored: string | null, eveningMunicipalities: readonly string[] | undefined): string | null {
+  if (!eveningMunicipalities?.length) return stored;
+  return stored !== null && eveningMunicipalities.includes(stored) ? stored : eveningMunicipalities[0];
 }
 
 /**
@@ -139,11 +172,13 @@ export function tallyVotes(kind: DilemmaKind, votes: VoteForTally[]): Map<number
     let tally = rounds.get(vote.round);
     if (!tally) rounds.set(vote.round, (tally = emptyRound(vote.round)));
     const items = choiceItems(kind, vote.choice);
+    const municipality = countedFor(vote.municipality, vote.eveningMunicipalities);
     const cells = [
       tally.votes,
       (tally.segments.group[vote.group ?? UNKNOWN_SEGMENT] ??= emptyCell()),
-      (tally.segments.municipality[vote.municipality ?? UNKNOWN_SEGMENT] ??= emptyCell()),
+      (tally.segments.municipality[municipality ?? UNKNOWN_SEGMENT] ??= emptyCell()),
       (tally.segments.ageBand[vote.ageBand ?? UNKNOWN_SEGMENT] ??= emptyCell()),
+      ((tally.crosses ??= {})[crossKey(municipality, vote.ageBand)] ??= emptyCell()),
     ];
     for (const cell of cells) {
       cell.n += 1;

@@ -8,6 +8,7 @@ export interface DilemmaSourceRow {
   eveningId: string;
   eveningTitle: string;
   eveningMunicipality: string;
+  eveningOtherMunicipalities: string[];
   eveningStartsAt: string;
   position: number;
   theme: string;
@@ -37,7 +38,8 @@ export interface DilemmaFilter {
 export interface CountRow {
   dilemmaId: string;
   round: number;
-  dimension: 'all' | SegmentDimension;
+  /** cross: municipality × age band, segment the JSON array [municipality, ageBand] ("unknown" for null). */
+  dimension: 'all' | SegmentDimension | 'cross';
   segment: string | null;
   option: string | null;
   voters: number;
@@ -65,17 +67,23 @@ export interface StoredTallyRow {
  */
 const COUNT_SQL = `
 WITH votes AS (
-  SELECT v.dilemma_id, v.round, p."group" AS gr, p.municipality AS mu, p.age_band AS ab, v.choice::text AS choice, count(*) AS n
-  FROM vote v JOIN participant p ON p.id = v.participant_id
-  WHERE v.dilemma_id = ANY($1::uuid[])
-  GROUP BY v.dilemma_id, v.round, p."group", p.municipality, p.age_band, v.choice::text
+  SELECT v.dilemma_id, v.round, p."group" AS gr,
+    -- The municipality rule (evening-municipalities.ts): the participant's pick where the evening serves it, else the evening's.
+    CASE WHEN p.municipality = e.municipality OR p.municipality = ANY(e.other_municipalities) THEN p.municipality ELSE e.municipality END AS mu,
+    p.age_band AS ab, v.choice::text AS choice, count(*) AS n
+  FROM vote v JOIN participant p ON p.id = v.participant_id JOIN evening e ON e.id = p.evening_id
+  WHERE v.dilemma_id = ANY($1::uuid[]) AND ($2::text[] IS NULL OR p."group" = ANY($2::text[]))
+  GROUP BY 1, 2, 3, 4, 5, 6
 ), cells AS (
   SELECT dilemma_id, round,
-    CASE WHEN GROUPING(gr) = 0 THEN 'group' WHEN GROUPING(mu) = 0 THEN 'municipality'
-         WHEN GROUPING(ab) = 0 THEN 'ageBand' ELSE 'all' END AS dimension,
-    COALESCE(gr, mu, ab) AS segment, choice, sum(n) AS n
+    CASE WHEN GROUPING(mu) = 0 AND GROUPING(ab) = 0 THEN 'cross' WHEN GROUPING(gr) = 0 THEN 'group'
+         WHEN GROUPING(mu) = 0 THEN 'municipality' WHEN GROUPING(ab) = 0 THEN 'ageBand' ELSE 'all' END AS dimension,
+    CASE WHEN GROUPING(mu) = 0 AND GROUPING(ab) = 0 THEN json_build_array(COALESCE(mu, 'unknown'), COALESCE(ab, 'unknown'))::text
+         ELSE COALESCE(gr, mu, ab) END AS segment,
+    choice, sum(n) AS n
   FROM votes
-  GROUP BY GROUPING SETS ((dilemma_id, round, choice), (dilemma_id, round, choice, gr), (dilemma_id, round, choice, mu), (dilemma_id, round, choice, ab))
+  GROUP BY GROUPING SETS ((dilemma_id, round, choice), (dilemma_id, round, choice, gr), (dilemma_id, round, choice, mu),
+    (dilemma_id, round, choice, ab), (dilemma_id, round, choice, mu, ab))
 )
 SELECT c.dilemma_id AS "dilemmaId", c.round AS "round", c.dimension AS "dimension", c.segment AS "segment", o.opt AS "option",
   sum(c.n)::int AS "voters", sum(c.n * o.pts)::float8 AS "points", sum(c.n * o.pts * o.pts)::float8 AS "pointsSq"
@@ -88,8 +96,22 @@ CROSS JOIN LATERAL (
 ) AS o
 GROUP BY c.dilemma_id, c.round, c.dimension, c.segment, o.opt`;
 
+/**
+ * The people who voted in both the first and the last given round of a dilemma, as (first choice, last choice)
+ * combinations with their number: the paired shift (paired-shift.ts) takes them apart.
+ */
+const PAIRS_SQL = `
+SELECT x.dilemma_id AS "dilemmaId", a.choice AS "first", b.choice AS "last", count(*)::int AS n
+FROM unnest($1::uuid[], $2::int[], $3::int[]) AS x(dilemma_id, first_round, last_round)
+JOIN vote a ON a.dilemma_id = x.dilemma_id AND a.round = x.first_round
+JOIN vote b ON b.dilemma_id = x.dilemma_id AND b.round = x.last_round AND b.participant_id = a.participant_id
+JOIN participant p ON p.id = a.participant_id
+WHERE ($4::text[] IS NULL OR p."group" = ANY($4::text[]))
+GROUP BY x.dilemma_id, a.choice, b.choice`;
+
 const SOURCES_SQL = `
 SELECT d.id, d.evening_id AS "eveningId", e.title AS "eveningTitle", e.municipality AS "eveningMunicipality",
+  e.other_municipalities AS "eveningOtherMunicipalities",
   to_char(e.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "eveningStartsAt",
   d.position, d.theme, d.question, d.description, d.kind, d.budget, d.max_choices AS "maxChoices",
   d.link_key AS "linkKey", d.round, d.status, d.updated_at AS "updatedAt",
@@ -100,7 +122,8 @@ FROM dilemma d JOIN evening e ON e.id = d.evening_id
 WHERE ($1::uuid[] IS NULL OR d.id = ANY($1::uuid[]))
   AND ($2::uuid[] IS NULL OR d.evening_id = ANY($2::uuid[]))
   AND ($3::text[] IS NULL OR d.theme = ANY($3::text[]))
-  AND ($4::text[] IS NULL OR lower(e.municipality) = ANY($4::text[]))
+  AND ($4::text[] IS NULL OR lower(e.municipality) = ANY($4::text[])
+       OR EXISTS (SELECT 1 FROM unnest(e.other_municipalities) AS o(m) WHERE lower(o.m) = ANY($4::text[])))
   AND (NOT $5::boolean OR d.status <> 'draft')
 ORDER BY e.starts_at, d.evening_id, d.position`;
 
@@ -122,14 +145,35 @@ export class AggregationRepository {
    * The grouped count of these dilemmas, and the moment it is as fresh as: the transaction's start,
    * which precedes the count's snapshot, so a stored count is never taken for newer than it is.
    */
-  async countVotes(dilemmaIds: string[]): Promise<{ rows: CountRow[]; at: Date }> {
+  async countVotes(dilemmaIds: string[], groups?: readonly string[]): Promise<{ rows: CountRow[]; at: Date }> {
     return this.db.transaction(async (tx) => {
       // JIT compilation costs PostgreSQL ~0.3 s up front, more than it saves on this sub-second query;
       // the extra work_mem lets the grouping sets hash in memory instead of sorting on disk.
       const [{ at }] = await tx.query(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true), now() AS at`);
       if (dilemmaIds.length === 0) return { rows: [], at };
-      return { rows: await tx.query(COUNT_SQL, [dilemmaIds]), at };
+      return { rows: await tx.query(COUNT_SQL, [dilemmaIds, groups ?? null]), at };
     });
+  }
+
+  /** Paired votes: per dilemma its first and last round; groups limits them to participants of these groups. */
+  async countPairs(
+    rounds: Array<{ dilemmaId: string; first: number; last: number }>,
+    groups?: readonly string[],
+  ): Promise<Array<{ dilemmaId: string; first: unknown; last: unknown; n: number }>> {
+    if (rounds.length === 0) return [];
+    return this.db.query(PAIRS_SQL, [
+      rounds.map((r) => r.dilemmaId),
+      rounds.map((r) => r.first),
+      rounds.map((r) => r.last),
+      groups ?? null,
+    ]);
+  }
+
+  /** The evenings among these ids that exist. */
+  async existingEvenings(eveningIds: readonly string[]): Promise<string[]> {
+    if (eveningIds.length === 0) return [];
+    const rows: Array<{ id: string }> = await this.db.query('SELECT id FROM evening WHERE id = ANY($1::uuid[])', [eveningIds]);
+    return rows.map((r) => r.id);
   }
 
   async dilemmaExists(dilemmaId: string): Promise<boolean> {

@@ -17,6 +17,10 @@ export class EveningEntity {
   @Column({ type: 'text' })
   municipality: string;
 
+  /** Further municipalities the evening serves (the tenant picks one of all of them when joining). */
+  @Column({ name: 'other_municipalities', type: 'text', array: true, default: () => "'{}'" })
+  otherMunicipalities: string[];
+
   @Column({ type: 'text' })
   venue: string;
 

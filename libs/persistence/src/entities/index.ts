@@ -13,6 +13,7 @@ import { DilemmaResultEntity } from './dilemma-result.entity';
 import { PolicyInputCacheEntity } from './policy-input-cache.entity';
 import { ReportEntity } from './report.entity';
 import { MunicipalityWeightEntity } from './municipality-weight.entity';
+import { AgeBandWeightEntity } from './age-band-weight.entity';
 import { WoonvisieThemeEntity } from './woonvisie-theme.entity';
 import { AgreementEntity } from './agreement.entity';
 import { AgreementEventEntity } from './agreement-event.entity';
@@ -37,6 +38,7 @@ export {
   PolicyInputCacheEntity,
   ReportEntity,
   MunicipalityWeightEntity,
+  AgeBandWeightEntity,
   WoonvisieThemeEntity,
   AgreementEntity,
   AgreementEventEntity,
@@ -64,6 +66,7 @@ export const ENTITIES = [
   PolicyInputCacheEntity,
   ReportEntity,
   MunicipalityWeightEntity,
+  AgeBandWeightEntity,
   WoonvisieThemeEntity,
   AgreementEntity,
   AgreementEventEntity,

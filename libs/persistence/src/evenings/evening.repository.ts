@@ -7,6 +7,7 @@ import { EveningEntity } from '../entities';
 export interface NewEvening {
   title: string;
   municipality: string;
+  otherMunicipalities?: string[];
   venue: string;
   startsAt: Date;
   capacity: number | null;
@@ -15,7 +16,7 @@ export interface NewEvening {
 }
 
 export type EveningChanges = Partial<
-  Pick<EveningEntity, 'title' | 'municipality' | 'venue' | 'startsAt' | 'capacity' | 'joinMode'>
+  Pick<EveningEntity, 'title' | 'municipality' | 'otherMunicipalities' | 'venue' | 'startsAt' | 'capacity' | 'joinMode'>
 >;
 
 export type EveningMoveOutcome =

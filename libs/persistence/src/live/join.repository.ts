@@ -7,6 +7,8 @@ export interface JoinTarget {
   id: string;
   status: EveningStatus;
   joinMode: JoinMode;
+  municipality: string;
+  otherMunicipalities: string[];
 }
 
 export interface ParticipantFields {
@@ -24,12 +26,22 @@ export class JoinRepository {
 
   /** Codes are unique among evenings that have not ended; an ended evening may share its old code. */
   async findByJoinCode(joinCode: string): Promise<JoinTarget | null> {
-    const rows: Array<{ id: string; status: EveningStatus; join_mode: JoinMode }> = await this.dataSource.query(
-      `SELECT id, status, join_mode FROM evening WHERE join_code = $1
+    const rows: Array<{ id: string; status: EveningStatus; join_mode: JoinMode; municipality: string; others: string[] }> =
+      await this.dataSource.query(
+        `SELECT id, status, join_mode, municipality, other_municipalities AS others FROM evening WHERE join_code = $1
         ORDER BY (status <> 'ended') DESC, created_at DESC LIMIT 1`,
-      [joinCode],
-    );
-    return rows[0] ? { id: rows[0].id, status: rows[0].status, joinMode: rows[0].join_mode } : null;
+        [joinCode],
+      );
+    const row = rows[0];
+    return row
+      ? {
+          id: row.id,
+          status: row.status,
+          joinMode: row.join_mode,
+          municipality: row.municipality,
+          otherMunicipalities: row.others,
+        }
+      : null;
   }
 
   async join(eveningId: string, fields: ParticipantFields): Promise<string> {

@@ -2,6 +2,7 @@ import { InitialSchema1795000000000 } from './1795000000000-initial-schema';
 import { SeedThemes1795000000100 } from './1795000000100-seed-themes';
 import { LiveVoting1795000003000 } from './1795000003000-live-voting';
 import { AggregationAndReports1795000004000 } from './1795000004000-aggregation-and-reports';
+import { MunicipalitiesAndAgeWeights1795000006000 } from './1795000006000-municipalities-and-age-weights';
 import { AgreementsAndFindings1795000008500 } from './1795000008500-agreements-and-findings';
 
 /** Every migration, in order; a new one is appended here, one per line. */
@@ -11,5 +12,6 @@ export const MIGRATIONS: Function[] = [
   SeedThemes1795000000100,
   LiveVoting1795000003000,
   AggregationAndReports1795000004000,
+  MunicipalitiesAndAgeWeights1795000006000,
   AgreementsAndFindings1795000008500,
 ];

@@ -115,7 +115,9 @@ function shiftBlock(shift) {
   return h(
     'div',
     {},
-    h('h4', { text: t('policy.shift', { n: shift.dilemmas }) }),
+    h('h4', {
+      text: shift.label ? `${t('policy.shiftTitle')} (${shift.label}, n = ${shift.n})` : t('policy.shift', { n: shift.dilemmas }),
+    }),
     h(
       'ul',
       { class: 'plain' },
@@ -154,6 +156,15 @@ function consequencesBlock(consequences) {
 
 /** One dilemma of the policy input. `ctx`: {token, suppressBelow}. */
 export function policyDilemma(d, ctx) {
+  if (d.suppressed) {
+    // Decided with the numbers (PolicyDilemma.suppressed): the card says so and shows no figure.
+    return h(
+      'article',
+      { class: 'card dilemma-card' },
+      h('h3', { text: d.question }),
+      h('p', { class: 'meta', text: t('policy.suppressed', { n: ctx.suppressBelow }) }),
+    );
+  }
   const labels = (d.options ?? []).map((o) => ({ key: o.label, label: o.label }));
   const detail = h('div', { class: 'detail' });
   return h(

@@ -56,11 +56,12 @@ export function joinErrorKey(error) {
   return 'err.generic';
 }
 
-export async function join({ code, card, group, ageBand }) {
+export async function join({ code, card, group, ageBand, municipality }) {
   const body = { joinCode: code };
   if (card) body.cardCode = card;
   if (group) body.group = group;
   if (ageBand) body.ageBand = ageBand;
+  if (municipality) body.municipality = municipality;
   const result = await api('/api/join', { method: 'POST', body });
   return { token: result.participantToken, participantId: result.participantId, eveningId: result.eveningId, joinCode: code };
 }
@@ -135,6 +136,26 @@ export function pickScreen({ title, intro, choices, t, onPick, onBack, code }) {
       { class: 'row' },
       onBack ? h('button', { type: 'button', class: 'secondary', text: t('back'), onclick: onBack }) : null,
       h('button', { type: 'button', class: 'secondary', text: t('skip'), onclick: () => onPick(null) }),
+    ),
+  ];
+}
+
+/** The municipalities to pick from when the evening serves several (a 400 MUNICIPALITY_REQUIRED), else null. */
+export function municipalityChoices(error) {
+  const choices = error?.body?.choices;
+  return error?.code === 'MUNICIPALITY_REQUIRED' && Array.isArray(choices) && choices.length > 1 ? choices.map(String) : null;
+}
+
+/** One tap on the tenant's municipality: it decides which municipality the votes count for, so there is no skip. */
+export function municipalityScreen({ choices, t, onPick, code }) {
+  return [
+    code ? h('p', { class: 'crumb', text: t('codeShown', { code }) }) : null,
+    h('h1', { text: t('municipalityTitle') }),
+    h('p', { class: 'lead', text: t('municipalityIntro') }),
+    h(
+      'div',
+      { class: 'options' },
+      choices.map((name) => h('button', { type: 'button', class: 'option', text: name, onclick: () => onPick(name) })),
     ),
   ];
 }

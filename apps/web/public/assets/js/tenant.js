@@ -11,6 +11,8 @@ import {
   codeScreen,
   join,
   joinErrorKey,
+  municipalityChoices,
+  municipalityScreen,
   loadSession,
   normalizeCode,
   pickScreen,
@@ -24,10 +26,14 @@ const app = document.getElementById('app');
 const banner = document.getElementById('banner');
 
 const state = {
-  screen: 'code', // code | group | age | joining | live
+  screen: 'code', // code | group | age | municipality | joining | live
   code: null,
   card: null,
   group: null,
+  ageBand: null,
+  /** Only for an evening that serves several municipalities: the tenant's pick and the list to pick from. */
+  municipality: null,
+  municipalityChoices: null,
   message: null,
   session: null,
   socket: null,
@@ -68,18 +74,31 @@ function boot() {
 // ---------- joining ----------
 
 async function doJoin(ageBand) {
+  state.ageBand = ageBand;
   state.screen = 'joining';
   render();
   try {
-    state.session = await join({ code: state.code, card: state.card, group: state.group, ageBand });
+    const { municipality } = state;
+    state.session = await join({ code: state.code, card: state.card, group: state.group, ageBand, municipality });
     saveSession(state.session);
     state.message = null;
     goLive();
   } catch (error) {
+    if (askMunicipality(error)) return;
     state.message = joinErrorKey(error);
     state.screen = state.message === 'err.network' || state.message === 'err.rateLimited' ? 'age' : 'code';
     render();
   }
+}
+
+/** An evening for several municipalities asks the tenant's own in one tap, then joins again. */
+function askMunicipality(error) {
+  const choices = municipalityChoices(error);
+  if (!choices) return false;
+  state.municipalityChoices = choices;
+  state.screen = 'municipality';
+  render();
+  return true;
 }
 
 function signedOut() {
@@ -241,6 +260,19 @@ function render() {
             render();
           },
           onPick: (ageBand) => void doJoin(ageBand),
+        }),
+      );
+    case 'municipality':
+      return show(
+        app,
+        municipalityScreen({
+          choices: state.municipalityChoices ?? [],
+          t,
+          code: state.code,
+          onPick: (municipality) => {
+            state.municipality = municipality;
+            void doJoin(state.ageBand);
+          },
         }),
       );
     case 'joining':
