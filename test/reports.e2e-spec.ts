@@ -146,9 +146,14 @@ describe('reports and policy input (e2e)', () => {
     const lines = text.split('\r\n');
     expect(lines[0]).toBe('thema;dilemma;vraag;soort;onderdeel;segment;optie;maat;waarde;ci95_laag;ci95_hoog;n;onderdrukt');
     expect(text).toContain('"Huur; ""betaalbaar""\nof duurzaam"');
-    expect(text).toMatch(/;aandeel;0,\d{4};0,\d{4};0,\d{4};80;nee/);
-    expect(text).toContain(';groep;stakeholder;;onderdrukt;;;;;ja');
-    expect(text).not.toMatch(/;groep;stakeholder;[^;]+;aandeel/);
+    expect(text).toMatch(/;Eén keuze;Totaal;;Duurzame woningen;Aandeel;0,\d{4};0,\d{4};0,\d{4};80;nee/);
+    expect(text).toContain(';Groep;Partners;;Niet getoond;;;;;ja');
+    expect(text).not.toMatch(/;Groep;Partners;[^;]+;Aandeel/);
+    expect(text).toContain(';Groep;Huurdersorganisaties;Duurzame woningen;Aandeel;');
+    expect(text).toContain(';Schaal van 1 tot 5;Totaal;;4 – Eens;Aantal;');
+    // The glossary's words only: no group, kind or bucket codes and no link keys in anything people read.
+    expect(text).not.toMatch(/tenant_org|stakeholder|\bunknown\b|;choice;|;scale;|;budget;|link:|;groep;|;aandeel;/);
+    for (const line of lines.slice(1, -1)) expect(line.split(';')[1]).toMatch(/^\d+\.\d+$/);
 
     const pdf = await t.http
       .get(`/api/reports/${created.body.id}/export.pdf`)
@@ -166,7 +171,7 @@ describe('reports and policy input (e2e)', () => {
     expect(all).toContain('Ik ben tevreden over mijn woning.');
     expect(all).toContain('Verschuiving na discussie');
     expect(all).toContain('Verantwoording');
-    expect(all).toContain('Belanghebbenden: niet getoond');
+    expect(all).toContain('Partners: niet getoond');
     // Budget: Isolatie 12 of 40 points (30%), mean 12/4 = 3.0 points, 2 of 4 gave it points (50%);
     // Keukens 28 points, mean 7.0, 3 of 4 (75%). The consequence counts the people, not the points.
     const flat = all.replace(/\s+/g, ' ');
@@ -294,4 +299,14 @@ describe('reports and policy input (e2e)', () => {
     );
     expect(dilemma.comparison.differs.length).toBeGreaterThan(0);
   }, 30_000);
+
+  it('serves the glossary the reports are written in, without a sign-in, and documents it', async () => {
+    const res = await t.http.get('/api/glossary').expect(200);
+    expect(res.body.languages).toEqual(['nl', 'fy', 'en']);
+    expect(res.body.terms['group.stakeholder']).toEqual({ nl: 'Partners', fy: 'Partners', en: 'Partners' });
+    expect(res.body.terms['segment.unknown'].nl).toBe('Onbekend');
+    expect(res.body.terms['explain.suppression'].nl).toContain('{n}');
+    const doc = await t.http.get('/api/docs-json').expect(200);
+    expect(Object.keys(doc.body.paths)).toContain('/api/glossary');
+  });
 });

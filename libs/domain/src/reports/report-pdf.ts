@@ -5,8 +5,8 @@
  * Deterministic: the same input and date give the same bytes (the date is the report's creation time).
  */
 import PDFDocument from 'pdfkit';
-import type { PolicyDilemma, PolicyInput, PolicySegment } from '@hs/contracts';
-import { METHOD_NOTES, dutchDateTime, groupLabel, kindLabel, pct, pp } from './report-text';
+import { type PolicyDilemma, type PolicyInput, type PolicySegment, groupLabel, kindLabel, segmentLabel } from '@hs/contracts';
+import { METHOD_NOTES, dutchDateTime, pct, pp } from './report-text';
 
 const MARGIN = 50;
 const LABEL_W = 170;
@@ -113,7 +113,7 @@ function dilemmaBlock(doc: Doc, d: PolicyDilemma, suppressBelow: number): void {
     d.consensus === null ? 'niet bepaald' : `${d.consensus.toFixed(2).replace('.', ',')} (0 = verdeeld, 1 = eensgezind)`;
   doc.text(`Consensus: ${consensus}${d.scale?.mean != null ? ` · gemiddelde ${d.scale.mean.toFixed(2).replace('.', ',')}` : ''}`);
   segmentsText(doc, 'Verschil tussen groepen', d.groups, suppressBelow, groupLabel);
-  segmentsText(doc, 'Per gemeente', d.municipalities, suppressBelow, (k) => (k === 'unknown' ? 'Onbekend' : k));
+  segmentsText(doc, 'Per gemeente', d.municipalities, suppressBelow, (k) => segmentLabel('municipality', k));
   if (d.weighting) {
     doc.font('Helvetica-Bold').text('Gewogen naar huurhuishoudens per gemeente', { continued: false }).font('Helvetica');
     doc.text(

@@ -1,5 +1,4 @@
-/** Dutch wording shared by the PDF report and the dashboard. */
-import type { DilemmaKind } from '@hs/contracts';
+/** Dutch number and date formats of the reports; the words themselves come from the glossary (@hs/contracts). */
 
 const DATE_FORMAT = new Intl.DateTimeFormat('nl-NL', {
   timeZone: 'Europe/Amsterdam',
@@ -23,34 +22,6 @@ export function pp(points: number): string {
   return `${points > 0.05 ? '+' : points < -0.05 ? '-' : '±'}${text} procentpunt`;
 }
 
-export function kindLabel(kind: DilemmaKind): string {
-  switch (kind) {
-    case 'choice':
-      return 'Eén keuze';
-    case 'multi':
-      return 'Meerdere keuzes';
-    case 'budget':
-      return 'Punten verdelen';
-    case 'scale':
-      return 'Schaal 1–5';
-  }
-}
-
-export function groupLabel(key: string): string {
-  switch (key) {
-    case 'tenant':
-      return 'Huurders';
-    case 'tenant_org':
-      return 'Huurdersorganisatie';
-    case 'stakeholder':
-      return 'Belanghebbenden';
-    case 'unknown':
-      return 'Onbekend';
-    default:
-      return key;
-  }
-}
-
 /** The method notes at the end of the PDF; docs/METHODS.md is the full text. */
 export function METHOD_NOTES(suppressBelow: number): Array<[string, string]> {
   return [
@@ -67,7 +38,7 @@ export function METHOD_NOTES(suppressBelow: number): Array<[string, string]> {
     ],
     [
       'Privacy',
-      `Een groep (huurders, huurdersorganisatie, belanghebbenden; gemeente; leeftijd) met minder dan ${suppressBelow} personen wordt niet getoond. ` +
+      `Een groep (huurders, huurdersorganisaties, partners; gemeente; leeftijd) met minder dan ${suppressBelow} personen wordt niet getoond. ` +
         'Als één groep verborgen is, of de verborgen groepen samen te klein zijn, wordt ook de kleinste volgende groep verborgen, zodat niemand ' +
         'het verborgen aantal kan terugrekenen uit het totaal. Stemmen zijn nooit gekoppeld aan aanmeldingen.',
     ],
