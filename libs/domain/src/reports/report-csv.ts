@@ -62,16 +62,7 @@ export function optionLabel(d: Pick<ReportDilemma, 'kind'>, label: string): stri
 function dilemmaRows(themeName: string, number: string, d: ReportDilemma): Cell[][] {
   const rows: Cell[][] = [];
   const base = [themeName, number, d.question, kindLabel(d.kind)];
-  const add = (
-    part: GlossaryKey,
-    segment: string,
-    option: string,
-    measure: GlossaryKey,
-    value: string | null,
-    ci?: Interval | null,
-    n?: number | null,
-    suppressed = false,
-  ) =>
+  const add: Add = (part, segment, option, measure, value, ci, n, suppressed = false) =>
     rows.push([
       ...base,
       term(part),
@@ -163,6 +154,7 @@ type Add = (
   value: string | null,
   ci?: Interval | null,
   n?: number | null,
+  suppressed?: boolean,
 ) => void;
 
 function shiftRows(d: ReportDilemma, add: Add, hiddenRow: (part: GlossaryKey, segment: string) => void): void {
