@@ -32,6 +32,7 @@ const TERMS = {
   'scale.5': { nl: 'Helemaal eens', fy: 'Hielendal iens', en: 'Strongly agree' },
   // The ways a result is broken down.
   'dimension.theme': { nl: 'Thema', fy: 'Tema', en: 'Theme' },
+  'dimension.kind': { nl: 'Soort dilemma', fy: 'Soarte dilemma', en: 'Kind of dilemma' },
   'dimension.total': { nl: 'Totaal', fy: 'Totaal', en: 'Total' },
   'dimension.group': { nl: 'Groep', fy: 'Groep', en: 'Group' },
   'dimension.municipality': { nl: 'Gemeente', fy: 'Gemeente', en: 'Municipality' },
