@@ -6,9 +6,11 @@
  * (placed before the method appendix), without touching the others.
  * Deterministic: the same input and creation time give the same bytes.
  */
+import type { PublicFinding } from '@hs/contracts';
 import { dilemmaBlock } from './pdf/pdf-dilemma';
 import { cover, findings, method, municipalities } from './pdf/pdf-sections';
 import { PdfWriter } from './pdf/pdf-writer';
+import { FEEDBACK_CHAPTER_TITLE, feedbackChapter } from './report-feedback-chapter';
 import { type ReportInput, numbered } from './report-input';
 
 export { PdfWriter } from './pdf/pdf-writer';
@@ -28,6 +30,8 @@ export interface PdfOptions {
   extraSections?: ReportSection[];
   /** Uncompressed streams: only for debugging the output by eye. */
   compress?: boolean;
+  /** Published findings of the report's municipalities: the chapter "Wat er met de inbreng gebeurde". */
+  feedback?: readonly PublicFinding[];
 }
 
 export function reportSections(input: ReportInput, extra: ReportSection[] = []): ReportSection[] {
@@ -48,7 +52,12 @@ export function reportSections(input: ReportInput, extra: ReportSection[] = []):
 
 export function renderPdf(input: ReportInput, options: PdfOptions): Promise<Buffer> {
   const w = new PdfWriter({ title: 'Huurdersstem – beleidsinput', createdAt: options.createdAt, compress: options.compress });
-  const sections = reportSections(input, options.extraSections);
+  const feedback = options.feedback;
+  const extra: ReportSection[] = [
+    ...(feedback ? [{ title: FEEDBACK_CHAPTER_TITLE, render: (w: PdfWriter) => feedbackChapter(w, feedback) }] : []),
+    ...(options.extraSections ?? []),
+  ];
+  const sections = reportSections(input, extra);
   const contents = cover(w, input, options.createdAt, sections.length);
   for (const section of sections) {
     w.chapter(section.title, { newPage: section.newPage });
