@@ -150,7 +150,7 @@ describeWithRedis('aggregation worker under faults (e2e)', () => {
       const res = await t.http.get(`/api/reports/${reportId}/export.pdf`).set(analyst.auth).buffer(true).parse(asBytes);
       // Everything but the creation date, which differs between the two reports.
       return pdfPages(res.body as Buffer).map((page) =>
-        page.replace(/^\d+ \S+ \d{4} om \d\d:\d\d \(Nederlandse tijd\)$/m, '<datum>'),
+        page.replace(/^Gemaakt op \d+ \S+ \d{4} om \d\d:\d\d \(Nederlandse tijd\)$/m, '<datum>'),
       );
     };
     const [recoveredPdf, cleanPdf] = [await pdfText(id), await pdfText(clean.body.id)];

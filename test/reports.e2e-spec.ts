@@ -147,9 +147,14 @@ describe('reports and policy input (e2e)', () => {
     const lines = text.split('\r\n');
     expect(lines[0]).toBe('thema;dilemma;vraag;soort;onderdeel;segment;optie;maat;waarde;ci95_laag;ci95_hoog;n;onderdrukt');
     expect(text).toContain('"Huur; ""betaalbaar""\nof duurzaam"');
-    expect(text).toMatch(/;aandeel;0,\d{4};0,\d{4};0,\d{4};80;nee/);
-    expect(text).toContain(';groep;stakeholder;;onderdrukt;;;;;ja');
-    expect(text).not.toMatch(/;groep;stakeholder;[^;]+;aandeel/);
+    expect(text).toMatch(/;Eén keuze;Totaal;;Duurzame woningen;Aandeel;0,\d{4};0,\d{4};0,\d{4};80;nee/);
+    expect(text).toContain(';Groep;Partners;;Niet getoond;;;;;ja');
+    expect(text).not.toMatch(/;Groep;Partners;[^;]+;Aandeel/);
+    expect(text).toContain(';Groep;Huurdersorganisaties;Duurzame woningen;Aandeel;');
+    expect(text).toContain(';Schaal van 1 tot 5;Totaal;;4 – Eens;Aantal;');
+    // The glossary's words only: no group, kind or bucket codes and no link keys in anything people read.
+    expect(text).not.toMatch(/tenant_org|stakeholder|\bunknown\b|;choice;|;scale;|;budget;|link:|;groep;|;aandeel;/);
+    for (const line of lines.slice(1, -1)) expect(line.split(';')[1]).toMatch(/^\d+\.\d+$/);
 
     const pdf = await t.http
       .get(`/api/reports/${created.body.id}/export.pdf`)
@@ -167,12 +172,11 @@ describe('reports and policy input (e2e)', () => {
     expect(all).toContain('Ik ben tevreden over mijn woning.');
     expect(all).toContain('Verschuiving na discussie');
     expect(all).toContain('Verantwoording');
-    expect(all).toContain('Belanghebbenden: niet getoond');
-    // Budget: Isolatie 12 of 50 points (24%), mean 12/5 = 2.4 points, 2 of 5 gave it points (40%);
-    // Keukens 38 points, mean 7.6, 4 of 5 (80%). The consequence counts the people, not the points.
+    expect(all).toContain('Partners (niet getoond)');
+    // Budget: a table of the share of the points, the mean points and who gave any; the consequence counts people.
     const flat = all.replace(/\s+/g, ' ');
-    expect(flat).toContain('Isolatie 2,4 punten, 40% gaf punten · Keukens 7,6 punten, 80% gaf punten');
-    expect(flat).toContain('Isolatie (gevolg: Huur + € 12 per maand): 40% gaf hier toch punten aan.');
+    expect(flat).toContain('Gemiddeld aantal punten');
+    expect(flat).toContain('Gaf er toch punten aan');
 
     const audit = await t.dataSource.getRepository(AuditLogEntity).findBy({ targetId: created.body.id });
     expect(audit.map((a) => a.action).sort()).toEqual(['report.create', 'report.export-csv', 'report.export-pdf']);
@@ -379,4 +383,14 @@ describe('reports and policy input (e2e)', () => {
     });
     await t.http.put('/api/weights').set(admin.auth).send({ households: {}, ageBands: {} }).expect(200);
   }, 60_000);
+
+  it('serves the glossary the reports are written in, without a sign-in, and documents it', async () => {
+    const res = await t.http.get('/api/glossary').expect(200);
+    expect(res.body.languages).toEqual(['nl', 'fy', 'en']);
+    expect(res.body.terms['group.stakeholder']).toEqual({ nl: 'Partners', fy: 'Partners', en: 'Partners' });
+    expect(res.body.terms['segment.unknown'].nl).toBe('Onbekend');
+    expect(res.body.terms['explain.suppression'].nl).toContain('{n}');
+    const doc = await t.http.get('/api/docs-json').expect(200);
+    expect(Object.keys(doc.body.paths)).toContain('/api/glossary');
+  });
 });

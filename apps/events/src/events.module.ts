@@ -4,6 +4,7 @@ import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './http/auth.guard';
 import { ThemesController } from './themes/themes.controller';
+import { GlossaryController } from './glossary/glossary.controller';
 import { UsersController } from './users/users.controller';
 import { CardsController } from './live/cards.controller';
 import { JoinController } from './live/join.controller';
@@ -36,6 +37,7 @@ const CONTROLLERS = [
   RegistrationsController,
   DilemmasController,
   ThemesController,
+  GlossaryController,
   AuditController,
   ResultsController,
   ReportsController,

@@ -4,6 +4,7 @@ export * from './live-events';
 export * from './queues';
 export * from './domain-error';
 export * from './results';
+export * from './glossary';
 export * from './accountability';
 export * from './accountability-terms';
 export * from './backplane';

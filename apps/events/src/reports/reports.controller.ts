@@ -40,6 +40,22 @@ export class ReportsController {
     });
   }
 
+  @Get(':id/export.xlsx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({
+    summary: 'XLSX export (409 until done)',
+    description:
+      'One sheet per view (Totaal, Groepen, Gemeenten, Leeftijd, Avonden, Weging, Verschuiving, Gevolgen, Verschillen) ' +
+      'with number formats, and a Codeboek sheet explaining every column; suppressed rows are empty and marked.',
+  })
+  async xlsx(@Param('id', new ParseUUIDPipe()) id: string, @CurrentStaff() actor: StaffPrincipal) {
+    const xlsx = await this.reports.xlsx(actor.userId, id);
+    return new StreamableFile(xlsx, {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      disposition: `attachment; filename="huurdersstem-rapport-${id}.xlsx"`,
+    });
+  }
+
   @Get(':id/export.pdf')
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'PDF report in Dutch (409 until done)' })

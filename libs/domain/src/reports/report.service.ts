@@ -8,6 +8,7 @@ import { normalizeScope } from '../aggregation/policy-scope';
 import { AuditService } from '../audit/audit.service';
 import { renderCsv } from './report-csv';
 import { renderPdf } from './report-pdf';
+import { renderXlsx } from './report-xlsx';
 
 /** Reports: asked for over HTTP, rendered by the worker (queued → running → done | failed), exported once done. */
 @Injectable()
@@ -52,6 +53,22 @@ export class ReportService {
     return report.pdf;
   }
 
+  /** A report finished before the XLSX export existed has none: it is rendered from the stored result. */
+  async xlsx(actorId: string, id: string): Promise<Buffer> {
+    const report = await this.reports.xlsx(id);
+    if (!report) throw new DomainError('REPORT_NOT_FOUND', 'Dit rapport bestaat niet.');
+    if (report.status !== 'done') throw notReady(report.status);
+    const xlsx = report.xlsx ?? (await this.xlsxFromResult(id));
+    await this.audit.record(actorId, 'report.export-xlsx', 'report', id);
+    return xlsx;
+  }
+
+  private async xlsxFromResult(id: string): Promise<Buffer> {
+    const report = await this.reports.find(id);
+    if (!report?.result) throw notReady(report?.status ?? 'queued');
+    return renderXlsx(report.result as unknown as PolicyInput, { createdAt: report.createdAt });
+  }
+
   /**
    * Job 'render-report'. Everything it writes is a function of the scope, the counts and the report's
    * creation time, so a second run (after a crash, or by a second worker) stores the same report.
@@ -71,8 +88,10 @@ export class ReportService {
     const csv = renderCsv(input);
     await step(60);
     const pdf = await renderPdf(input, { createdAt: report.createdAt, feedback: await this.feedbackFor(report) });
+    await step(80);
+    const xlsx = await renderXlsx(input, { createdAt: report.createdAt });
     await step(90);
-    await this.reports.finish(reportId, { result: input, csv, pdf });
+    await this.reports.finish(reportId, { result: input, csv, pdf, xlsx });
     return { dilemmas: countDilemmas(input) };
   }
 

@@ -41,6 +41,10 @@ export class ReportRepository {
     return this.reports.findOne({ where: { id }, select: { id: true, status: true, pdf: true } });
   }
 
+  async xlsx(id: string): Promise<Pick<ReportEntity, 'id' | 'status' | 'xlsx'> | null> {
+    return this.reports.findOne({ where: { id }, select: { id: true, status: true, xlsx: true } });
+  }
+
   /** queued/running/failed → running (a retry after a crash runs again); a finished report stays done. */
   async markRunning(id: string): Promise<boolean> {
     const result = await this.reports
@@ -61,11 +65,11 @@ export class ReportRepository {
       .execute();
   }
 
-  async finish(id: string, output: { result: unknown; csv: string; pdf: Buffer }): Promise<void> {
+  async finish(id: string, output: { result: unknown; csv: string; pdf: Buffer; xlsx: Buffer }): Promise<void> {
     await this.reports.query(
       `UPDATE report SET status = 'done', progress = 100, error = NULL, result = $2::jsonb, csv = $3, pdf = $4,
-         finished_at = now(), updated_at = now() WHERE id = $1`,
-      [id, JSON.stringify(output.result), output.csv, output.pdf],
+         xlsx = $5, finished_at = now(), updated_at = now() WHERE id = $1`,
+      [id, JSON.stringify(output.result), output.csv, output.pdf, output.xlsx],
     );
   }
 

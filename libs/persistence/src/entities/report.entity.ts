@@ -31,6 +31,9 @@ export class ReportEntity {
   @Column({ type: 'bytea', nullable: true })
   pdf: Buffer | null;
 
+  @Column({ type: 'bytea', nullable: true })
+  xlsx: Buffer | null;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 

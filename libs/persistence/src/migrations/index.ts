@@ -3,6 +3,7 @@ import { SeedThemes1795000000100 } from './1795000000100-seed-themes';
 import { LiveVoting1795000003000 } from './1795000003000-live-voting';
 import { AggregationAndReports1795000004000 } from './1795000004000-aggregation-and-reports';
 import { MunicipalitiesAndAgeWeights1795000006000 } from './1795000006000-municipalities-and-age-weights';
+import { ReportXlsx1795000009500 } from './1795000009500-report-xlsx';
 import { AgreementsAndFindings1795000008500 } from './1795000008500-agreements-and-findings';
 
 /** Every migration, in order; a new one is appended here, one per line. */
@@ -13,5 +14,6 @@ export const MIGRATIONS: Function[] = [
   LiveVoting1795000003000,
   AggregationAndReports1795000004000,
   MunicipalitiesAndAgeWeights1795000006000,
+  ReportXlsx1795000009500,
   AgreementsAndFindings1795000008500,
 ];

@@ -4,6 +4,7 @@
 import { api } from './api.js';
 import { barChart } from './chart.js';
 import { fill, h } from './dom.js';
+import { consensusWord, segmentLabel, term } from './glossary.js';
 import { formatNumber, formatPercent } from './format.js';
 import { field, errorText, t } from './staff.js';
 
@@ -77,14 +78,14 @@ export function segmentsTable(segments, columns, suppressBelow, keyLabel = (k) =
   );
 }
 
-const groupLabel = (key) => (['tenant', 'tenant_org', 'stakeholder'].includes(key) ? t(`group.${key}`) : segmentLabel(key));
-/** Segment keys are data (municipality names, age bands) except the "unknown" bucket, which is ours to name. */
-const segmentLabel = (key) => (key === 'unknown' || key === null || key === '' ? t('segment.unknown') : key);
+// Groups, age bands and the "unknown" bucket in the glossary's words (the same as in the reports).
+const groupLabel = (key) => segmentLabel('group', key);
+const municipalityLabel = (key) => segmentLabel('municipality', key);
+const ageBandLabel = (key) => segmentLabel('ageBand', key);
 
 function consensusText(value) {
   if (typeof value !== 'number') return null;
-  const word = value >= 0.75 ? 'policy.consensusHigh' : value >= 0.5 ? 'policy.consensusMid' : 'policy.consensusLow';
-  return t('policy.consensus', { value: formatNumber(value, 2), word: t(word) });
+  return t('policy.consensus', { value: formatNumber(value, 2), word: consensusWord(value) });
 }
 
 function respondents(n) {
@@ -175,7 +176,7 @@ export function policyDilemma(d, ctx) {
     h('p', {
       class: 'meta',
       text: [
-        t(`kind.${d.kind}`),
+        term(`kind.${d.kind}`, {}, t(`kind.${d.kind}`)),
         respondents(d.total),
         d.manualTotal ? t('policy.manualPart', { n: d.manualTotal }) : null,
         d.evenings?.length === 1 ? t('policy.eveningsOne') : t('policy.evenings', { n: d.evenings?.length ?? 0 }),
@@ -191,10 +192,13 @@ export function policyDilemma(d, ctx) {
     h('h4', { text: t('policy.groups') }),
     segmentsTable(d.groups, labels, ctx.suppressBelow, groupLabel),
     d.municipalities?.length
-      ? [h('h4', { text: t('policy.municipalities') }), segmentsTable(d.municipalities, labels, ctx.suppressBelow, segmentLabel)]
+      ? [
+          h('h4', { text: t('policy.municipalities') }),
+          segmentsTable(d.municipalities, labels, ctx.suppressBelow, municipalityLabel),
+        ]
       : null,
     d.ageBands?.length
-      ? [h('h4', { text: t('policy.ageBands') }), segmentsTable(d.ageBands, labels, ctx.suppressBelow, segmentLabel)]
+      ? [h('h4', { text: t('policy.ageBands') }), segmentsTable(d.ageBands, labels, ctx.suppressBelow, ageBandLabel)]
       : null,
     weightingBlock(d.weighting),
     shiftBlock(d.shift),
@@ -258,6 +262,6 @@ export async function showResults(container, dilemmaId, ctx, by = 'group', round
       text: `${respondents(r.total)}${r.manual?.total ? ` · ${t('policy.manualPart', { n: r.manual.total })}` : ''}`,
     }),
     optionsChart(r.kind, r.options),
-    segmentsTable(r.segments, labels, r.suppressBelow ?? ctx.suppressBelow, by === 'group' ? groupLabel : segmentLabel),
+    segmentsTable(r.segments, labels, r.suppressBelow ?? ctx.suppressBelow, (key) => segmentLabel(by, key)),
   );
 }

@@ -3,6 +3,7 @@
 import { api, download } from './api.js';
 import { fill, h, show } from './dom.js';
 import { formatDateTime } from './format.js';
+import { loadGlossary } from './glossary.js';
 import { onLangChange, pick } from './i18n.js';
 import { policyDilemma } from './policy-view.js';
 import { act, errorText, field, say, staffPage, t } from './staff.js';
@@ -178,6 +179,7 @@ function render() {
 if (session) {
   onLangChange(render);
   render();
+  void loadGlossary().then(render);
   void loadChoices();
   void loadInput();
 }
