@@ -1,3 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@hs/persistence';
 import { DEMO_AGENDA, DEMO_EVENINGS, DEMO_STAFF } from '../scripts/demo-data';
@@ -15,6 +19,12 @@ import { bootTestApp, type TestApp } from './support/test-app';
 const SCALE = 0.25;
 const PLANS = scaledPlans(SCALE);
 const ROUND = 900_000;
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
+/** axe-core's browser build, evaluated in the page. */
+const AXE_SOURCE = readFileSync(join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+// As in test/browser.e2e-spec.ts: skipped with a notice without Chromium, a failure under .ci/run (REQUIRE_BROWSER=1).
+const describeWithChromium = existsSync(CHROMIUM) || process.env.REQUIRE_BROWSER ? describe : describe.skip;
 
 /** Row counts and a digest of every row of the tables a round writes, so any insert or update shows. */
 async function fingerprint(dataSource: DataSource): Promise<Record<string, string>> {
@@ -33,6 +43,7 @@ describe('npm run demo:round (e2e)', () => {
   const env = { ...process.env, DATABASE_URL: url };
   let t: TestApp;
   let analyst: { Authorization: string };
+  let analystToken: string;
 
   afterAll(async () => {
     await t?.close();
@@ -78,7 +89,8 @@ describe('npm run demo:round (e2e)', () => {
     t = await bootTestApp({ DATABASE_URL: url });
     const login = DEMO_STAFF.find((s) => s.role === 'analyst')!;
     const session = await t.http.post('/api/auth/login').send({ email: login.email, password: login.password }).expect(200);
-    analyst = { Authorization: `Bearer ${session.body.accessToken}` };
+    analystToken = session.body.accessToken;
+    analyst = { Authorization: `Bearer ${analystToken}` };
     for (const key of ['leeuwarden', 'waadhoeke']) {
       const plan = PLANS.find((p) => p.key === key)!;
       const dilemmas = await t.http.get(`/api/evenings/${demoId('evening', key)}/dilemmas`).set(analyst);
@@ -127,5 +139,124 @@ describe('npm run demo:round (e2e)', () => {
       .expect(200);
     expect(small.body.total ?? 0).toBeLessThan(t.config.suppressBelow);
     for (const segment of small.body.segments) expect(segment).toMatchObject({ suppressed: true, n: null, options: null });
+  });
+
+  // The dashboard on the round just played, in Debian's Chromium (as test/browser.e2e-spec.ts), with axe-core.
+  describeWithChromium('the dashboard on the demo round (browser)', () => {
+    let browser: Browser;
+    let page: Page;
+    beforeAll(async () => {
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      });
+      await mkdir(ARTIFACTS, { recursive: true });
+      const desk = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+      const session = JSON.stringify({ accessToken: analystToken, user: { name: 'Pieter de Boer', role: 'analyst' } });
+      await desk.addInitScript({ content: `sessionStorage.setItem('hs.staff', ${JSON.stringify(session)});` });
+      page = await desk.newPage();
+      page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    /** axe-core's violations of impact serious or critical on the page as it is now. */
+    async function seriousViolations(): Promise<Array<{ id: string; impact: string; targets: string[] }>> {
+      // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
+      await page.evaluate(AXE_SOURCE);
+      return page.evaluate(
+        `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`,
+      );
+    }
+
+    it('shows the overview matrix with the nine municipalities, the small evening marked as not shown', async () => {
+      await page.goto(`${t.url}/policy`);
+      const matrix = page.locator('table.matrix');
+      await matrix.waitFor();
+      const heads = await matrix.locator('thead th').allTextContents();
+      const municipalities = DEMO_EVENINGS.map((e) => e.municipality).sort((a, b) => a.localeCompare(b, 'nl'));
+      expect(heads.slice(2)).toEqual(municipalities);
+      // Every dilemma row has Opsterland's cell marked as suppressed, with no figure in it.
+      const column = heads.indexOf('Opsterland');
+      const rows = matrix.locator('tbody tr');
+      expect(await rows.count()).toBe(DEMO_AGENDA.length);
+      for (let i = 0; i < DEMO_AGENDA.length; i++) {
+        const cell = rows.nth(i).locator('th, td').nth(column);
+        await expect(cell.getAttribute('data-suppressed')).resolves.toBe('true');
+        expect(await cell.textContent()).not.toMatch(/\d+%/);
+      }
+      // A visible cell carries a share, its interval and n.
+      const leeuwarden = rows.first().locator('th, td').nth(heads.indexOf('Leeuwarden'));
+      expect(await leeuwarden.textContent()).toMatch(/^\d+%\d+% – \d+% · n=\d+$/);
+      await page.screenshot({ path: join(ARTIFACTS, 'dashboard-overview.png'), fullPage: false });
+      expect(await seriousViolations()).toEqual([]);
+
+      // A dilemma opened: the evenings compared, Opsterland in the table as not shown.
+      await page.locator('details.dilemma-card > summary').first().click();
+      // The evenings' table (the chart's screen-reader copy) is the last table naming the evening.
+      const evenings = page.locator('details.dilemma-card').first().locator('table', { hasText: 'Opsterland' }).last();
+      await evenings.waitFor({ state: 'attached' });
+      const opsterland = evenings.locator('tr', { hasText: 'Opsterland' });
+      expect(await opsterland.textContent()).not.toMatch(/\d+%/);
+      await page.locator('details.dilemma-card').first().locator('canvas').first().waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'dashboard-dilemma.png'), fullPage: true });
+      expect(await seriousViolations()).toEqual([]);
+    });
+
+    it('takes tenant households on the weights screen, refuses a wrong number plainly, and then shows weighted shares', async () => {
+      await page.goto(`${t.url}/policy`);
+      await page.locator('table.matrix').waitFor();
+      const firstDilemma = page.locator('details.dilemma-card').first();
+      await firstDilemma.locator('summary').click();
+      const weightedCells = firstDilemma.locator('.options-table td.weighted');
+      expect(await weightedCells.allTextContents()).toEqual(expect.arrayContaining(['–']));
+      await expect(firstDilemma.locator('.options-table').getAttribute('data-weighted')).resolves.toBe('no');
+
+      await page.locator('details.weights > summary').click();
+      const weights = page.locator('details.weights');
+      await weights.getByLabel('Leeuwarden', { exact: true }).fill('12,5');
+      await page.getByRole('button', { name: 'Weging opslaan' }).click();
+      await page.getByText('Vul een heel getal in, zonder komma.').waitFor();
+      const unchanged = await t.http
+        .get('/api/weights')
+        .set({ Authorization: `Bearer ${analystToken}` })
+        .expect(200);
+      expect(unchanged.body.households ?? {}).toEqual({});
+
+      // Households invented for the demo; Leeuwarden much larger than its share of the room.
+      const households: Record<string, string> = {
+        Leeuwarden: '18.400',
+        'De Friese Meren': '3100',
+        'Súdwest-Fryslân': '9800',
+        Heerenveen: '6200',
+        Smallingerland: '7900',
+        Waadhoeke: '2600',
+        Harlingen: '2400',
+        'Noardeast-Fryslân': '4100',
+        Opsterland: '2300',
+      };
+      for (const [municipality, n] of Object.entries(households)) await weights.getByLabel(municipality, { exact: true }).fill(n);
+      expect(await seriousViolations()).toEqual([]);
+      await page.screenshot({ path: join(ARTIFACTS, 'dashboard-weights.png'), fullPage: false });
+      await page.getByRole('button', { name: 'Weging opslaan' }).click();
+      await page.getByText('De weging is opgeslagen; de gewogen cijfers zijn bijgewerkt.').waitFor();
+      const saved = await t.http
+        .get('/api/weights')
+        .set({ Authorization: `Bearer ${analystToken}` })
+        .expect(200);
+      expect(saved.body.households).toMatchObject({ Leeuwarden: 18400, Opsterland: 2300 });
+
+      // The dashboard reloaded its policy input: the weighted column now has a share per option.
+      const reopened = page.locator('details.dilemma-card').first();
+      await reopened.locator('summary').click();
+      await expect(reopened.locator('.options-table').getAttribute('data-weighted')).resolves.toBe('yes');
+      const weighted = await reopened.locator('.options-table td.weighted').allTextContents();
+      expect(weighted.length).toBeGreaterThanOrEqual(2);
+      for (const text of weighted) expect(text).toMatch(/^\d+%$/);
+      await reopened.screenshot({ path: join(ARTIFACTS, 'dashboard-weighted.png') });
+    });
   });
 });

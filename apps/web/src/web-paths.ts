@@ -8,6 +8,8 @@ export const PUBLIC_DIR = join(process.cwd(), 'apps', 'web', 'public');
 export const ASSETS_DIR = join(PUBLIC_DIR, 'assets');
 /** The Socket.IO browser client, served as /assets/vendor/socket.io/socket.io.esm.min.js. */
 export const SOCKET_IO_CLIENT_DIR = join(process.cwd(), 'node_modules', 'socket.io-client', 'dist');
+/** Chart.js's UMD build for the dashboard, served as /assets/vendor/chart.js/chart.umd.min.js. */
+export const CHART_JS_DIR = join(process.cwd(), 'node_modules', 'chart.js', 'dist');
 
 /** The page routes of CONTRACT.md ("Pages") and the HTML file that answers each. */
 export const PAGES = {

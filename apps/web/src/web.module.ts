@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { JoinQrController } from './join-qr.controller';
 import { PagesController } from './pages.controller';
-import { ASSETS_DIR, PAGES, PUBLIC_DIR, SOCKET_IO_CLIENT_DIR } from './web-paths';
+import { ASSETS_DIR, CHART_JS_DIR, PAGES, PUBLIC_DIR, SOCKET_IO_CLIENT_DIR } from './web-paths';
 
 /**
  * The web pages (CONTRACT.md "Pages"): plain HTML, CSS and ES modules from apps/web/public, no build step.
@@ -24,11 +24,13 @@ export class WebModule implements OnModuleInit {
     const missing = [
       ...Object.values(PAGES).map((file) => join(PUBLIC_DIR, file)),
       join(SOCKET_IO_CLIENT_DIR, 'socket.io.esm.min.js'),
+      join(CHART_JS_DIR, 'chart.umd.min.js'),
     ].filter((file) => !existsSync(file));
     if (missing.length) new Logger('Web').error(`page files missing (start from the repository root): ${missing.join(', ')}`);
     const app = this.adapterHost.httpAdapter.getInstance<express.Express>();
     const options = { index: false, redirect: false, dotfiles: 'ignore', maxAge: '5m' } as const;
     app.use('/assets/vendor/socket.io', express.static(SOCKET_IO_CLIENT_DIR, options));
+    app.use('/assets/vendor/chart.js', express.static(CHART_JS_DIR, options));
     app.use('/assets', express.static(ASSETS_DIR, options));
   }
 }

@@ -1,214 +1,297 @@
-// How the dashboard draws policy input (GET /api/policy-input) and dilemma results
-// (GET /api/dilemmas/:id/results). Shapes: CONTRACT.md "Results and reports" and
-// libs/contracts/src/results.ts. Drawn defensively: a missing part is left out, not an error.
+// One dilemma of the policy input (GET /api/policy-input; shape: PolicyDilemma in libs/contracts/src/results.ts):
+// the options with intervals (raw and weighted), groups and age bands, the evenings compared, the paired shift
+// after discussion and the consequences people accepted. Every suppressed cell is shown as such: the API decides
+// which cells are hidden; this page never shows a figure the API did not give. Differences are flagged only
+// where the API says they hold up (Holm's correction across the comparisons of a dimension).
 import { api } from './api.js';
-import { barChart } from './chart.js';
 import { fill, h } from './dom.js';
-import { consensusWord, segmentLabel, term } from './glossary.js';
 import { formatNumber, formatPercent } from './format.js';
-import { field, errorText, t } from './staff.js';
+import { consensusWord, segmentLabel, term } from './glossary.js';
+import { count, dataTable, intervalText, shareChart } from './policy-charts.js';
+import { leadingOption } from './policy-overview.js';
+import { errorText, field, t } from './staff.js';
 
-const ci = (interval) => (Array.isArray(interval) ? `${formatPercent(interval[0])} – ${formatPercent(interval[1])}` : '');
+const SUPPRESSED = { text: '∅', className: 'suppressed' };
 
-function optionRows(options) {
-  return (options ?? []).map((o) => ({
-    label: o.label ?? o.optionId,
-    value: o.count,
-    share: o.share,
-    ci: o.ci95,
-    note: o.manual ? t('policy.manualPart', { n: o.manual }) : null,
-  }));
+/** "Wat betekent dit?" with the glossary's plain explanation, at the place the figure appears. */
+function explain(key, vars) {
+  return h('details', { class: 'explain' }, h('summary', { text: t('explain.what') }), h('p', { text: term(key, vars, '') }));
 }
 
-export function optionsChart(kind, options) {
-  return barChart(optionRows(options), {
-    valueText: (row) =>
-      kind === 'budget'
-        ? `${formatPercent(row.share)} (${t('points', { n: row.value })})`
-        : `${formatPercent(row.share)} (${row.value})`,
+function meta(d) {
+  const shownEvenings = d.evenings?.length ?? 0;
+  return h('p', {
+    class: 'meta',
+    text: [
+      term(`kind.${d.kind}`, {}, t(`kind.${d.kind}`)),
+      d.suppressed ? null : d.total === 1 ? t('policy.respondentsOne') : t('policy.respondents', { n: count(d.total) }),
+      d.manualTotal ? t('policy.manualPart', { n: d.manualTotal }) : null,
+      shownEvenings === 1 ? t('policy.eveningsOne') : t('policy.evenings', { n: shownEvenings }),
+    ]
+      .filter(Boolean)
+      .join(' · '),
   });
 }
 
-/** Segments (groups, municipalities, age bands) side by side: share per option, suppressed ones named as such. */
-// columns: [{key, label}], key being an option's label (policy input) or its optionId (results).
-export function segmentsTable(segments, columns, suppressBelow, keyLabel = (k) => k) {
-  if (!Array.isArray(segments) || segments.length === 0) return h('p', { class: 'hint', text: t('policy.noSegments') });
-  const labels = columns.map((c) => c.label);
-  const find = (seg, index) => seg.options?.find((o) => o.optionId === columns[index].key || o.label === columns[index].key);
-  return h(
+function optionsPart(d) {
+  const w = d.weighting && !d.weighting.suppressed && d.weighting.options?.length ? d.weighting : null;
+  const weighted = (label) => w?.options.find((o) => o.label === label) ?? null;
+  const rows = (d.options ?? []).map((o) => ({ label: o.label }));
+  const series = [
+    { name: t('dash.raw'), values: d.options.map((o) => o.share ?? null), intervals: d.options.map((o) => o.ci95 ?? null) },
+  ];
+  if (w)
+    series.push({
+      name: term('measure.weighted', {}, 'Gewogen aandeel'),
+      values: d.options.map((o) => weighted(o.label)?.weightedShare ?? null),
+      intervals: d.options.map((o) => weighted(o.label)?.ci95 ?? null),
+      colour: '#b7791f',
+    });
+  const head = [
+    t('dash.option'),
+    d.kind === 'budget' ? term('measure.pointsShare', {}, 'Aandeel van de punten') : term('measure.share', {}, 'Aandeel'),
+    term('measure.interval', {}, '95%-interval'),
+    d.kind === 'budget' ? term('measure.points', {}, 'Punten') : term('measure.count', {}, 'Aantal'),
+    term('measure.weighted', {}, 'Gewogen aandeel'),
+    t('dash.weightedInterval'),
+  ];
+  const table = h(
     'div',
-    { class: 'table-wrap' },
-    h(
-      'table',
-      { class: 'table compact' },
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'col', text: '' }),
-          h('th', { scope: 'col', text: 'n' }),
-          labels.map((l) => h('th', { scope: 'col', text: l })),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        segments.map((seg) =>
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'row', text: keyLabel(seg.key) }),
-            h('td', { text: seg.suppressed ? `< ${suppressBelow ?? '?'}` : String(seg.n ?? '') }),
-            seg.suppressed
-              ? h('td', {
-                  colspan: String(Math.max(1, labels.length)),
-                  class: 'hint',
-                  text: t('policy.suppressed', { n: suppressBelow ?? '?' }),
-                })
-              : columns.map((_, i) => {
-                  const o = find(seg, i);
-                  return h('td', { title: o ? ci(o.ci95) : '', text: o ? formatPercent(o.share) : '–' });
-                }),
-          ),
-        ),
-      ),
+    { class: 'options-table', 'data-weighted': w ? 'yes' : 'no' },
+    dataTable(
+      t('dash.optionsCaption', { question: d.question }),
+      head,
+      d.options.map((o) => {
+        const wo = weighted(o.label);
+        return o.suppressed
+          ? [o.label, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED]
+          : [
+              o.label,
+              formatPercent(o.share),
+              intervalText(o.ci95),
+              count(o.count),
+              { text: wo ? formatPercent(wo.weightedShare) : '–', className: 'weighted' },
+              wo ? intervalText(wo.ci95) : '–',
+            ];
+      }),
     ),
   );
+  return [
+    shareChart({ title: t('dash.optionsTitle'), rows, series, table }),
+    explain('explain.interval'),
+    w ? weightingNote(w) : h('p', { class: 'hint', text: t('dash.noWeights') }),
+  ];
 }
 
-// Groups, age bands and the "unknown" bucket in the glossary's words (the same as in the reports).
-const groupLabel = (key) => segmentLabel('group', key);
-const municipalityLabel = (key) => segmentLabel('municipality', key);
-const ageBandLabel = (key) => segmentLabel('ageBand', key);
-
-function consensusText(value) {
-  if (typeof value !== 'number') return null;
-  return t('policy.consensus', { value: formatNumber(value, 2), word: consensusWord(value) });
-}
-
-function respondents(n) {
-  return n === 1 ? t('policy.respondentsOne') : t('policy.respondents', { n: n ?? 0 });
-}
-
-/** The estimate weighted by tenant households per municipality (PUT /api/weights), beside the raw share. */
-function weightingBlock(weighting) {
-  if (!weighting?.options?.length) return null;
+function weightingNote(w) {
   return h(
     'div',
-    {},
-    h('h4', { text: t('policy.weighted', { n: formatNumber(weighting.effectiveN, 0) }) }),
-    h(
-      'ul',
-      { class: 'plain' },
-      weighting.options.map((o) =>
-        h('li', {
-          text: `${o.label}: ${formatPercent(o.weightedShare)} (${t('policy.raw')} ${formatPercent(o.rawShare)}; 95%: ${ci(o.ci95)})`,
-        }),
-      ),
-    ),
-  );
-}
-
-function shiftBlock(shift) {
-  if (!shift?.options?.length) return null;
-  return h(
-    'div',
-    {},
-    h('h4', {
-      text: shift.label ? `${t('policy.shiftTitle')} (${shift.label}, n = ${shift.n})` : t('policy.shift', { n: shift.dilemmas }),
+    { class: 'weighting-note' },
+    h('p', {
+      text: t(w.method === 'raking' ? 'dash.weightedRaking' : 'dash.weightedPost', {
+        n: count(w.respondents),
+        neff: formatNumber(w.effectiveN, 0),
+      }),
     }),
-    h(
-      'ul',
-      { class: 'plain' },
-      shift.options.map((o) => {
-        const pp = typeof o.shiftPp === 'number' ? o.shiftPp : (o.lastShare - o.firstShare) * 100;
-        return h('li', {
-          text: `${o.label}: ${formatPercent(o.firstShare)} → ${formatPercent(o.lastShare)} (${pp >= 0 ? '+' : ''}${formatNumber(pp, 1)} ${t('policy.pp')})`,
-        });
+    w.designEffectLarge
+      ? h('p', { class: 'message warn', text: t('dash.designEffect', { deff: formatNumber(w.designEffect, 1) }) })
+      : null,
+    explain('explain.weighting'),
+  );
+}
+
+function differenceLines(d, dimension, label) {
+  const lines = (d.differences ?? []).filter((x) => x.dimension === dimension && x.holds);
+  if (!lines.length) return h('p', { class: 'hint', text: t('dash.noDifferences') });
+  return h(
+    'ul',
+    { class: 'plain differences' },
+    lines.map((x) =>
+      h('li', {
+        class: 'flag-line',
+        text: t('dash.difference', {
+          option: x.label,
+          a: label(x.a),
+          b: label(x.b),
+          pp: formatNumber(Math.abs(x.diff) * 100, 0),
+          low: formatNumber(x.ci95[0] * 100, 0),
+          high: formatNumber(x.ci95[1] * 100, 0),
+        }),
       }),
     ),
   );
 }
 
-function consequencesBlock(consequences) {
-  if (!consequences?.length) return null;
-  return h(
-    'div',
-    {},
-    h('h4', { text: t('policy.consequences') }),
-    h(
-      'ul',
-      { class: 'plain' },
-      consequences.map((c) =>
-        h(
-          'li',
-          {},
-          h('strong', { text: `${formatPercent(c.share)} ` }),
-          t('policy.acceptedAnyway', { label: c.label }),
-          h('q', { text: c.consequence }),
-          h('span', { class: 'hint', text: ` (95%: ${ci(c.ci95)})` }),
-        ),
-      ),
+/** Segments (groups, municipalities, age bands) side by side, one column per option; suppressed rows named as such. */
+// columns: [{key, label}], key being an option's label (policy input) or its optionId (results).
+export function segmentsTable(segments, columns, keyLabel, caption, dimensionName) {
+  if (!Array.isArray(segments) || segments.length === 0) return h('p', { class: 'hint', text: t('policy.noSegments') });
+  return dataTable(
+    caption,
+    [dimensionName, 'n', ...columns.map((c) => c.label)],
+    segments.map((seg) =>
+      seg.suppressed
+        ? [
+            keyLabel(seg.key),
+            SUPPRESSED,
+            { text: t('overview.suppressed'), colspan: columns.length || 1, className: 'suppressed' },
+          ]
+        : [
+            keyLabel(seg.key),
+            count(seg.n),
+            ...columns.map(({ key }) => {
+              const o = seg.options?.find((x) => x.label === key || x.optionId === key);
+              return o ? { text: formatPercent(o.share), title: `95%: ${intervalText(o.ci95)}` } : '–';
+            }),
+          ],
     ),
   );
 }
 
-/** One dilemma of the policy input. `ctx`: {token, suppressBelow}. */
-export function policyDilemma(d, ctx) {
-  if (d.suppressed) {
-    // Decided with the numbers (PolicyDilemma.suppressed): the card says so and shows no figure.
-    return h(
-      'article',
-      { class: 'card dilemma-card' },
-      h('h3', { text: d.question }),
-      h('p', { class: 'meta', text: t('policy.suppressed', { n: ctx.suppressBelow }) }),
-    );
-  }
-  const labels = (d.options ?? []).map((o) => ({ key: o.label, label: o.label }));
-  const detail = h('div', { class: 'detail' });
-  return h(
-    'article',
-    { class: 'card dilemma-card' },
-    h('h3', { text: d.question }),
-    d.description ? h('p', { class: 'hint', text: d.description }) : null,
-    h('p', {
-      class: 'meta',
-      text: [
-        term(`kind.${d.kind}`, {}, t(`kind.${d.kind}`)),
-        respondents(d.total),
-        d.manualTotal ? t('policy.manualPart', { n: d.manualTotal }) : null,
-        d.evenings?.length === 1 ? t('policy.eveningsOne') : t('policy.evenings', { n: d.evenings?.length ?? 0 }),
-      ]
-        .filter(Boolean)
-        .join(' · '),
+function segmentsPart(d, dimension, title) {
+  const segments = d[dimension === 'group' ? 'groups' : dimension === 'ageBand' ? 'ageBands' : 'municipalities'];
+  if (!segments?.length) return null;
+  const label = (key) => segmentLabel(dimension, key);
+  return [
+    h('h4', { text: title }),
+    segmentsTable(
+      segments,
+      d.options.map((o) => ({ key: o.label, label: o.label })),
+      label,
+      t('dash.segmentsCaption', { what: title, question: d.question }),
+      term(`dimension.${dimension}`, {}, t(`by.${dimension}`)),
+    ),
+    differenceLines(d, dimension, label),
+  ];
+}
+
+function eveningsPart(d, suppressBelow) {
+  const rows = d.comparison?.evenings ?? [];
+  if (rows.length < 2) return null;
+  const lead = leadingOption(d);
+  if (!lead) return null;
+  const visible = rows.filter((e) => !e.suppressed);
+  const shareOf = (e) => e.options?.find((o) => o.label === lead.label) ?? null;
+  const title = (id) => rows.find((e) => e.eveningId === id)?.title ?? id;
+  const table = dataTable(
+    t('dash.eveningsCaption', { option: lead.label }),
+    [term('dimension.evening', {}, 'Avond'), 'n', lead.label, term('measure.interval', {}, '95%-interval')],
+    rows.map((e) =>
+      e.suppressed
+        ? [e.title, SUPPRESSED, SUPPRESSED, { text: t('overview.suppressed'), className: 'suppressed' }]
+        : [e.title, count(e.total), formatPercent(shareOf(e)?.share), intervalText(shareOf(e)?.ci95)],
+    ),
+    { hidden: true },
+  );
+  return [
+    h('h4', { text: t('dash.eveningsTitle') }),
+    shareChart({
+      title: t('dash.eveningsChart', { option: lead.label }),
+      rows: visible.map((e) => ({ label: e.municipality })),
+      series: [
+        {
+          name: lead.label,
+          values: visible.map((e) => shareOf(e)?.share ?? null),
+          intervals: visible.map((e) => shareOf(e)?.ci95 ?? null),
+        },
+      ],
+      table,
     }),
-    consensusText(d.consensus) ? h('p', { class: 'consensus', text: consensusText(d.consensus) }) : null,
-    optionsChart(d.kind, d.options),
+    rows.some((e) => e.suppressed) ? h('p', { class: 'hint', text: t('dash.eveningsHidden', { n: suppressBelow }) }) : null,
+    differenceLines(d, 'evening', title),
+  ];
+}
+
+function shiftPart(d) {
+  const s = d.shift;
+  if (!s) return null;
+  const parts = [h('h4', { text: `${term('dimension.shift', {}, 'Verschuiving na discussie')} (${s.label ?? ''})` })];
+  if (s.suppressed || !s.options) {
+    parts.push(h('p', { class: 'hint', text: s.suppressed ? t('dash.shiftSuppressed') : t('dash.shiftNone') }));
+    return parts;
+  }
+  parts.push(
+    h('p', { text: t('dash.shiftN', { n: count(s.n), first: count(s.firstTotal), last: count(s.lastTotal) }) }),
+    dataTable(
+      t('dash.shiftCaption', { question: d.question }),
+      [
+        t('dash.option'),
+        term('measure.firstRound', {}, 'Eerste ronde'),
+        term('measure.lastRound', {}, 'Laatste ronde'),
+        term('measure.shiftPp', {}, 'Verschuiving in procentpunten'),
+        term('measure.interval', {}, '95%-interval'),
+        t('dash.moved'),
+      ],
+      s.options.map((o) => [
+        o.label,
+        formatPercent(o.firstShare),
+        formatPercent(o.lastShare),
+        { text: `${o.shiftPp >= 0 ? '+' : ''}${formatNumber(o.shiftPp, 1)}`, className: o.pValue < 0.05 ? 'flagged' : null },
+        Array.isArray(o.shiftCi95Pp) ? `${formatNumber(o.shiftCi95Pp[0], 1)} – ${formatNumber(o.shiftCi95Pp[1], 1)}` : '–',
+        t('dash.movedText', { to: o.movedTo, from: o.movedFrom }),
+      ]),
+    ),
+    s.mcnemar ? h('p', { text: t('dash.mcnemar', { p: formatNumber(s.mcnemar.pValue, 3) }) }) : null,
+    typeof s.meanShift === 'number' ? h('p', { text: t('dash.meanShift', { value: formatNumber(s.meanShift, 2) }) }) : null,
+    s.manual && (s.manual.first || s.manual.last)
+      ? h('p', { class: 'hint', text: t('dash.shiftManual', { first: s.manual.first, last: s.manual.last }) })
+      : null,
+    explain('explain.shift'),
+  );
+  return parts;
+}
+
+function consequencesPart(d) {
+  if (!d.consequences?.length) return null;
+  return [
+    h('h4', { text: term('dimension.consequence', {}, 'Gevolgen') }),
+    h(
+      'ul',
+      { class: 'plain' },
+      d.consequences.map((c) =>
+        h(
+          'li',
+          {},
+          c.suppressed ? h('strong', { text: '∅ ' }) : h('strong', { text: `${formatPercent(c.share)} ` }),
+          t('policy.acceptedAnyway', { label: c.label }),
+          h('q', { text: c.consequence }),
+          c.suppressed ? null : h('span', { class: 'hint', text: ` (95%: ${intervalText(c.ci95)}; n=${count(c.n)})` }),
+        ),
+      ),
+    ),
+    explain('explain.consequence'),
+  ];
+}
+
+/** The body of one dilemma (drawn when its section is opened). `ctx`: {token, suppressBelow}. */
+export function dilemmaBody(d, ctx) {
+  const n = ctx.suppressBelow;
+  if (d.suppressed) return [meta(d), h('p', { class: 'message info', text: t('dash.dilemmaSuppressed', { n }) })];
+  const detail = h('div', { class: 'detail' });
+  return [
+    d.description ? h('p', { class: 'hint', text: d.description }) : null,
+    meta(d),
+    typeof d.consensus === 'number'
+      ? [
+          h('p', {
+            class: 'consensus',
+            text: t('policy.consensus', { value: formatNumber(d.consensus, 2), word: consensusWord(d.consensus) }),
+          }),
+          explain('explain.consensus'),
+        ]
+      : null,
+    optionsPart(d),
     d.scale && typeof d.scale.mean === 'number'
       ? h('p', { text: t('live.mean', { mean: formatNumber(d.scale.mean, 2) }) })
       : null,
-    h('h4', { text: t('policy.groups') }),
-    segmentsTable(d.groups, labels, ctx.suppressBelow, groupLabel),
-    d.municipalities?.length
-      ? [
-          h('h4', { text: t('policy.municipalities') }),
-          segmentsTable(d.municipalities, labels, ctx.suppressBelow, municipalityLabel),
-        ]
-      : null,
-    d.ageBands?.length
-      ? [h('h4', { text: t('policy.ageBands') }), segmentsTable(d.ageBands, labels, ctx.suppressBelow, ageBandLabel)]
-      : null,
-    weightingBlock(d.weighting),
-    shiftBlock(d.shift),
-    consequencesBlock(d.consequences),
-    d.comparison?.differs?.length
-      ? h('p', {
-          class: 'message info',
-          text: t('policy.differs', { labels: d.comparison.differs.map((x) => x.label).join(', ') }),
-        })
-      : null,
+    segmentsPart(d, 'group', t('policy.groups')),
+    explain('explain.groups'),
+    segmentsPart(d, 'ageBand', t('policy.ageBands')),
+    segmentsPart(d, 'municipality', t('policy.municipalities')),
+    eveningsPart(d, n),
+    shiftPart(d),
+    consequencesPart(d),
+    explain('explain.suppression', { n }),
     d.evenings?.length
       ? h(
           'div',
@@ -224,7 +307,7 @@ export function policyDilemma(d, ctx) {
         )
       : null,
     detail,
-  );
+  ];
 }
 
 /** GET /api/dilemmas/:id/results?by=&round= with a choice of breakdown and round. */
@@ -253,15 +336,34 @@ export async function showResults(container, dilemmaId, ctx, by = 'group', round
   const reload = () => void showResults(container, dilemmaId, ctx, bySelect.value, Number(roundSelect.value));
   bySelect.addEventListener('change', reload);
   roundSelect.addEventListener('change', reload);
-  const labels = (r.options ?? []).map((o) => ({ key: o.optionId, label: o.label ?? o.optionId }));
+  const suppressBelow = r.suppressBelow ?? ctx.suppressBelow;
   fill(
     container,
     h('div', { class: 'inline-form' }, field(t('policy.by'), bySelect), field(t('policy.round'), roundSelect)),
-    h('p', {
-      class: 'meta',
-      text: `${respondents(r.total)}${r.manual?.total ? ` · ${t('policy.manualPart', { n: r.manual.total })}` : ''}`,
-    }),
-    optionsChart(r.kind, r.options),
-    segmentsTable(r.segments, labels, r.suppressBelow ?? ctx.suppressBelow, (key) => segmentLabel(by, key)),
+    r.suppressed || r.total === null
+      ? h('p', { class: 'message info', text: t('dash.dilemmaSuppressed', { n: suppressBelow }) })
+      : [
+          h('p', {
+            class: 'meta',
+            text: `${t('policy.respondents', { n: count(r.total) })}${r.manual?.total ? ` · ${t('policy.manualPart', { n: r.manual.total })}` : ''}`,
+          }),
+          dataTable(
+            t('dash.optionsTitle'),
+            [
+              t('dash.option'),
+              term('measure.share', {}, 'Aandeel'),
+              term('measure.interval', {}, '95%-interval'),
+              term('measure.count', {}, 'Aantal'),
+            ],
+            (r.options ?? []).map((o) => [o.label, formatPercent(o.share), intervalText(o.ci95), count(o.count)]),
+          ),
+        ],
+    segmentsTable(
+      r.segments,
+      (r.options ?? []).map((o) => ({ key: o.optionId, label: o.label })),
+      (key) => segmentLabel(by, key),
+      t('dash.segmentsCaption', { what: t(`by.${by}`), question: '' }),
+      t(`by.${by}`),
+    ),
   );
 }

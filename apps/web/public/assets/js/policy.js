@@ -1,48 +1,62 @@
-// The policy team's dashboard (/policy, analyst and admin): policy input per theme and municipality,
-// results per dilemma, and reports with CSV and PDF exports (downloaded with the Bearer token).
+// The policy team's dashboard (/policy, analyst and admin). First the scope (evenings, themes, municipalities,
+// groups), then the overview of dilemmas × municipalities, then per theme and dilemma the detail, opened on
+// demand; the weights screen and reports (CSV, PDF) beside them. Policy input: GET /api/policy-input.
 import { api, download } from './api.js';
 import { fill, h, show } from './dom.js';
 import { formatDateTime } from './format.js';
-import { loadGlossary } from './glossary.js';
+import { loadGlossary, segmentLabel, term } from './glossary.js';
 import { onLangChange, pick } from './i18n.js';
-import { policyDilemma } from './policy-view.js';
-import { act, errorText, field, say, staffPage, t } from './staff.js';
+import { leadingOption, municipalitiesOf, overviewMatrix } from './policy-overview.js';
+import { dilemmaBody } from './policy-view.js';
+import { weightsScreen } from './policy-weights.js';
+import { act, errorText, say, staffPage, t } from './staff.js';
 
 const session = staffPage('policy.title');
 const app = document.getElementById('app');
 const ctx = { token: session?.accessToken, suppressBelow: null };
+const GROUPS = ['tenant', 'tenant_org', 'stakeholder'];
 const state = {
   themes: [],
-  municipalities: [],
-  theme: '',
-  municipality: '',
+  evenings: [],
+  scope: { eveningIds: [], themes: [], municipalities: [], groups: [] },
   input: null,
   inputError: null,
   loading: false,
   report: null,
 };
 const parts = {
-  filters: h('section', { class: 'card' }),
-  results: h('section', { 'aria-live': 'polite' }),
+  filters: h('section', { class: 'card scope' }),
+  weights: h('details', { class: 'card weights' }),
+  results: h('section', { 'aria-live': 'polite', 'aria-busy': 'false' }),
   reports: h('section', { class: 'card' }),
 };
+const weightsBody = h('div');
+parts.weights.addEventListener('toggle', () => {
+  if (parts.weights.open) void drawWeights();
+});
 
 async function loadChoices() {
   const [themes, evenings] = await Promise.allSettled([api('/api/themes'), api('/api/evenings', { token: ctx.token })]);
   if (themes.status === 'fulfilled') state.themes = themes.value;
   if (evenings.status === 'fulfilled')
-    state.municipalities = [...new Set(evenings.value.map((e) => e.municipality))].sort((a, b) => a.localeCompare(b, 'nl'));
+    state.evenings = evenings.value
+      .filter((e) => e.status === 'live' || e.status === 'ended')
+      .sort((a, b) => String(a.startsAt).localeCompare(String(b.startsAt)));
   drawFilters();
+}
+
+/** The scope as query parameters (comma-separated lists; absent means all). */
+function scopeQuery() {
+  const query = new URLSearchParams();
+  for (const [name, values] of Object.entries(state.scope)) if (values.length) query.set(name, values.join(','));
+  return query;
 }
 
 async function loadInput() {
   state.loading = true;
   drawResults();
-  const query = new URLSearchParams();
-  if (state.theme) query.set('theme', state.theme);
-  if (state.municipality) query.set('municipality', state.municipality);
   try {
-    state.input = await api(`/api/policy-input?${query}`, { token: ctx.token });
+    state.input = await api(`/api/policy-input?${scopeQuery()}`, { token: ctx.token });
     state.inputError = null;
     ctx.suppressBelow = state.input?.suppressBelow ?? null;
   } catch (error) {
@@ -53,37 +67,110 @@ async function loadInput() {
   drawResults();
 }
 
+function allMunicipalities() {
+  const names = new Set(state.evenings.flatMap((e) => (e.municipalities?.length ? e.municipalities : [e.municipality])));
+  return [...names].sort((a, b) => a.localeCompare(b, 'nl'));
+}
+
+/** A fieldset of checkboxes; nothing ticked means "all". */
+function checks(name, legend, items) {
+  return h(
+    'fieldset',
+    { class: 'scope-group' },
+    h('legend', { text: legend }),
+    items.map(({ value, label }) =>
+      h(
+        'label',
+        { class: 'check' },
+        h('input', { type: 'checkbox', name, value, checked: state.scope[name].includes(value) }),
+        h('span', { text: label }),
+      ),
+    ),
+  );
+}
+
 function drawFilters() {
-  const theme = h(
-    'select',
-    {},
-    h('option', { value: '', text: t('policy.allThemes') }),
-    state.themes.map((x) => h('option', { value: x.slug, text: pick(x.name), selected: x.slug === state.theme })),
-  );
-  const municipality = h(
-    'select',
-    {},
-    h('option', { value: '', text: t('policy.allMunicipalities') }),
-    state.municipalities.map((m) => h('option', { value: m, text: m, selected: m === state.municipality })),
-  );
-  const submit = h('button', { type: 'submit', class: 'primary', text: t('policy.show') });
   const form = h(
     'form',
-    { class: 'inline-form' },
-    field(t('policy.theme'), theme),
-    field(t('policy.municipality'), municipality),
-    submit,
+    { class: 'scope-form' },
+    h(
+      'div',
+      { class: 'scope-groups' },
+      checks(
+        'eveningIds',
+        t('scope.evenings'),
+        state.evenings.map((e) => ({ value: e.id, label: e.title })),
+      ),
+      checks(
+        'themes',
+        t('policy.theme'),
+        state.themes.map((x) => ({ value: x.slug, label: pick(x.name) })),
+      ),
+      checks(
+        'municipalities',
+        t('policy.municipality'),
+        allMunicipalities().map((m) => ({ value: m, label: m })),
+      ),
+      checks(
+        'groups',
+        term('dimension.group', {}, 'Groep'),
+        GROUPS.map((g) => ({ value: g, label: segmentLabel('group', g) })),
+      ),
+      // Room for the consultation round's selector, which comes with rounds.
+      h('div', { class: 'scope-slot', 'data-scope': 'round', hidden: true }),
+    ),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary', text: t('policy.show') }),
+      h('button', { type: 'reset', text: t('scope.clear') }),
+    ),
   );
+  const read = () => {
+    for (const name of Object.keys(state.scope))
+      state.scope[name] = [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((i) => i.value);
+  };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    state.theme = theme.value;
-    state.municipality = municipality.value;
+    read();
     void loadInput();
   });
-  fill(parts.filters, h('h2', { text: t('policy.filters') }), form);
+  form.addEventListener('reset', () =>
+    setTimeout(() => {
+      read();
+      void loadInput();
+    }),
+  );
+  fill(parts.filters, h('h2', { text: t('policy.filters') }), h('p', { class: 'hint', text: t('scope.help') }), form);
+}
+
+const anchor = (d) => `dilemma-${(d.key ?? d.question).replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`;
+
+function dilemmaSection(d) {
+  const lead = leadingOption(d);
+  const body = h('div', { class: 'dilemma-body' });
+  const section = h(
+    'details',
+    { class: 'card dilemma-card', id: anchor(d) },
+    h(
+      'summary',
+      {},
+      h('h3', { class: 'dilemma-question', text: d.question }),
+      h('span', {
+        class: 'dilemma-lead',
+        text: d.suppressed || !lead ? t('overview.suppressed') : t('dash.leadShort', { label: lead.label }),
+      }),
+    ),
+    body,
+  );
+  section.addEventListener('toggle', () => {
+    if (section.open && !body.childElementCount) fill(body, dilemmaBody(d, ctx));
+  });
+  return section;
 }
 
 function drawResults() {
+  parts.results.setAttribute('aria-busy', String(state.loading));
   if (state.loading) return fill(parts.results, h('p', { class: 'card', text: t('loading') }));
   if (state.inputError) return fill(parts.results, h('p', { class: 'message error', text: state.inputError }));
   const input = state.input;
@@ -91,26 +178,35 @@ function drawResults() {
   const themes = input.themes ?? [];
   fill(
     parts.results,
-    h('p', { class: 'hint', text: t('policy.scope', { n: input.evenings?.length ?? 0, min: input.suppressBelow ?? '?' }) }),
-    themes.length === 0 ? h('p', { class: 'card hint', text: t('policy.empty') }) : null,
+    h('p', {
+      class: 'hint',
+      text: t('dash.scope', {
+        n: input.evenings?.length ?? 0,
+        m: municipalitiesOf(input).length,
+        min: input.suppressBelow ?? '?',
+      }),
+    }),
+    themes.length === 0 ? h('p', { class: 'card hint', text: t('policy.empty') }) : overviewMatrix(input, anchor),
     themes.map((theme) => {
       const known = state.themes.find((x) => x.slug === theme.theme);
       return h(
         'section',
         { class: 'theme-block' },
         h('h2', { text: known ? pick(known.name) : (theme.name ?? theme.theme) }),
-        (theme.dilemmas ?? []).map((d) => policyDilemma(d, ctx)),
+        (theme.dilemmas ?? []).map(dilemmaSection),
       );
     }),
   );
 }
 
+async function drawWeights() {
+  await weightsScreen(weightsBody, { token: ctx.token, municipalities: allMunicipalities(), onSaved: () => void loadInput() });
+}
+
 // ---------- reports ----------
 
 async function createReport(button) {
-  const body = {};
-  if (state.theme) body.themes = [state.theme];
-  if (state.municipality) body.municipalities = [state.municipality];
+  const body = Object.fromEntries(Object.entries(state.scope).filter(([, values]) => values.length));
   const created = await act(button, () => api('/api/reports', { method: 'POST', body, token: ctx.token }), t('report.queued'));
   if (!created) return;
   state.report = created;
@@ -170,10 +266,12 @@ function drawReports() {
 }
 
 function render() {
-  show(app, h('h1', { text: t('policy.title') }), parts.filters, parts.reports, parts.results);
+  fill(parts.weights, h('summary', {}, h('h2', { text: t('weights.title') })), weightsBody);
+  show(app, h('h1', { text: t('policy.title') }), parts.filters, parts.results, parts.weights, parts.reports);
   drawFilters();
   drawReports();
   drawResults();
+  if (parts.weights.open) void drawWeights();
 }
 
 if (session) {
