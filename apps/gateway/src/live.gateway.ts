@@ -3,7 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
-import { type ClientToServerEvents, LIVE_NAMESPACE, type ServerToClientEvents, type VoteAck } from '@hs/contracts';
+import { type ClientToServerEvents, isScopedRole, LIVE_NAMESPACE, type ServerToClientEvents, type VoteAck } from '@hs/contracts';
 import { LiveStateService, TokenService, VoteService } from '@hs/domain';
 import { MetricsRegistry, SocketAdapterRepository } from '@hs/persistence';
 import type { Counter, Gauge, Histogram } from 'prom-client';
@@ -101,6 +101,8 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
       socket.data = { kind: 'participant', participantId: principal.participantId, eveningId: principal.eveningId };
       return true;
     }
+    // The people at the table read aggregated results over HTTP; the live console and raw tallies are not theirs.
+    if (isScopedRole(principal.role)) return false;
     if (typeof eveningId !== 'string' || !UUID.test(eveningId)) return false;
     if (!(await this.live.evening(eveningId))) return false;
     socket.data = { kind: 'staff', userId: principal.userId, eveningId };

@@ -4,6 +4,8 @@ export * from './audit/audit.service';
 export * from './auth/token.service';
 export * from './staff/password';
 export * from './staff/staff.service';
+export * from './scope/staff-scope';
+export * from './scope/staff-scope.service';
 export * from './live/vote-rules';
 export * from './live/tally-math';
 export * from './live/group-commit';

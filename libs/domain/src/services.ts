@@ -1,6 +1,7 @@
 import { AuditService } from './audit/audit.service';
 import { TokenService } from './auth/token.service';
 import { StaffService } from './staff/staff.service';
+import { StaffScopeService } from './scope/staff-scope.service';
 import { CardService } from './live/card.service';
 import { JoinService } from './live/join.service';
 import { LiveStateService } from './live/live-state.service';
@@ -22,6 +23,7 @@ export const DOMAIN_SERVICES = [
   AuditService,
   TokenService,
   StaffService,
+  StaffScopeService,
   TallyService,
   LiveStateService,
   VoteService,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AggregationService, type StaffPrincipal, WeightsService } from '@hs/domain';
-import { CurrentStaff, Roles } from '../http/auth.decorators';
+import { AggregationService, type StaffPrincipal, type StaffScope, WeightsService } from '@hs/domain';
+import { CurrentScope, CurrentStaff, Roles, Scoped } from '../http/auth.decorators';
 import { PolicyInputQueryDto, WeightsDto } from './policy-input.dto';
 
 @ApiTags('policy input')
@@ -15,14 +15,16 @@ export class PolicyInputController {
   ) {}
 
   @Get('policy-input')
+  @Scoped()
   @ApiOperation({
     summary: 'Policy input per theme and dilemma across the evenings in scope (analyst, admin)',
     description:
       'Pooled final-round choice with intervals, group / municipality / age comparison (suppressed), the shift between rounds, ' +
-      'consensus (0 split … 1 unanimous), consequences, the comparison between evenings and, with weights, the post-stratified estimate.',
+      'consensus (0 split … 1 unanimous), consequences, the comparison between evenings and, with weights, the post-stratified estimate. ' +
+      'A tenant_org or municipality account reads its own municipalities only (another one: 403).',
   })
-  policyInput(@Query() query: PolicyInputQueryDto) {
-    return this.aggregation.scopedPolicyInput(query.theme, query.municipality);
+  policyInput(@Query() query: PolicyInputQueryDto, @CurrentScope() scope: StaffScope) {
+    return this.aggregation.scopedPolicyInput(query.theme, query.municipality, scope);
   }
 
   @Get('weights')

@@ -15,6 +15,7 @@ import {
   JobQueueRepository,
   WeightRepository,
 } from '@hs/persistence';
+import { EVERYTHING, narrowMunicipalities, type StaffScope } from '../scope/staff-scope';
 import { buildPolicyInput, type DilemmaSource } from '../statistics/policy-builder';
 import { summarizeOptions, summarizeSegments } from '../statistics/round-summary';
 import { type RoundTally, tallyFromRows } from '../statistics/tally';
@@ -159,11 +160,12 @@ export class AggregationService {
     };
   }
 
-  /** GET /api/policy-input: one theme and/or one municipality, or everything. */
-  scopedPolicyInput(theme?: string, municipality?: string): Promise<PolicyInput> {
+  /** GET /api/policy-input: one theme and/or one municipality, or everything the caller may read. */
+  scopedPolicyInput(theme?: string, municipality?: string, staff: StaffScope = EVERYTHING): Promise<PolicyInput> {
+    const municipalities = narrowMunicipalities(staff, municipality ? [municipality] : undefined);
     return this.policyInput({
       ...(theme ? { themes: [theme] } : {}),
-      ...(municipality ? { municipalities: [municipality] } : {}),
+      ...(municipalities ? { municipalities } : {}),
     });
   }
 

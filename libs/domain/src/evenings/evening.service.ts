@@ -1,7 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError, type JoinMode, jobIds } from '@hs/contracts';
-import { type EveningChanges, EveningRepository, JobQueueRepository, LiveBusRepository } from '@hs/persistence';
+import {
+  type EveningChanges,
+  type EveningEntity,
+  EveningRepository,
+  JobQueueRepository,
+  LiveBusRepository,
+} from '@hs/persistence';
 import { AuditService } from '../audit/audit.service';
+import { allowsAll, eveningMunicipalities, EVERYTHING, isRestricted, type StaffScope } from '../scope/staff-scope';
 import { DilemmaService } from '../dilemmas/dilemma.service';
 import {
   assertPatchAllowed,
@@ -58,14 +65,17 @@ export class EveningService {
     throw new DomainError('JOIN_CODE_EXHAUSTED', 'Er kon geen vrije toegangscode worden gevonden; probeer het opnieuw.');
   }
 
-  async list(): Promise<EveningView[]> {
-    return (await this.evenings.list()).map(toEveningView);
+  /** Every evening; for the people at the table those of their municipalities, without join codes. */
+  async list(scope: StaffScope = EVERYTHING): Promise<Array<EveningView | ScopedEveningView>> {
+    const evenings = (await this.evenings.list()).filter((e) => allowsAll(scope, eveningMunicipalities(e)));
+    return evenings.map((e) => viewFor(scope, e));
   }
 
-  async get(id: string): Promise<EveningView> {
+  /** The route's guard has checked the scope already; the join code stays with those who run evenings. */
+  async get(id: string, scope: StaffScope = EVERYTHING): Promise<EveningView | ScopedEveningView> {
     const evening = looksLikeUuid(id) ? await this.evenings.findById(id) : null;
     if (!evening) throw eveningNotFound();
-    return toEveningView(evening);
+    return viewFor(scope, evening);
   }
 
   /** Published and live evenings for anyone, without join codes. */
@@ -143,6 +153,16 @@ function parseStartsAt(value: string | Date): Date {
     );
   }
   return date;
+}
+
+/** What a tenant organisation or municipality sees of an evening: everything but the join code. */
+export type ScopedEveningView = Omit<EveningView, 'joinCode'>;
+
+function viewFor(scope: StaffScope, evening: EveningEntity): EveningView | ScopedEveningView {
+  const view = toEveningView(evening);
+  if (!isRestricted(scope)) return view;
+  const { joinCode: _hidden, ...rest } = view;
+  return rest;
 }
 
 function eveningNotFound(): DomainError {
