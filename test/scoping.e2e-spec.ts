@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { aDilemma, anEvening, castVotes, times } from './support/aggregation-builders';
+import { dropDatabase, freshDatabaseUrl } from './support/databases';
 import { connectStaff } from './support/live-client';
 import { applicationRoutes, type RouteInfo } from './support/routes';
 import { asBytes, bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
@@ -74,8 +75,11 @@ describe('scope of the people at the table (e2e)', () => {
     });
   }
 
+  // A database of its own: the other suites add evenings (in Leeuwarden and Harlingen too) to the shared one meanwhile.
+  const databaseUrl = freshDatabaseUrl('scope');
+
   beforeAll(async () => {
-    t = await bootTestApp();
+    t = await bootTestApp({ DATABASE_URL: databaseUrl });
     [admin, analyst] = await Promise.all([staffSession(t, 'admin'), staffSession(t, 'analyst')]);
     observers.tenant_org = await observer('tenant_org', ['Leeuwarden']);
     observers.municipality = await observer('municipality', ['leeuwarden ']);
@@ -134,7 +138,10 @@ describe('scope of the people at the table (e2e)', () => {
     routes = applicationRoutes(t.app);
   });
 
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    await dropDatabase(databaseUrl);
+  });
 
   it('finds the routes to walk, with what the guard reads from them', () => {
     expect(routes.length).toBeGreaterThan(25);
