@@ -5,3 +5,5 @@ export * from './tally';
 export * from './round-summary';
 export * from './weighting';
 export * from './policy-builder';
+export * from './newcombe';
+export * from './trend-builder';
