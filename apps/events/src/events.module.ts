@@ -15,6 +15,9 @@ import { RegistrationsController } from './evenings/registrations.controller';
 import { ResultsController } from './results/results.controller';
 import { ReportsController } from './reports/reports.controller';
 import { PolicyInputController } from './policy-input/policy-input.controller';
+import { RoundsController } from './rounds/rounds.controller';
+import { TemplatesController } from './templates/templates.controller';
+import { TrendsController } from './trends/trends.controller';
 
 /**
  * The events service: the HTTP API. Controllers only (one call per endpoint); the rules live in @hs/domain.
@@ -35,6 +38,9 @@ const CONTROLLERS = [
   ResultsController,
   ReportsController,
   PolicyInputController,
+  RoundsController,
+  TemplatesController,
+  TrendsController,
 ];
 
 @Module({

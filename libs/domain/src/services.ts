@@ -16,6 +16,9 @@ import { AggregationService } from './aggregation/aggregation.service';
 import { WeightsService } from './aggregation/weights.service';
 import { ReportService } from './reports/report.service';
 import { JoinLinkService } from './web/join-link.service';
+import { RoundService } from './rounds/round.service';
+import { TemplateService } from './templates/template.service';
+import { TrendService } from './trends/trend.service';
 
 /** Every domain service the DomainModule provides; a new one is added here, one per line. */
 // prettier-ignore
@@ -38,4 +41,7 @@ export const DOMAIN_SERVICES = [
   WeightsService,
   ReportService,
   JoinLinkService,
+  RoundService,
+  TemplateService,
+  TrendService,
 ];

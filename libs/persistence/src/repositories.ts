@@ -22,6 +22,8 @@ import { AggregationRepository } from './aggregation/aggregation.repository';
 import { ReportRepository } from './aggregation/report.repository';
 import { WeightRepository } from './aggregation/weight.repository';
 import { JobWorkerRepository } from './job-worker.repository';
+import { RoundRepository } from './rounds/round.repository';
+import { TemplateRepository } from './templates/template.repository';
 
 /** Every repository the PersistenceModule provides; a new one is added here. */
 // prettier-ignore
@@ -50,4 +52,6 @@ export const REPOSITORIES = [
   ReportRepository,
   WeightRepository,
   JobWorkerRepository,
+  RoundRepository,
+  TemplateRepository,
 ];

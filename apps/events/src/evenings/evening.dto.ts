@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { EVENING_STATUSES, type EveningStatus, JOIN_MODES, type JoinMode } from '@hs/contracts';
 
 /** ISO-8601 date and time with an explicit offset (Z or ±hh:mm). */
@@ -54,6 +54,15 @@ export class CreateEveningDto {
   @IsOptional()
   @IsIn(JOIN_MODES)
   joinMode?: JoinMode;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The consultation round (GET /api/rounds); absent: the newest round of its year, made when there is none. Unknown: 404.',
+  })
+  @IsOptional()
+  @IsUUID('all')
+  roundId?: string;
 }
 
 /**
@@ -100,6 +109,11 @@ export class UpdateEveningDto {
   @ValidateIf((o: UpdateEveningDto) => o.joinMode !== undefined)
   @IsIn(JOIN_MODES)
   joinMode?: JoinMode;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Move it to another consultation round; allowed in every state.' })
+  @ValidateIf((o: UpdateEveningDto) => o.roundId !== undefined)
+  @IsUUID('all')
+  roundId?: string;
 }
 
 export class EveningDto {
@@ -117,6 +131,7 @@ export class EveningDto {
   })
   joinCode: string;
   @ApiProperty({ type: String, nullable: true, description: 'When it ended (UTC), else null.' }) endedAt: string | null;
+  @ApiProperty({ format: 'uuid', description: 'The consultation round it belongs to.' }) roundId: string;
 }
 
 export class PublicEveningDto {

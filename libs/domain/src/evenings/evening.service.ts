@@ -10,6 +10,7 @@ import {
 import { AuditService } from '../audit/audit.service';
 import { allowsAll, eveningMunicipalities, EVERYTHING, isRestricted, type StaffScope } from '../scope/staff-scope';
 import { DilemmaService } from '../dilemmas/dilemma.service';
+import { RoundService } from '../rounds/round.service';
 import {
   assertPatchAllowed,
   type EveningAction,
@@ -29,6 +30,8 @@ export interface CreateEveningInput {
   startsAt: string | Date;
   capacity?: number | null;
   joinMode?: JoinMode;
+  /** Absent: the newest round of the evening's year (made when there is none). */
+  roundId?: string | null;
 }
 
 /** 31^6 ≈ 887 million codes against at most a few hundred evenings not ended: a clash is rare, ten in a row is a bug. */
@@ -44,18 +47,22 @@ export class EveningService {
     private readonly bus: LiveBusRepository,
     private readonly jobs: JobQueueRepository,
     private readonly audit: AuditService,
+    private readonly rounds: RoundService,
   ) {}
 
   async create(actorId: string, input: CreateEveningInput): Promise<EveningView> {
+    const startsAt = parseStartsAt(input.startsAt);
+    const roundId = input.roundId ? await this.rounds.existing(input.roundId) : undefined;
     for (let attempt = 0; attempt < JOIN_CODE_ATTEMPTS; attempt++) {
       const evening = await this.evenings.insert({
         title: input.title,
         municipality: input.municipality,
         venue: input.venue,
-        startsAt: parseStartsAt(input.startsAt),
+        startsAt,
         capacity: input.capacity ?? null,
         joinMode: input.joinMode ?? 'open',
         joinCode: generateJoinCode(),
+        ...(roundId ? { roundId } : {}),
       });
       if (evening) {
         await this.audit.record(actorId, 'evening.create', 'evening', evening.id, { municipality: evening.municipality });
@@ -92,6 +99,7 @@ export class EveningService {
   ): Promise<EveningView> {
     if (!looksLikeUuid(id)) throw eveningNotFound();
     const patch: EveningPatch = { ...input, startsAt: input.startsAt === undefined ? undefined : parseStartsAt(input.startsAt) };
+    if (patch.roundId !== undefined) patch.roundId = await this.rounds.existing(patch.roundId);
     const changes: EveningChanges = {};
     for (const key of Object.keys(patch) as Array<keyof EveningPatch>) {
       if (patch[key] !== undefined) Object.assign(changes, { [key]: patch[key] });

@@ -13,6 +13,8 @@ import { DilemmaResultEntity } from './dilemma-result.entity';
 import { PolicyInputCacheEntity } from './policy-input-cache.entity';
 import { ReportEntity } from './report.entity';
 import { MunicipalityWeightEntity } from './municipality-weight.entity';
+import { ConsultationRoundEntity } from './consultation-round.entity';
+import { DilemmaTemplateEntity, type TemplateOption } from './dilemma-template.entity';
 
 export {
   AuditLogEntity,
@@ -30,6 +32,9 @@ export {
   PolicyInputCacheEntity,
   ReportEntity,
   MunicipalityWeightEntity,
+  ConsultationRoundEntity,
+  DilemmaTemplateEntity,
+  type TemplateOption,
 };
 
 /** Every entity; a new one is added here (and gets a migration). */
@@ -50,4 +55,6 @@ export const ENTITIES = [
   PolicyInputCacheEntity,
   ReportEntity,
   MunicipalityWeightEntity,
+  ConsultationRoundEntity,
+  DilemmaTemplateEntity,
 ];

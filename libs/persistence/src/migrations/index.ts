@@ -3,6 +3,8 @@ import { SeedThemes1795000000100 } from './1795000000100-seed-themes';
 import { LiveVoting1795000003000 } from './1795000003000-live-voting';
 import { AggregationAndReports1795000004000 } from './1795000004000-aggregation-and-reports';
 import { ScopedStaffRoles1795000008000 } from './1795000008000-scoped-staff-roles';
+import { ConsultationRounds1795000008100 } from './1795000008100-consultation-rounds';
+import { QuestionBank1795000008200 } from './1795000008200-question-bank';
 
 /** Every migration, in order; a new one is appended here, one per line. */
 // prettier-ignore
@@ -12,4 +14,6 @@ export const MIGRATIONS: Function[] = [
   LiveVoting1795000003000,
   AggregationAndReports1795000004000,
   ScopedStaffRoles1795000008000,
+  ConsultationRounds1795000008100,
+  QuestionBank1795000008200,
 ];
