@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { aDilemma, anEvening, castVotes, times } from './support/aggregation-builders';
+import { deleteKeysUnder } from '../libs/persistence/src/redis-keys';
 import { dropDatabase, freshDatabaseUrl } from './support/databases';
 import { connectStaff } from './support/live-client';
 import { applicationRoutes, type RouteInfo } from './support/routes';
@@ -75,11 +76,13 @@ describe('scope of the people at the table (e2e)', () => {
     });
   }
 
-  // A database of its own: the other suites add evenings (in Leeuwarden and Harlingen too) to the shared one meanwhile.
+  // A database of its own: the other suites add evenings (in Leeuwarden and Harlingen too) to the shared one meanwhile;
+  // and a Redis prefix of its own, so that only this app's worker takes its report jobs (another would not find them).
   const databaseUrl = freshDatabaseUrl('scope');
+  const redisPrefix = `${process.env.REDIS_PREFIX}_scope`;
 
   beforeAll(async () => {
-    t = await bootTestApp({ DATABASE_URL: databaseUrl });
+    t = await bootTestApp({ DATABASE_URL: databaseUrl, REDIS_PREFIX: redisPrefix });
     [admin, analyst] = await Promise.all([staffSession(t, 'admin'), staffSession(t, 'analyst')]);
     observers.tenant_org = await observer('tenant_org', ['Leeuwarden']);
     observers.municipality = await observer('municipality', ['leeuwarden ']);
@@ -141,6 +144,7 @@ describe('scope of the people at the table (e2e)', () => {
   afterAll(async () => {
     await t?.close();
     await dropDatabase(databaseUrl);
+    await deleteKeysUnder(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', redisPrefix);
   });
 
   it('finds the routes to walk, with what the guard reads from them', () => {

@@ -5,6 +5,7 @@ import { fill, h, show } from './dom.js';
 import { formatDateTime } from './format.js';
 import { onLangChange, pick } from './i18n.js';
 import { policyDilemma } from './policy-view.js';
+import { drawTrends } from './policy-trends.js';
 import { act, errorText, field, say, staffPage, t } from './staff.js';
 
 const session = staffPage('policy.title');
@@ -23,6 +24,7 @@ const state = {
 const parts = {
   filters: h('section', { class: 'card' }),
   results: h('section', { 'aria-live': 'polite' }),
+  trends: h('section', { class: 'card trends' }),
   reports: h('section', { class: 'card' }),
 };
 
@@ -50,6 +52,7 @@ async function loadInput() {
   }
   state.loading = false;
   drawResults();
+  void drawTrends(parts.trends, { token: ctx.token, theme: state.theme, municipality: state.municipality });
 }
 
 function drawFilters() {
