@@ -18,6 +18,11 @@ import { PolicyInputController } from './policy-input/policy-input.controller';
 import { RoundsController } from './rounds/rounds.controller';
 import { TemplatesController } from './templates/templates.controller';
 import { TrendsController } from './trends/trends.controller';
+import { RegisterController } from './accountability/register.controller';
+import { AdviceController } from './accountability/advice.controller';
+import { FindingsController } from './accountability/findings.controller';
+import { FeedbackController } from './accountability/feedback.controller';
+import { AccountabilityExportsController } from './accountability/exports.controller';
 
 /**
  * The events service: the HTTP API. Controllers only (one call per endpoint); the rules live in @hs/domain.
@@ -41,6 +46,11 @@ const CONTROLLERS = [
   RoundsController,
   TemplatesController,
   TrendsController,
+  RegisterController,
+  AdviceController,
+  AccountabilityExportsController,
+  FindingsController,
+  FeedbackController,
 ];
 
 @Module({

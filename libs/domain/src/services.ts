@@ -19,6 +19,11 @@ import { JoinLinkService } from './web/join-link.service';
 import { RoundService } from './rounds/round.service';
 import { TemplateService } from './templates/template.service';
 import { TrendService } from './trends/trend.service';
+import { RegisterService } from './accountability/register.service';
+import { AdviceService } from './accountability/advice.service';
+import { FindingService } from './accountability/finding.service';
+import { FeedbackService } from './accountability/feedback.service';
+import { AccountabilityExportService } from './accountability/export.service';
 
 /** Every domain service the DomainModule provides; a new one is added here, one per line. */
 // prettier-ignore
@@ -44,4 +49,9 @@ export const DOMAIN_SERVICES = [
   RoundService,
   TemplateService,
   TrendService,
+  RegisterService,
+  AdviceService,
+  FindingService,
+  FeedbackService,
+  AccountabilityExportService,
 ];

@@ -32,3 +32,6 @@ export * from './rounds/round.repository';
 export * from './templates/template.repository';
 export * from './safe-error';
 export * from './redis-availability';
+export * from './accountability/register.repository';
+export * from './accountability/advice.repository';
+export * from './accountability/finding.repository';

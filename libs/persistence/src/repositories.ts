@@ -24,6 +24,9 @@ import { WeightRepository } from './aggregation/weight.repository';
 import { JobWorkerRepository } from './job-worker.repository';
 import { RoundRepository } from './rounds/round.repository';
 import { TemplateRepository } from './templates/template.repository';
+import { RegisterRepository } from './accountability/register.repository';
+import { AdviceRepository } from './accountability/advice.repository';
+import { FindingRepository } from './accountability/finding.repository';
 
 /** Every repository the PersistenceModule provides; a new one is added here. */
 // prettier-ignore
@@ -54,4 +57,7 @@ export const REPOSITORIES = [
   JobWorkerRepository,
   RoundRepository,
   TemplateRepository,
+  RegisterRepository,
+  AdviceRepository,
+  FindingRepository,
 ];

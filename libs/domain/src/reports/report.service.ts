@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DomainError, jobIds, type PolicyInput, type ReportScope, type ReportView } from '@hs/contracts';
 import { JobQueueRepository, type ReportEntity, ReportRepository } from '@hs/persistence';
 import { AggregationService } from '../aggregation/aggregation.service';
+import { FeedbackService } from '../accountability/feedback.service';
 import { AuditService } from '../audit/audit.service';
 import { EVERYTHING, narrowMunicipalities, type StaffScope } from '../scope/staff-scope';
 import { StaffScopeService } from '../scope/staff-scope.service';
@@ -19,6 +20,7 @@ export class ReportService {
     private readonly aggregation: AggregationService,
     private readonly audit: AuditService,
     private readonly scopes: StaffScopeService,
+    private readonly feedback: FeedbackService,
   ) {}
 
   /** A report of the caller's own municipalities at most (see StaffScopeService); the narrowed scope is stored. */
@@ -73,10 +75,24 @@ export class ReportService {
     await step(50);
     const csv = renderCsv(input);
     await step(60);
-    const pdf = await renderPdf(input, { createdAt: report.createdAt });
+    const pdf = await renderPdf(input, { createdAt: report.createdAt, feedback: await this.feedbackFor(report) });
     await step(90);
     await this.reports.finish(reportId, { result: input, csv, pdf });
     return { dilemmas: countDilemmas(input) };
+  }
+
+  /**
+   * The findings published before the report was made, of its municipalities (all when it names none): a re-render
+   * shows the same findings, and a finding's text and figures never change once published.
+   */
+  private async feedbackFor(report: ReportEntity) {
+    const wanted = report.scope.municipalities?.map((m) => m.trim().toLocaleLowerCase('nl-NL'));
+    const published = await this.feedback.published({});
+    return published.filter(
+      (f) =>
+        new Date(f.publishedAt) <= report.createdAt &&
+        (!wanted || wanted.includes(f.municipality.trim().toLocaleLowerCase('nl-NL'))),
+    );
   }
 
   async fail(reportId: string, reason: string): Promise<void> {

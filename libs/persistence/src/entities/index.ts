@@ -15,6 +15,13 @@ import { ReportEntity } from './report.entity';
 import { MunicipalityWeightEntity } from './municipality-weight.entity';
 import { ConsultationRoundEntity } from './consultation-round.entity';
 import { DilemmaTemplateEntity, type TemplateOption } from './dilemma-template.entity';
+import { WoonvisieThemeEntity } from './woonvisie-theme.entity';
+import { AgreementEntity } from './agreement.entity';
+import { AgreementEventEntity } from './agreement-event.entity';
+import { AdviceEntity } from './advice.entity';
+import { FindingEntity } from './finding.entity';
+import { FindingAgreementEntity } from './finding-agreement.entity';
+import { FindingEventEntity } from './finding-event.entity';
 
 export {
   AuditLogEntity,
@@ -35,6 +42,13 @@ export {
   ConsultationRoundEntity,
   DilemmaTemplateEntity,
   type TemplateOption,
+  WoonvisieThemeEntity,
+  AgreementEntity,
+  AgreementEventEntity,
+  AdviceEntity,
+  FindingEntity,
+  FindingAgreementEntity,
+  FindingEventEntity,
 };
 
 /** Every entity; a new one is added here (and gets a migration). */
@@ -57,4 +71,11 @@ export const ENTITIES = [
   MunicipalityWeightEntity,
   ConsultationRoundEntity,
   DilemmaTemplateEntity,
+  WoonvisieThemeEntity,
+  AgreementEntity,
+  AgreementEventEntity,
+  AdviceEntity,
+  FindingEntity,
+  FindingAgreementEntity,
+  FindingEventEntity,
 ];

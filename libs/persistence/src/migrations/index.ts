@@ -5,6 +5,7 @@ import { AggregationAndReports1795000004000 } from './1795000004000-aggregation-
 import { ScopedStaffRoles1795000008000 } from './1795000008000-scoped-staff-roles';
 import { ConsultationRounds1795000008100 } from './1795000008100-consultation-rounds';
 import { QuestionBank1795000008200 } from './1795000008200-question-bank';
+import { AgreementsAndFindings1795000008500 } from './1795000008500-agreements-and-findings';
 
 /** Every migration, in order; a new one is appended here, one per line. */
 // prettier-ignore
@@ -16,4 +17,5 @@ export const MIGRATIONS: Function[] = [
   ScopedStaffRoles1795000008000,
   ConsultationRounds1795000008100,
   QuestionBank1795000008200,
+  AgreementsAndFindings1795000008500,
 ];
