@@ -39,6 +39,8 @@ export interface DemoStaff {
   role: StaffRole;
   /** Demo only: printed at the end of the seed and documented in the README. */
   password: string;
+  /** For tenant_org and municipality accounts: the municipalities they read. */
+  municipalities?: string[];
 }
 
 export const DEMO_EVENINGS: DemoEvening[] = [
@@ -258,4 +260,18 @@ export const DEMO_AGENDA: DemoDilemma[] = [
 export const DEMO_STAFF: DemoStaff[] = [
   { email: 'facilitator@demo.huurdersstem.nl', name: 'Sjoukje Hoekstra', role: 'facilitator', password: 'demo-facilitator-2027' },
   { email: 'analist@demo.huurdersstem.nl', name: 'Pieter de Boer', role: 'analyst', password: 'demo-analist-2027' },
+  {
+    email: 'huurders-leeuwarden@demo.huurdersstem.nl',
+    name: 'Huurdersvereniging Leeuwarden',
+    role: 'tenant_org',
+    password: 'demo-huurders-2027',
+    municipalities: ['Leeuwarden'],
+  },
+  {
+    email: 'gemeente-leeuwarden@demo.huurdersstem.nl',
+    name: 'Gemeente Leeuwarden, team wonen',
+    role: 'municipality',
+    password: 'demo-gemeente-2027',
+    municipalities: ['Leeuwarden'],
+  },
 ];

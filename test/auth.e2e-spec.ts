@@ -13,7 +13,7 @@ describe('staff accounts (e2e)', () => {
   it('logs in with the right pair and shows the user at /api/me', async () => {
     const admin = await staffSession(t, 'admin');
     const me = await t.http.get('/api/me').set(admin.auth).expect(200);
-    expect(me.body).toEqual({ id: admin.id, email: admin.email, name: 'Test admin', role: 'admin' });
+    expect(me.body).toEqual({ id: admin.id, email: admin.email, name: 'Test admin', role: 'admin', municipalities: [] });
   });
 
   it('answers 401 on a wrong password, an unknown e-mail, no token and a forged token', async () => {

@@ -42,6 +42,7 @@ describe('evenings (e2e)', () => {
       status: 'draft',
       joinCode: expect.stringMatching(/^[A-HJKMNP-Z2-9]{6}$/),
       endedAt: null,
+      roundId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     const read = await t.http.get(`/api/evenings/${response.body.id}`).set(analyst.auth).expect(200);
     expect(read.body).toEqual(response.body);

@@ -2,8 +2,10 @@ import type { DataSource } from 'typeorm';
 import { createDataSource, prepareDatabase } from '@hs/persistence';
 import { THEME_SLUGS, DILEMMA_KINDS } from '@hs/contracts';
 import { verifyPassword } from '@hs/domain';
-import { DEMO_STAFF } from '../scripts/demo-data';
-import { seedDemo } from '../scripts/demo-seeder';
+import { DEMO_AGENDA, DEMO_STAFF } from '../scripts/demo-data';
+import { PAST_EVENINGS, PAST_PREFERENCES } from '../scripts/demo-history';
+import { demoId, seedDemo } from '../scripts/demo-seeder';
+import { castVotes, times } from './support/aggregation-builders';
 import { dropDatabase, freshDatabaseUrl } from './support/databases';
 import { bootTestApp } from './support/test-app';
 
@@ -22,7 +24,18 @@ const MUNICIPALITIES = [
 /** Row counts and a digest of every row (timestamps included), so any insert or update shows. */
 async function fingerprint(dataSource: DataSource): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
-  for (const table of ['evening', 'dilemma', 'dilemma_option', 'staff_user', 'audit_log', 'registration']) {
+  for (const table of [
+    'evening',
+    'dilemma',
+    'dilemma_option',
+    'staff_user',
+    'audit_log',
+    'registration',
+    'consultation_round',
+    'dilemma_template',
+    'participant',
+    'vote',
+  ]) {
     const [row] = await dataSource.query(
       `SELECT count(*)::text AS n, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest FROM "${table}" t`,
     );
@@ -47,12 +60,13 @@ describe('demo data (e2e)', () => {
 
   it('makes nine published evenings in 2027 evening hours, each with eight dilemmas over all themes and kinds', async () => {
     const summary = await seedDemo(dataSource, { admin: { email: 'Beheer@Example.nl', password: 'een-lang-wachtwoord' } });
-    expect(summary).toMatchObject({ eveningsCreated: 9, eveningsKept: 0, dilemmasCreated: 72 });
+    expect(summary).toMatchObject({ eveningsCreated: 9, pastEveningsCreated: 4, eveningsKept: 0, dilemmasCreated: 72 });
 
     const evenings: Array<{ id: string; municipality: string; status: string; local_hour: number; year: number }> =
       await dataSource.query(
         `SELECT id, municipality, status, extract(hour FROM starts_at AT TIME ZONE 'Europe/Amsterdam')::int AS local_hour,
-                extract(year FROM starts_at AT TIME ZONE 'Europe/Amsterdam')::int AS year FROM evening`,
+                extract(year FROM starts_at AT TIME ZONE 'Europe/Amsterdam')::int AS year FROM evening WHERE round_id = $1`,
+        [demoId('round', '2026')],
       );
     expect(evenings.map((e) => e.municipality).sort()).toEqual([...MUNICIPALITIES].sort());
     for (const evening of evenings) {
@@ -75,8 +89,40 @@ describe('demo data (e2e)', () => {
       }
       expect(agenda.reduce((sum, d) => sum + d.consequences, 0)).toBeGreaterThanOrEqual(10);
     }
-    const codes: Array<{ join_code: string }> = await dataSource.query('SELECT join_code FROM evening');
+    const codes: Array<{ join_code: string }> = await dataSource.query("SELECT join_code FROM evening WHERE status <> 'ended'");
     expect(new Set(codes.map((c) => c.join_code)).size).toBe(9);
+  });
+
+  it('holds the 2025 round: four ended evenings that asked five of the questions, from the same templates, with votes', async () => {
+    const rounds: Array<{ name: string; year: number; evenings: number }> = await dataSource.query(
+      `SELECT r.name, r.year, count(e.id)::int AS evenings FROM consultation_round r LEFT JOIN evening e ON e.round_id = r.id
+        GROUP BY r.id ORDER BY r.year`,
+    );
+    expect(rounds).toEqual([
+      { name: 'Bewonersraadpleging 2025', year: 2025, evenings: 4 },
+      { name: 'Bewonersraadpleging 2026', year: 2026, evenings: 9 },
+    ]);
+    const past: Array<{ status: string; dilemmas: number; votes: number; people: number; keys: string[] }> =
+      await dataSource.query(
+        `SELECT e.status, count(DISTINCT d.id)::int AS dilemmas, count(v.id)::int AS votes,
+              count(DISTINCT v.participant_id)::int AS people, array_agg(DISTINCT d.link_key) AS keys
+         FROM evening e JOIN dilemma d ON d.evening_id = e.id LEFT JOIN vote v ON v.dilemma_id = d.id
+        WHERE e.round_id = $1 GROUP BY e.id ORDER BY e.starts_at`,
+        [demoId('round', '2025')],
+      );
+    const asked = DEMO_AGENDA.filter((d) => PAST_PREFERENCES[d.key]).map((d) => `template:${demoId('template', d.key)}`);
+    expect(past).toHaveLength(PAST_EVENINGS.length);
+    past.forEach((evening, i) => {
+      expect(evening).toMatchObject({
+        status: 'ended',
+        dilemmas: 5,
+        people: PAST_EVENINGS[i].people,
+        votes: 5 * PAST_EVENINGS[i].people,
+      });
+      expect([...evening.keys].sort()).toEqual([...asked].sort());
+    });
+    const [{ templates }] = await dataSource.query('SELECT count(*)::int AS templates FROM dilemma_template');
+    expect(templates).toBe(DEMO_AGENDA.length);
   });
 
   it('makes the demo facilitator and analyst with their documented passwords, and the admin from the environment', async () => {
@@ -112,7 +158,7 @@ describe('demo data (e2e)', () => {
     await dataSource.query(`UPDATE evening SET title = 'Aangepaste titel' WHERE municipality = 'Harlingen'`);
     const before = await fingerprint(dataSource);
     const summary = await seedDemo(dataSource, { admin: { email: 'beheer@example.nl', password: 'een-ander-wachtwoord' } });
-    expect(summary).toMatchObject({ eveningsCreated: 0, eveningsKept: 9, dilemmasCreated: 0 });
+    expect(summary).toMatchObject({ eveningsCreated: 0, pastEveningsCreated: 0, eveningsKept: 9, dilemmasCreated: 0 });
     expect(summary.accounts.every((account) => !account.created && account.password === null)).toBe(true);
     expect(await fingerprint(dataSource)).toEqual(before);
   });
@@ -123,6 +169,39 @@ describe('demo data (e2e)', () => {
     const [row] = await dataSource.query(
       'SELECT count(*)::int AS evenings, (SELECT count(*)::int FROM dilemma) AS dilemmas FROM evening',
     );
-    expect(row).toEqual({ evenings: 9, dilemmas: 72 });
+    expect(row).toEqual({ evenings: 13, dilemmas: 72 + 4 * 5 });
+  });
+
+  it("shows a trend once this year's Leeuwarden evening has voted on a question asked in 2025", async () => {
+    const eveningId = demoId('evening', 'leeuwarden');
+    const dilemmaId = demoId('dilemma', 'leeuwarden', 'huur-of-isolatie');
+    const options = [0, 1, 2].map((i) => demoId('option', 'leeuwarden', 'huur-of-isolatie', String(i)));
+    await castVotes(dataSource, { id: eveningId }, { id: dilemmaId }, [
+      ...times(40, { municipality: 'Leeuwarden', choice: { optionIds: [options[0]] } }),
+      ...times(20, { municipality: 'Leeuwarden', choice: { optionIds: [options[1]] } }),
+      ...times(15, { municipality: 'Leeuwarden', choice: { optionIds: [options[2]] } }),
+    ]);
+    await dataSource.query(`UPDATE dilemma SET status = 'closed' WHERE id = $1`, [dilemmaId]);
+    const t = await bootTestApp({ DATABASE_URL: url });
+    try {
+      const login = await t.http
+        .post('/api/auth/login')
+        .send({
+          email: DEMO_STAFF.find((s) => s.role === 'analyst')!.email,
+          password: DEMO_STAFF.find((s) => s.role === 'analyst')!.password,
+        })
+        .expect(200);
+      const res = await t.http
+        .get('/api/trends?municipality=Leeuwarden')
+        .set({ Authorization: `Bearer ${login.body.accessToken}` })
+        .expect(200);
+      expect(res.body.trends).toHaveLength(1);
+      expect(res.body.trends[0].rounds.map((r: { year: number; total: number }) => [r.year, r.total])).toEqual([
+        [2025, 84],
+        [2026, 75],
+      ]);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -16,6 +16,9 @@ import { RegistrationsController } from './evenings/registrations.controller';
 import { ResultsController } from './results/results.controller';
 import { ReportsController } from './reports/reports.controller';
 import { PolicyInputController } from './policy-input/policy-input.controller';
+import { RoundsController } from './rounds/rounds.controller';
+import { TemplatesController } from './templates/templates.controller';
+import { TrendsController } from './trends/trends.controller';
 import { RegisterController } from './accountability/register.controller';
 import { AdviceController } from './accountability/advice.controller';
 import { FindingsController } from './accountability/findings.controller';
@@ -42,6 +45,9 @@ const CONTROLLERS = [
   ResultsController,
   ReportsController,
   PolicyInputController,
+  RoundsController,
+  TemplatesController,
+  TrendsController,
   RegisterController,
   AdviceController,
   AccountabilityExportsController,

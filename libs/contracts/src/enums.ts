@@ -1,6 +1,14 @@
 /** The vocabulary of CONTRACT.md, one place for the whole code base. */
-export const STAFF_ROLES = ['admin', 'facilitator', 'analyst'] as const;
+export const STAFF_ROLES = ['admin', 'facilitator', 'analyst', 'tenant_org', 'municipality'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/**
+ * The people at the table: a tenant organisation (huurdersorganisatie) and a municipality (gemeente). Each account
+ * is scoped to one or more municipalities and reads only what its route allows for them (see the domain's scope).
+ */
+export const SCOPED_ROLES = ['tenant_org', 'municipality'] as const;
+export type ScopedRole = (typeof SCOPED_ROLES)[number];
+export const isScopedRole = (role: StaffRole): role is ScopedRole => (SCOPED_ROLES as readonly string[]).includes(role);
 
 export const EVENING_STATUSES = ['draft', 'published', 'live', 'ended'] as const;
 export type EveningStatus = (typeof EVENING_STATUSES)[number];

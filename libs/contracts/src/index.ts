@@ -5,6 +5,7 @@ export * from './queues';
 export * from './domain-error';
 export * from './results';
 export * from './glossary';
+export * from './trends';
 export * from './accountability';
 export * from './accountability-terms';
 export * from './backplane';

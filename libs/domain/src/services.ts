@@ -1,6 +1,7 @@
 import { AuditService } from './audit/audit.service';
 import { TokenService } from './auth/token.service';
 import { StaffService } from './staff/staff.service';
+import { StaffScopeService } from './scope/staff-scope.service';
 import { CardService } from './live/card.service';
 import { JoinService } from './live/join.service';
 import { LiveStateService } from './live/live-state.service';
@@ -15,6 +16,9 @@ import { AggregationService } from './aggregation/aggregation.service';
 import { WeightsService } from './aggregation/weights.service';
 import { ReportService } from './reports/report.service';
 import { JoinLinkService } from './web/join-link.service';
+import { RoundService } from './rounds/round.service';
+import { TemplateService } from './templates/template.service';
+import { TrendService } from './trends/trend.service';
 import { RegisterService } from './accountability/register.service';
 import { AdviceService } from './accountability/advice.service';
 import { FindingService } from './accountability/finding.service';
@@ -27,6 +31,7 @@ export const DOMAIN_SERVICES = [
   AuditService,
   TokenService,
   StaffService,
+  StaffScopeService,
   TallyService,
   LiveStateService,
   VoteService,
@@ -41,6 +46,9 @@ export const DOMAIN_SERVICES = [
   WeightsService,
   ReportService,
   JoinLinkService,
+  RoundService,
+  TemplateService,
+  TrendService,
   RegisterService,
   AdviceService,
   FindingService,

@@ -29,6 +29,8 @@ export * from './aggregation/aggregation.repository';
 export * from './aggregation/report.repository';
 export * from './aggregation/weight.repository';
 export * from './job-worker.repository';
+export * from './rounds/round.repository';
+export * from './templates/template.repository';
 export * from './safe-error';
 export * from './redis-availability';
 export * from './accountability/register.repository';

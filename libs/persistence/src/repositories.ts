@@ -23,6 +23,8 @@ import { AggregationRepository } from './aggregation/aggregation.repository';
 import { ReportRepository } from './aggregation/report.repository';
 import { WeightRepository } from './aggregation/weight.repository';
 import { JobWorkerRepository } from './job-worker.repository';
+import { RoundRepository } from './rounds/round.repository';
+import { TemplateRepository } from './templates/template.repository';
 import { RegisterRepository } from './accountability/register.repository';
 import { AdviceRepository } from './accountability/advice.repository';
 import { FindingRepository } from './accountability/finding.repository';
@@ -55,6 +57,8 @@ export const REPOSITORIES = [
   ReportRepository,
   WeightRepository,
   JobWorkerRepository,
+  RoundRepository,
+  TemplateRepository,
   RegisterRepository,
   AdviceRepository,
   FindingRepository,

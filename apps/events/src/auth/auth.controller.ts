@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type StaffPrincipal, StaffService } from '@hs/domain';
-import { CurrentStaff, Public } from '../http/auth.decorators';
+import { CurrentStaff, Public, Scoped } from '../http/auth.decorators';
 import { RateLimit } from '../http/rate-limit.decorator';
 import { LoginDto, LoginResponseDto, StaffUserDto } from './auth.dto';
 
@@ -20,6 +20,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @Scoped()
   @ApiBearerAuth()
   @ApiOkResponse({ type: StaffUserDto })
   me(@CurrentStaff() principal: StaffPrincipal) {

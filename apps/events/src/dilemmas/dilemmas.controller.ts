@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { DilemmaService, type StaffPrincipal } from '@hs/domain';
-import { CurrentStaff, Roles } from '../http/auth.decorators';
+import { CurrentStaff, Roles, Scoped } from '../http/auth.decorators';
 import { CreateDilemmaDto, DilemmaDto } from './dilemma.dto';
 
 @ApiTags('dilemmas')
@@ -31,6 +31,7 @@ export class DilemmasController {
   }
 
   @Get('evenings/:id/dilemmas')
+  @Scoped('evening')
   @ApiOperation({ summary: "The evening's dilemmas in position order, options in position order (any staff role)." })
   @ApiOkResponse({ type: [DilemmaDto] })
   list(@Param('id') eveningId: string) {
@@ -38,6 +39,7 @@ export class DilemmasController {
   }
 
   @Get('dilemmas/:id')
+  @Scoped('dilemma')
   @ApiOkResponse({ type: DilemmaDto })
   @ApiNotFoundResponse({ description: 'Unknown dilemma.' })
   get(@Param('id') id: string) {

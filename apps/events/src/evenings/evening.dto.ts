@@ -9,6 +9,7 @@ import {
   IsISO8601,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -93,6 +94,15 @@ export class CreateEveningDto {
   @IsOptional()
   @IsIn(JOIN_MODES)
   joinMode?: JoinMode;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The consultation round (GET /api/rounds); absent: the newest round of its year, made when there is none. Unknown: 404.',
+  })
+  @IsOptional()
+  @IsUUID('all')
+  roundId?: string;
 }
 
 /**
@@ -142,6 +152,11 @@ export class UpdateEveningDto {
   @ValidateIf((o: UpdateEveningDto) => o.joinMode !== undefined)
   @IsIn(JOIN_MODES)
   joinMode?: JoinMode;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Move it to another consultation round; allowed in every state.' })
+  @ValidateIf((o: UpdateEveningDto) => o.roundId !== undefined)
+  @IsUUID('all')
+  roundId?: string;
 }
 
 export class EveningDto {
@@ -160,6 +175,7 @@ export class EveningDto {
   })
   joinCode: string;
   @ApiProperty({ type: String, nullable: true, description: 'When it ended (UTC), else null.' }) endedAt: string | null;
+  @ApiProperty({ format: 'uuid', description: 'The consultation round it belongs to.' }) roundId: string;
 }
 
 export class PublicEveningDto {

@@ -11,8 +11,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { EveningService, type StaffPrincipal } from '@hs/domain';
-import { CurrentStaff, Public, Roles } from '../http/auth.decorators';
+import { EveningService, type StaffPrincipal, type StaffScope } from '@hs/domain';
+import { CurrentScope, CurrentStaff, Public, Roles, Scoped } from '../http/auth.decorators';
 import { CreateEveningDto, EveningDto, PublicEveningDto, UpdateEveningDto } from './evening.dto';
 
 @ApiTags('evenings')
@@ -33,19 +33,24 @@ export class EveningsController {
   }
 
   @Get('evenings')
+  @Scoped()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'All evenings, by start time (any staff role).' })
+  @ApiOperation({
+    summary: 'All evenings, by start time (any staff role).',
+    description: 'For tenant_org and municipality accounts: the evenings of their municipalities, without join codes.',
+  })
   @ApiOkResponse({ type: [EveningDto] })
-  list() {
-    return this.evenings.list();
+  list(@CurrentScope() scope: StaffScope) {
+    return this.evenings.list(scope);
   }
 
   @Get('evenings/:id')
+  @Scoped('evening')
   @ApiBearerAuth()
   @ApiOkResponse({ type: EveningDto })
   @ApiNotFoundResponse({ description: 'Unknown id (also for an id that is not a UUID).' })
-  get(@Param('id') id: string) {
-    return this.evenings.get(id);
+  get(@Param('id') id: string, @CurrentScope() scope: StaffScope) {
+    return this.evenings.get(id, scope);
   }
 
   @Patch('evenings/:id')

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AggregationService, type StaffPrincipal, WeightsService } from '@hs/domain';
-import { CurrentStaff, Roles } from '../http/auth.decorators';
+import { AggregationService, type StaffPrincipal, type StaffScope, WeightsService } from '@hs/domain';
+import { CurrentScope, CurrentStaff, Roles, Scoped } from '../http/auth.decorators';
 import { PolicyInputQueryDto, scopeOfQuery, WeightsDto } from './policy-input.dto';
 
 @ApiTags('policy input')
@@ -15,16 +15,18 @@ export class PolicyInputController {
   ) {}
 
   @Get('policy-input')
+  @Scoped()
   @ApiOperation({
     summary: 'Policy input per theme and dilemma across the evenings in scope (analyst, admin)',
     description:
       'Pooled final-round choice with intervals, group / municipality / age comparison, the paired shift between rounds, ' +
       'consensus (0 split … 1 unanimous), consequences, the comparison between evenings, differences that hold up (Holm) and, ' +
       'with weights, raw and weighted shares with Kish n_eff. Every cell carries `suppressed`; a suppressed cell carries no figures. ' +
-      'Scope: eveningIds, themes, municipalities, groups (comma-separated); theme and municipality (version 1) still work.',
+      'Scope: eveningIds, themes, municipalities, groups (comma-separated); theme and municipality (version 1) still work. ' +
+      'A tenant_org or municipality account reads its own municipalities only (another one: 403).',
   })
-  policyInput(@Query() query: PolicyInputQueryDto) {
-    return this.aggregation.policyInput(scopeOfQuery(query));
+  policyInput(@Query() query: PolicyInputQueryDto, @CurrentScope() scope: StaffScope) {
+    return this.aggregation.scopedPolicyInput(scopeOfQuery(query), scope);
   }
 
   @Get('weights')

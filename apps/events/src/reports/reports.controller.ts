@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ReportService, type StaffPrincipal } from '@hs/domain';
-import { CurrentStaff, Roles } from '../http/auth.decorators';
+import { ReportService, type StaffPrincipal, type StaffScope } from '@hs/domain';
+import { CurrentScope, CurrentStaff, Roles, Scoped } from '../http/auth.decorators';
 import { CreateReportDto } from './reports.dto';
 
 @ApiTags('reports')
@@ -13,19 +13,27 @@ export class ReportsController {
 
   @Post()
   @HttpCode(202)
-  @ApiOperation({ summary: 'Queue a report (analyst, admin); the worker renders it' })
+  @Scoped()
+  @ApiOperation({
+    summary: 'Queue a report (analyst, admin, tenant_org, municipality); the worker renders it',
+    description:
+      'A tenant_org or municipality account gets a report of its own municipalities: without municipalities, all of them; ' +
+      'another municipality or an evening of one: 403.',
+  })
   @ApiAcceptedResponse({ description: '{id, status: "queued"}' })
-  create(@Body() body: CreateReportDto, @CurrentStaff() actor: StaffPrincipal) {
-    return this.reports.create(actor.userId, body);
+  create(@Body() body: CreateReportDto, @CurrentStaff() actor: StaffPrincipal, @CurrentScope() scope: StaffScope) {
+    return this.reports.create(actor.userId, body, scope);
   }
 
   @Get(':id')
+  @Scoped('report')
   @ApiOperation({ summary: 'Status, progress (0–100), error when failed, result when done' })
   view(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.reports.view(id);
   }
 
   @Get(':id/export.csv')
+  @Scoped('report')
   @ApiProduces('text/csv')
   @ApiOperation({
     summary: 'CSV export (409 until done)',
@@ -57,6 +65,7 @@ export class ReportsController {
   }
 
   @Get(':id/export.pdf')
+  @Scoped('report')
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'PDF report in Dutch (409 until done)' })
   async pdf(@Param('id', new ParseUUIDPipe()) id: string, @CurrentStaff() actor: StaffPrincipal) {

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AggregationService } from '@hs/domain';
+import { Scoped } from '../http/auth.decorators';
 import { ResultsQueryDto } from './results.dto';
 
 @ApiTags('results')
@@ -10,6 +11,7 @@ export class ResultsController {
   constructor(private readonly aggregation: AggregationService) {}
 
   @Get(':id/results')
+  @Scoped('dilemma')
   @ApiOperation({
     summary: 'Results of one dilemma round (any staff role)',
     description:

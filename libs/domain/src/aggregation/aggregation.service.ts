@@ -12,6 +12,7 @@ import {
 import { AggregationRepository, type DilemmaFilter, type DilemmaSourceRow, WeightRepository } from '@hs/persistence';
 import { JOB_QUEUE, type JobQueue } from '../ports/job-queue.port';
 import type { PairRow } from '../statistics/paired-shift';
+import { EVERYTHING, narrowMunicipalities, type StaffScope } from '../scope/staff-scope';
 import { buildPolicyInput, type DilemmaSource } from '../statistics/policy-builder';
 import { buildResults } from '../statistics/results-builder';
 import { emptyRound, type RoundTally, tallyFromRows } from '../statistics/tally';
@@ -147,6 +148,15 @@ export class AggregationService {
       tally: tallies.get(wanted) ?? emptyRound(wanted),
       by,
       suppressBelow: this.config.suppressBelow,
+    });
+  }
+
+  /** GET /api/policy-input: the requested scope, narrowed to what the caller may read (another municipality: 403). */
+  scopedPolicyInput(requested: PolicyScope, staff: StaffScope = EVERYTHING): Promise<PolicyInput> {
+    const municipalities = narrowMunicipalities(staff, requested.municipalities);
+    return this.policyInput({
+      ...requested,
+      ...(municipalities ? { municipalities } : {}),
     });
   }
 

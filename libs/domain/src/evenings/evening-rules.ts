@@ -24,6 +24,8 @@ export interface EveningPatch {
   startsAt?: Date;
   capacity?: number | null;
   joinMode?: 'open' | 'cards';
+  /** Filing, not what tenants voted under: may change in every state, also after the evening ended. */
+  roundId?: string;
 }
 
 /**
@@ -41,7 +43,7 @@ export const PATCHABLE_FIELDS: Readonly<Record<EveningStatus, ReadonlyArray<keyo
 
 /** Throws 409 when the patch touches a field the evening's state does not let change. */
 export function assertPatchAllowed(status: EveningStatus, patch: EveningPatch): void {
-  const given = (Object.keys(patch) as Array<keyof EveningPatch>).filter((key) => patch[key] !== undefined);
+  const given = (Object.keys(patch) as Array<keyof EveningPatch>).filter((key) => patch[key] !== undefined && key !== 'roundId');
   if (status === 'ended' && given.length > 0) {
     throw new DomainError('EVENING_ENDED', 'Deze avond is afgelopen en kan niet meer worden gewijzigd.');
   }

@@ -16,6 +16,8 @@ export interface EveningView {
   status: EveningStatus;
   joinCode: string;
   endedAt: string | null;
+  /** The consultation round it belongs to. */
+  roundId: string;
 }
 
 /** What anyone may see: no join code (that is handed out in the room), plus the seats left for signing up. */
@@ -47,6 +49,7 @@ export function toEveningView(evening: EveningEntity): EveningView {
     status: evening.status,
     joinCode: evening.joinCode,
     endedAt: evening.endedAt ? evening.endedAt.toISOString() : null,
+    roundId: evening.roundId,
   };
 }
 

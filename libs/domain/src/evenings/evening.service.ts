@@ -1,10 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError, type JoinMode, jobIds } from '@hs/contracts';
-import { type EveningChanges, EveningRepository } from '@hs/persistence';
+import { type EveningChanges, type EveningEntity, EveningRepository } from '@hs/persistence';
 import { LIVE_BUS, type LiveBus } from '../ports/live-bus.port';
 import { JOB_QUEUE, type JobQueue } from '../ports/job-queue.port';
 import { AuditService } from '../audit/audit.service';
+import { allowsAll, eveningMunicipalities, EVERYTHING, isRestricted, type StaffScope } from '../scope/staff-scope';
 import { DilemmaService } from '../dilemmas/dilemma.service';
+import { RoundService } from '../rounds/round.service';
 import {
   assertPatchAllowed,
   type EveningAction,
@@ -27,6 +29,8 @@ export interface CreateEveningInput {
   startsAt: string | Date;
   capacity?: number | null;
   joinMode?: JoinMode;
+  /** Absent: the newest round of the evening's year (made when there is none). */
+  roundId?: string | null;
 }
 
 /** 31^6 ≈ 887 million codes against at most a few hundred evenings not ended: a clash is rare, ten in a row is a bug. */
@@ -42,19 +46,23 @@ export class EveningService {
     @Inject(LIVE_BUS) private readonly bus: LiveBus,
     @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
     private readonly audit: AuditService,
+    private readonly rounds: RoundService,
   ) {}
 
   async create(actorId: string, input: CreateEveningInput): Promise<EveningView> {
+    const startsAt = parseStartsAt(input.startsAt);
+    const roundId = input.roundId ? await this.rounds.existing(input.roundId) : undefined;
     for (let attempt = 0; attempt < JOIN_CODE_ATTEMPTS; attempt++) {
       const evening = await this.evenings.insert({
         title: input.title,
         municipality: input.municipality,
         otherMunicipalities: otherMunicipalities(input.municipality, input.municipalities ?? []),
         venue: input.venue,
-        startsAt: parseStartsAt(input.startsAt),
+        startsAt,
         capacity: input.capacity ?? null,
         joinMode: input.joinMode ?? 'open',
         joinCode: generateJoinCode(),
+        ...(roundId ? { roundId } : {}),
       });
       if (evening) {
         await this.audit.record(actorId, 'evening.create', 'evening', evening.id, { municipality: evening.municipality });
@@ -64,14 +72,17 @@ export class EveningService {
     throw new DomainError('JOIN_CODE_EXHAUSTED', 'Er kon geen vrije toegangscode worden gevonden; probeer het opnieuw.');
   }
 
-  async list(): Promise<EveningView[]> {
-    return (await this.evenings.list()).map(toEveningView);
+  /** Every evening; for the people at the table those of their municipalities, without join codes. */
+  async list(scope: StaffScope = EVERYTHING): Promise<Array<EveningView | ScopedEveningView>> {
+    const evenings = (await this.evenings.list()).filter((e) => allowsAll(scope, eveningMunicipalities(e)));
+    return evenings.map((e) => viewFor(scope, e));
   }
 
-  async get(id: string): Promise<EveningView> {
+  /** The route's guard has checked the scope already; the join code stays with those who run evenings. */
+  async get(id: string, scope: StaffScope = EVERYTHING): Promise<EveningView | ScopedEveningView> {
     const evening = looksLikeUuid(id) ? await this.evenings.findById(id) : null;
     if (!evening) throw eveningNotFound();
-    return toEveningView(evening);
+    return viewFor(scope, evening);
   }
 
   /** Published and live evenings for anyone, without join codes. */
@@ -88,6 +99,7 @@ export class EveningService {
   ): Promise<EveningView> {
     if (!looksLikeUuid(id)) throw eveningNotFound();
     const patch: EveningPatch = { ...input, startsAt: input.startsAt === undefined ? undefined : parseStartsAt(input.startsAt) };
+    if (patch.roundId !== undefined) patch.roundId = await this.rounds.existing(patch.roundId);
     const changes: EveningChanges = {};
     for (const key of Object.keys(patch) as Array<keyof EveningPatch>) {
       if (patch[key] !== undefined && key !== 'municipalities') Object.assign(changes, { [key]: patch[key] });
@@ -155,6 +167,16 @@ function parseStartsAt(value: string | Date): Date {
     );
   }
   return date;
+}
+
+/** What a tenant organisation or municipality sees of an evening: everything but the join code. */
+export type ScopedEveningView = Omit<EveningView, 'joinCode'>;
+
+function viewFor(scope: StaffScope, evening: EveningEntity): EveningView | ScopedEveningView {
+  const view = toEveningView(evening);
+  if (!isRestricted(scope)) return view;
+  const { joinCode: _hidden, ...rest } = view;
+  return rest;
 }
 
 function eveningNotFound(): DomainError {

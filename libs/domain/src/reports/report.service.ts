@@ -6,6 +6,8 @@ import { AggregationService } from '../aggregation/aggregation.service';
 import { FeedbackService } from '../accountability/feedback.service';
 import { normalizeScope } from '../aggregation/policy-scope';
 import { AuditService } from '../audit/audit.service';
+import { EVERYTHING, narrowMunicipalities, type StaffScope } from '../scope/staff-scope';
+import { StaffScopeService } from '../scope/staff-scope.service';
 import { renderCsv } from './report-csv';
 import { renderPdf } from './report-pdf';
 import { renderXlsx } from './report-xlsx';
@@ -20,10 +22,15 @@ export class ReportService {
     @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
     private readonly aggregation: AggregationService,
     private readonly audit: AuditService,
+    private readonly scopes: StaffScopeService,
     private readonly feedback: FeedbackService,
   ) {}
 
-  async create(actorId: string, scope: ReportScope): Promise<{ id: string; status: 'queued' }> {
+  /** A report of the caller's own municipalities at most (see StaffScopeService); the narrowed scope is stored. */
+  async create(actorId: string, asked: ReportScope, staff: StaffScope = EVERYTHING): Promise<{ id: string; status: 'queued' }> {
+    const municipalities = narrowMunicipalities(staff, asked.municipalities);
+    const scope: ReportScope = { ...asked, ...(municipalities ? { municipalities } : {}) };
+    await this.scopes.assertEvenings(staff, scope.eveningIds ?? []);
     await this.aggregation.checkScope(scope);
     const report = await this.reports.create(normalizeScope(scope), actorId);
     await this.jobs.enqueue('render-report', { reportId: report.id }, { jobId: jobIds.renderReport(report.id) });

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
-import { DomainError, type StaffRole } from '@hs/contracts';
+import { DomainError, isScopedRole, type StaffRole } from '@hs/contracts';
 import { RateLimitRepository, StaffUserEntity, StaffUserRepository } from '@hs/persistence';
 import { AuditService } from '../audit/audit.service';
+import { normalizeMunicipalities } from '../scope/staff-scope';
 import { TokenService } from '../auth/token.service';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './password';
 
@@ -11,6 +12,8 @@ export interface StaffUserView {
   email: string;
   name: string;
   role: StaffRole;
+  /** The municipalities a tenant_org or municipality account reads; empty for every other role. */
+  municipalities: string[];
 }
 
 const LOGIN_WINDOW_SECONDS = 15 * 60;
@@ -18,7 +21,7 @@ const LOGIN_LIMIT_PER_ACCOUNT = 10;
 const LOGIN_LIMIT_PER_IP = 100;
 
 export function toStaffUserView(user: StaffUserEntity): StaffUserView {
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, municipalities: user.municipalities ?? [] };
 }
 
 @Injectable()
@@ -64,16 +67,21 @@ export class StaffService {
 
   async create(
     actorId: string | null,
-    input: { email: string; name: string; role: StaffRole; password: string },
+    input: { email: string; name: string; role: StaffRole; password: string; municipalities?: string[] },
   ): Promise<StaffUserView> {
+    const municipalities = municipalitiesFor(input.role, input.municipalities);
     const created = await this.users.insert({
       email: input.email.trim(),
       name: input.name,
       role: input.role,
+      municipalities,
       passwordHash: await hashPassword(input.password),
     });
     if (!created) throw new DomainError('EMAIL_TAKEN', 'Er bestaat al een account met dit e-mailadres.');
-    await this.audit.record(actorId, 'staff.create', 'staff_user', created.id, { role: created.role });
+    await this.audit.record(actorId, 'staff.create', 'staff_user', created.id, {
+      role: created.role,
+      ...(municipalities.length ? { municipalities } : {}),
+    });
     return toStaffUserView(created);
   }
 
@@ -86,6 +94,7 @@ export class StaffService {
       email: adminEmail,
       name: 'Beheerder',
       role: 'admin',
+      municipalities: [],
       passwordHash: await hashPassword(adminPassword),
     });
     if (created) {
@@ -93,4 +102,16 @@ export class StaffService {
       this.logger.log('first admin account created from ADMIN_EMAIL');
     }
   }
+}
+
+/** The people at the table need the municipalities they may read; every other role reads all of them and takes none. */
+function municipalitiesFor(role: StaffRole, given: string[] | undefined): string[] {
+  const municipalities = normalizeMunicipalities(given ?? []);
+  if (isScopedRole(role) && municipalities.length === 0) {
+    throw new DomainError('VALIDATION_FAILED', `Een account met rol ${role} heeft minstens één gemeente nodig (municipalities).`);
+  }
+  if (!isScopedRole(role) && given !== undefined) {
+    throw new DomainError('VALIDATION_FAILED', `Een account met rol ${role} ziet alle gemeenten; laat municipalities weg.`);
+  }
+  return municipalities;
 }

@@ -10,3 +10,5 @@ export * from './paired-shift';
 export * from './differences';
 export * from './policy-builder';
 export * from './results-builder';
+export * from './newcombe';
+export * from './trend-builder';

@@ -86,7 +86,10 @@ function roundsOf(source: DilemmaSource): number[] {
 }
 
 /** The pooled shape: options matched across evenings by their normalised label. */
-function pooledShape(group: DilemmaSource[]): { shape: SummaryShape; renames: Map<string, (key: string) => string | null> } {
+export function pooledShape(group: DilemmaSource[]): {
+  shape: SummaryShape;
+  renames: Map<string, (key: string) => string | null>;
+} {
   const first = group[0];
   const options: OptionShape[] = [];
   const seen = new Map<string, OptionShape>();

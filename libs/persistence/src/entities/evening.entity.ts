@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { ConsultationRoundEntity } from './consultation-round.entity';
 import type { EveningStatus, JoinMode } from '@hs/contracts';
 
 @Entity({ name: 'evening' })
@@ -7,6 +18,7 @@ import type { EveningStatus, JoinMode } from '@hs/contracts';
 @Check('ck_evening_capacity', `capacity IS NULL OR capacity > 0`)
 @Check('ck_evening_join_code', `join_code ~ '^[A-HJKMNP-Z2-9]{6}$'`)
 @Index('uq_evening_join_code_not_ended', { synchronize: false })
+@Index('ix_evening_round', ['roundId'])
 export class EveningEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -39,6 +51,14 @@ export class EveningEntity {
 
   @Column({ name: 'join_code', type: 'char', length: 6 })
   joinCode: string;
+
+  /** The consultation round the evening belongs to (every evening belongs to one). */
+  @Column({ name: 'round_id', type: 'uuid' })
+  roundId: string;
+
+  @ManyToOne(() => ConsultationRoundEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'round_id', foreignKeyConstraintName: 'fk_evening_round' })
+  round?: ConsultationRoundEntity;
 
   @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
   endedAt: Date | null;

@@ -14,6 +14,8 @@ import { PolicyInputCacheEntity } from './policy-input-cache.entity';
 import { ReportEntity } from './report.entity';
 import { MunicipalityWeightEntity } from './municipality-weight.entity';
 import { AgeBandWeightEntity } from './age-band-weight.entity';
+import { ConsultationRoundEntity } from './consultation-round.entity';
+import { DilemmaTemplateEntity, type TemplateOption } from './dilemma-template.entity';
 import { WoonvisieThemeEntity } from './woonvisie-theme.entity';
 import { AgreementEntity } from './agreement.entity';
 import { AgreementEventEntity } from './agreement-event.entity';
@@ -39,6 +41,9 @@ export {
   ReportEntity,
   MunicipalityWeightEntity,
   AgeBandWeightEntity,
+  ConsultationRoundEntity,
+  DilemmaTemplateEntity,
+  type TemplateOption,
   WoonvisieThemeEntity,
   AgreementEntity,
   AgreementEventEntity,
@@ -67,6 +72,8 @@ export const ENTITIES = [
   ReportEntity,
   MunicipalityWeightEntity,
   AgeBandWeightEntity,
+  ConsultationRoundEntity,
+  DilemmaTemplateEntity,
   WoonvisieThemeEntity,
   AgreementEntity,
   AgreementEventEntity,

@@ -13,10 +13,12 @@ export interface NewEvening {
   capacity: number | null;
   joinMode: JoinMode;
   joinCode: string;
+  /** Absent: the database files it under the newest round of its year (migration 1795000008100). */
+  roundId?: string;
 }
 
 export type EveningChanges = Partial<
-  Pick<EveningEntity, 'title' | 'municipality' | 'otherMunicipalities' | 'venue' | 'startsAt' | 'capacity' | 'joinMode'>
+  Pick<EveningEntity, 'title' | 'municipality' | 'otherMunicipalities' | 'venue' | 'startsAt' | 'capacity' | 'joinMode' | 'roundId'>
 >;
 
 export type EveningMoveOutcome =

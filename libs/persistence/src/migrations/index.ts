@@ -4,6 +4,9 @@ import { LiveVoting1795000003000 } from './1795000003000-live-voting';
 import { AggregationAndReports1795000004000 } from './1795000004000-aggregation-and-reports';
 import { MunicipalitiesAndAgeWeights1795000006000 } from './1795000006000-municipalities-and-age-weights';
 import { ReportXlsx1795000009500 } from './1795000009500-report-xlsx';
+import { ScopedStaffRoles1795000008000 } from './1795000008000-scoped-staff-roles';
+import { ConsultationRounds1795000008100 } from './1795000008100-consultation-rounds';
+import { QuestionBank1795000008200 } from './1795000008200-question-bank';
 import { AgreementsAndFindings1795000008500 } from './1795000008500-agreements-and-findings';
 
 /** Every migration, in order; a new one is appended here, one per line. */
@@ -15,5 +18,8 @@ export const MIGRATIONS: Function[] = [
   AggregationAndReports1795000004000,
   MunicipalitiesAndAgeWeights1795000006000,
   ReportXlsx1795000009500,
+  ScopedStaffRoles1795000008000,
+  ConsultationRounds1795000008100,
+  QuestionBank1795000008200,
   AgreementsAndFindings1795000008500,
 ];

@@ -25,7 +25,9 @@ export class StaffUserRepository {
   }
 
   /** Inserts; returns null when the e-mail address is taken (the unique index decides). */
-  async insert(user: Pick<StaffUserEntity, 'email' | 'name' | 'role' | 'passwordHash'>): Promise<StaffUserEntity | null> {
+  async insert(
+    user: Pick<StaffUserEntity, 'email' | 'name' | 'role' | 'municipalities' | 'passwordHash'>,
+  ): Promise<StaffUserEntity | null> {
     const result = await this.users
       .createQueryBuilder()
       .insert()
@@ -40,6 +42,7 @@ export class StaffUserRepository {
       email: row.email as string,
       name: row.name as string,
       role: row.role as StaffRole,
+      municipalities: row.municipalities as string[],
       passwordHash: row.password_hash as string,
       createdAt: row.created_at as Date,
     });

@@ -90,8 +90,13 @@ export function requireStaff() {
   return session;
 }
 
+/** Roles that read the policy pages only: the analyst, and the people at the table (their own municipalities). */
+export function readsPolicyOnly(role) {
+  return role === 'analyst' || role === 'tenant_org' || role === 'municipality';
+}
+
 export function homeFor(role) {
-  return role === 'analyst' ? '/policy' : '/facilitate';
+  return readsPolicyOnly(role) ? '/policy' : '/facilitate';
 }
 
 /** Saves a response body (CSV, PDF) under a file name: downloads need the Bearer token, so no plain link. */

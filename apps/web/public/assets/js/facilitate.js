@@ -6,6 +6,7 @@ import { barChart, tallyRows } from './chart.js';
 import { fill, h, show } from './dom.js';
 import { agenda } from './facilitate-agenda.js';
 import { cardsForm, dilemmaForm } from './facilitate-forms.js';
+import { bankPicker } from './facilitate-bank.js';
 import { formatDateTime, formatNumber } from './format.js';
 import { onLangChange } from './i18n.js';
 import { connectLive } from './live.js';
@@ -245,7 +246,7 @@ function render() {
   fill(
     parts.form,
     ctx.themes.length
-      ? dilemmaForm(ctx)
+      ? [bankPicker(ctx), dilemmaForm(ctx)]
       : h('p', { class: ctx.themesError ? 'message error' : 'hint', text: ctx.themesError ?? t('loading') }),
   );
   if (!app.contains(parts.header)) {

@@ -8,6 +8,7 @@ import { loadGlossary, segmentLabel, term } from './glossary.js';
 import { onLangChange, pick } from './i18n.js';
 import { leadingOption, municipalitiesOf, overviewMatrix } from './policy-overview.js';
 import { dilemmaBody } from './policy-view.js';
+import { drawTrends } from './policy-trends.js';
 import { weightsScreen } from './policy-weights.js';
 import { act, errorText, say, staffPage, t } from './staff.js';
 
@@ -28,6 +29,7 @@ const parts = {
   filters: h('section', { class: 'card scope' }),
   weights: h('details', { class: 'card weights' }),
   results: h('section', { 'aria-live': 'polite', 'aria-busy': 'false' }),
+  trends: h('section', { class: 'card trends' }),
   reports: h('section', { class: 'card' }),
 };
 const weightsBody = h('div');
@@ -65,6 +67,7 @@ async function loadInput() {
   }
   state.loading = false;
   drawResults();
+  void drawTrends(parts.trends, { token: ctx.token, theme: state.scope.themes[0], municipality: state.scope.municipalities[0] });
 }
 
 function allMunicipalities() {
@@ -267,7 +270,7 @@ function drawReports() {
 
 function render() {
   fill(parts.weights, h('summary', {}, h('h2', { text: t('weights.title') })), weightsBody);
-  show(app, h('h1', { text: t('policy.title') }), parts.filters, parts.results, parts.weights, parts.reports);
+  show(app, h('h1', { text: t('policy.title') }), parts.filters, parts.results, parts.trends, parts.weights, parts.reports);
   drawFilters();
   drawReports();
   drawResults();

@@ -1,6 +1,6 @@
 // What every staff page shares: the sign-in check, the top bar (navigation, language, sign-out)
 // and one status line for the outcome of actions.
-import { ApiError, clearStaffSession, requireStaff } from './api.js';
+import { ApiError, clearStaffSession, homeFor, readsPolicyOnly, requireStaff } from './api.js';
 import { fill, h } from './dom.js';
 import { mountLanguageSwitch, onLangChange, translator } from './i18n.js';
 import { STAFF_TEXTS } from './i18n-staff.js';
@@ -19,11 +19,11 @@ export function staffPage(titleKey) {
     mountLanguageSwitch(langs);
     fill(
       bar,
-      h('a', { class: 'brand', href: role === 'analyst' ? '/policy' : '/facilitate', text: 'Huurdersstem' }),
+      h('a', { class: 'brand', href: homeFor(role), text: 'Huurdersstem' }),
       h(
         'nav',
         { class: 'staff-nav', 'aria-label': t('navigation') },
-        role !== 'analyst' ? h('a', { href: '/facilitate', text: t('nav.evenings') }) : null,
+        !readsPolicyOnly(role) ? h('a', { href: '/facilitate', text: t('nav.evenings') }) : null,
         role !== 'facilitator' ? h('a', { href: '/policy', text: t('nav.policy') }) : null,
         role !== 'facilitator' ? h('a', { href: '/register', text: t('nav.register') }) : null,
       ),

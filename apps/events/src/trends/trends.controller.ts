@@ -1,0 +1,27 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type StaffScope, TrendService } from '@hs/domain';
+import { CurrentScope, Roles, Scoped } from '../http/auth.decorators';
+import { TrendsQueryDto } from './trends.dto';
+
+@ApiTags('policy input')
+@ApiBearerAuth()
+@Controller('api/trends')
+export class TrendsController {
+  constructor(private readonly trends: TrendService) {}
+
+  @Get()
+  @Roles('analyst')
+  @Scoped()
+  @ApiOperation({
+    summary: 'Trends: the same dilemma across consultation rounds (analyst, admin, tenant_org, municipality)',
+    description:
+      'Per linked dilemma (same template or link key) asked in two or more rounds: per round the pooled final-round shares ' +
+      'with 95% Wilson intervals; between consecutive rounds the difference per option with its 95% interval ' +
+      "(Newcombe's hybrid score method), `changed` only where that interval excludes zero. A round with fewer than " +
+      'SUPPRESS_BELOW people is suppressed and carries no numbers. Budget dilemmas have no trend. See docs/METHODS.md.',
+  })
+  list(@Query() query: TrendsQueryDto, @CurrentScope() scope: StaffScope) {
+    return this.trends.trends(query.toQuery(), scope);
+  }
+}
