@@ -12,7 +12,7 @@ import {
   ValidateNested,
   validateSync,
 } from 'class-validator';
-import type { VoteRequest } from '@hs/domain';
+import { findHostileInput, hostileInputMessage, type VoteRequest } from '@hs/domain';
 
 /** The three shapes of CONTRACT.md; which one fits is the dilemma's kind (checkChoice in @hs/domain). */
 export class VoteChoiceDto {
@@ -61,6 +61,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function parseVotePayload(raw: unknown): ParsedVote {
   try {
     if (!isPlainObject(raw)) return { ok: false, message: 'Verwacht {dilemmaId, clientVoteId, choice}.' };
+    // Before class-transformer: it recurses through nesting and skips prototype keys (see findHostileInput).
+    const hostile = findHostileInput(raw);
+    if (hostile) return { ok: false, message: hostileInputMessage(hostile) };
     const dto = plainToInstance(VotePayloadDto, raw);
     const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
     if (errors.length > 0) {

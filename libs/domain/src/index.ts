@@ -30,3 +30,4 @@ export * from './reports/report-csv';
 export * from './reports/report-pdf';
 export * from './reports/report-text';
 export * from './web/join-link.service';
+export * from './input/hostile-input';
