@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { DilemmaView } from '@hs/contracts';
 import { HttpErrorFilter } from '../apps/events/src/http/domain-error.filter';
 import { aChoiceDilemma, createEvening } from './support/evening-builders';
 import { aLiveEvening, transition } from './support/live-builders';
@@ -31,6 +32,13 @@ describe('hostile input (e2e)', () => {
 
   const postRaw = (path: string, json: string, auth: Record<string, string> = {}) =>
     t.http.post(path).set(auth).set('Content-Type', 'application/json').send(json);
+  /** A live evening whose first dilemma (of `kind`, two options) is open, and a tenant's socket in it. */
+  async function aTenantOnAnOpenDilemma(kind: 'choice' | 'budget'): Promise<{ dilemmas: DilemmaView[]; socket: LiveClient }> {
+    const { evening, dilemmas } = await aLiveEvening(t, facilitator).withDilemma(kind, 2).build();
+    await transition(t, facilitator, dilemmas[0].id, 'open');
+    const tenant = await joinEvening(t, evening.joinCode);
+    return { dilemmas, socket: await connectTenant(t.url, tenant.participantToken) };
+  }
   const eveningCount = async () => Number((await t.dataSource.query('SELECT count(*) AS n FROM evening'))[0].n);
 
   describe('deeply nested JSON (finding 1)', () => {
@@ -58,10 +66,7 @@ describe('hostile input (e2e)', () => {
     });
 
     it('answers a deeply nested vote with BAD_PAYLOAD and stores nothing', async () => {
-      const { evening, dilemmas } = await aLiveEvening(t, facilitator).withDilemma('choice', 2).build();
-      await transition(t, facilitator, dilemmas[0].id, 'open');
-      const tenant = await joinEvening(t, evening.joinCode);
-      const socket = await connectTenant(t.url, tenant.participantToken);
+      const { dilemmas, socket } = await aTenantOnAnOpenDilemma('choice');
       try {
         let deep: Record<string, unknown> = { optionIds: [dilemmas[0].options[0].id] };
         for (let i = 0; i < 200; i++) deep = { a: deep };
@@ -139,10 +144,7 @@ describe('hostile input (e2e)', () => {
     });
 
     it('answers a vote carrying a NUL with BAD_PAYLOAD', async () => {
-      const { evening, dilemmas } = await aLiveEvening(t, facilitator).withDilemma('budget', 2).build();
-      await transition(t, facilitator, dilemmas[0].id, 'open');
-      const tenant = await joinEvening(t, evening.joinCode);
-      const socket: LiveClient = await connectTenant(t.url, tenant.participantToken);
+      const { dilemmas, socket } = await aTenantOnAnOpenDilemma('budget');
       try {
         const [a, b] = dilemmas[0].options;
         const ack = await vote(socket, aVote(dilemmas[0].id, { allocation: { [a.id]: 5, [`${b.id}\u0000`]: 5 } }));
@@ -164,10 +166,7 @@ describe('hostile input (e2e)', () => {
     });
 
     it('refuses a vote carrying __proto__ or constructor and stores nothing', async () => {
-      const { evening, dilemmas } = await aLiveEvening(t, facilitator).withDilemma('choice', 2).build();
-      await transition(t, facilitator, dilemmas[0].id, 'open');
-      const tenant = await joinEvening(t, evening.joinCode);
-      const socket = await connectTenant(t.url, tenant.participantToken);
+      const { dilemmas, socket } = await aTenantOnAnOpenDilemma('choice');
       try {
         const choice = { optionIds: [dilemmas[0].options[0].id] };
         for (const key of ['__proto__', 'constructor']) {
