@@ -31,3 +31,5 @@ export * from './reports/report-pdf';
 export * from './reports/report-text';
 export * from './web/join-link.service';
 export * from './input/hostile-input';
+export * from './limits/rate-limit-store';
+export * from './staff/login-throttle';

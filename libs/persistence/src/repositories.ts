@@ -3,7 +3,7 @@ import { HealthProbeRepository } from './health/health-probe.repository';
 import { JobQueueRepository } from './job-queue.repository';
 import { LiveBusRepository } from './live-bus.repository';
 import { MetricsRegistry } from './metrics/metrics.registry';
-import { RateLimitRepository } from './rate-limit.repository';
+import { RedisRateLimitStore } from './limits/flexible-rate-limit.store';
 import { RedisRepository } from './redis.repository';
 import { StaffUserRepository } from './staff/staff-user.repository';
 import { CheckinCardRepository } from './live/checkin-card.repository';
@@ -28,7 +28,7 @@ import { JobWorkerRepository } from './job-worker.repository';
 export const REPOSITORIES = [
   RedisRepository,
   LiveBusRepository,
-  RateLimitRepository,
+  RedisRateLimitStore,
   JobQueueRepository,
   StaffUserRepository,
   AuditLogRepository,
