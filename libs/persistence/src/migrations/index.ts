@@ -2,6 +2,7 @@ import { InitialSchema1795000000000 } from './1795000000000-initial-schema';
 import { SeedThemes1795000000100 } from './1795000000100-seed-themes';
 import { LiveVoting1795000003000 } from './1795000003000-live-voting';
 import { AggregationAndReports1795000004000 } from './1795000004000-aggregation-and-reports';
+import { RegistrationEmailPerEvening1795000005000 } from './1795000005000-registration-email-per-evening';
 
 /** Every migration, in order; a new one is appended here, one per line. */
 // prettier-ignore
@@ -10,4 +11,5 @@ export const MIGRATIONS: Function[] = [
   SeedThemes1795000000100,
   LiveVoting1795000003000,
   AggregationAndReports1795000004000,
+  RegistrationEmailPerEvening1795000005000,
 ];
