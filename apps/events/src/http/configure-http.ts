@@ -6,6 +6,7 @@ import { STATUS_CODES } from 'node:http';
 import type { AppConfig } from '@hs/config';
 import { MetricsRegistry } from '@hs/persistence';
 import { HttpErrorFilter } from './domain-error.filter';
+import { limitConnections } from './connection-limits';
 import { hostileInputMiddleware } from './hostile-input.middleware';
 import { httpMetricsMiddleware } from './http-metrics.middleware';
 
@@ -16,7 +17,19 @@ import { httpMetricsMiddleware } from './http-metrics.middleware';
  */
 export function configureHttp(app: INestApplication, config: AppConfig): void {
   const express_ = app as NestExpressApplication;
-  express_.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // Who may name the client in X-Forwarded-For (TRUST_PROXY): every per-address limit depends on it.
+  express_.set('trust proxy', config.trustProxy);
+  const trustsProxy = express_.getHttpAdapter().getInstance().get('trust proxy fn') as (address: string, hop: number) => boolean;
+  limitConnections(app.getHttpServer(), {
+    perAddress: config.maxConnectionsPerIp,
+    pendingPerAddress: config.maxPendingConnectionsPerIp,
+    isTrustedProxy: (address) => trustsProxy(address, 0),
+    refused: app.get(MetricsRegistry).counter({
+      name: 'huurdersstem_connections_refused_total',
+      help: 'Connections closed at once because their address had too many open (open) or not yet started (pending)',
+      labelNames: ['reason'],
+    }),
+  });
   express_.disable('x-powered-by');
   // First, so that every answer is counted, also the 413s and 400s of the body parser below.
   app.use(httpMetricsMiddleware(app.get(MetricsRegistry)));
