@@ -4,3 +4,4 @@ export * from './live-events';
 export * from './queues';
 export * from './domain-error';
 export * from './results';
+export * from './rate-limits';

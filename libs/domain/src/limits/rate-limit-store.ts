@@ -8,23 +8,9 @@
  * A store never throws for an unreachable backend: it answers "not over", because an evening must
  * not stop for a missing counter.
  */
+import type { LimitRule, LimitState } from '@hs/contracts';
 
-/** A limit: at most `points` in `durationSeconds`, counted per key (an address, a join code). */
-export interface LimitRule {
-  /** Unique per purpose: counters of different rules never mix. */
-  readonly name: string;
-  readonly points: number;
-  readonly durationSeconds: number;
-}
-
-export interface LimitState {
-  /** Points counted in the current window, this one included. */
-  readonly consumed: number;
-  /** More than `points` have been counted: the caller refuses. */
-  readonly over: boolean;
-  /** Seconds until the window ends (at least 1 when over). */
-  readonly retryAfterSeconds: number;
-}
+export type { LimitRule, LimitState };
 
 export const UNDER_LIMIT: LimitState = { consumed: 0, over: false, retryAfterSeconds: 0 };
 

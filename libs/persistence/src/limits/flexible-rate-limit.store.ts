@@ -1,19 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { LimitRule, LimitState } from '@hs/contracts';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { isOffline, withTimeout } from '../redis-availability';
 import { RedisRepository } from '../redis.repository';
-
-/** The shapes of the domain's RateLimitStore port (@hs/domain), repeated here: persistence does not import the domain. */
-export interface LimitRule {
-  readonly name: string;
-  readonly points: number;
-  readonly durationSeconds: number;
-}
-export interface LimitState {
-  readonly consumed: number;
-  readonly over: boolean;
-  readonly retryAfterSeconds: number;
-}
 
 const NOT_COUNTED: LimitState = { consumed: 0, over: false, retryAfterSeconds: 0 };
 /** How long a counter may take before the request is let through uncounted. */
