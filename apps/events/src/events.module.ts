@@ -15,6 +15,11 @@ import { RegistrationsController } from './evenings/registrations.controller';
 import { ResultsController } from './results/results.controller';
 import { ReportsController } from './reports/reports.controller';
 import { PolicyInputController } from './policy-input/policy-input.controller';
+import { RegisterController } from './accountability/register.controller';
+import { AdviceController } from './accountability/advice.controller';
+import { FindingsController } from './accountability/findings.controller';
+import { FeedbackController } from './accountability/feedback.controller';
+import { AccountabilityExportsController } from './accountability/exports.controller';
 
 /**
  * The events service: the HTTP API. Controllers only (one call per endpoint); the rules live in @hs/domain.
@@ -35,6 +40,11 @@ const CONTROLLERS = [
   ResultsController,
   ReportsController,
   PolicyInputController,
+  RegisterController,
+  AdviceController,
+  AccountabilityExportsController,
+  FindingsController,
+  FeedbackController,
 ];
 
 @Module({

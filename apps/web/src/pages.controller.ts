@@ -49,6 +49,18 @@ export class PagesController {
   policy(@Res() res: Response): void {
     send(res, 'policy');
   }
+
+  /** The agreements register and the findings (staff; the page asks for a sign-in). */
+  @Get('register')
+  register(@Res() res: Response): void {
+    send(res, 'register');
+  }
+
+  /** "U zei, wij deden": published findings per municipality, for anyone (?gemeente=…&ronde=…). */
+  @Get('terugkoppeling')
+  feedback(@Res() res: Response): void {
+    send(res, 'feedback');
+  }
 }
 
 function send(res: Response, page: PageName): void {

@@ -17,5 +17,7 @@ export const PAGES = {
   facilitate: 'facilitate.html',
   screen: 'screen.html',
   policy: 'policy.html',
+  feedback: 'terugkoppeling.html',
+  register: 'register.html',
 } as const;
 export type PageName = keyof typeof PAGES;

@@ -5,3 +5,5 @@ export * from './queues';
 export * from './domain-error';
 export * from './results';
 export * from './rate-limits';
+export * from './accountability';
+export * from './accountability-terms';

@@ -15,6 +15,11 @@ import { AggregationService } from './aggregation/aggregation.service';
 import { WeightsService } from './aggregation/weights.service';
 import { ReportService } from './reports/report.service';
 import { JoinLinkService } from './web/join-link.service';
+import { RegisterService } from './accountability/register.service';
+import { AdviceService } from './accountability/advice.service';
+import { FindingService } from './accountability/finding.service';
+import { FeedbackService } from './accountability/feedback.service';
+import { AccountabilityExportService } from './accountability/export.service';
 
 /** Every domain service the DomainModule provides; a new one is added here, one per line. */
 // prettier-ignore
@@ -36,4 +41,9 @@ export const DOMAIN_SERVICES = [
   WeightsService,
   ReportService,
   JoinLinkService,
+  RegisterService,
+  AdviceService,
+  FindingService,
+  FeedbackService,
+  AccountabilityExportService,
 ];

@@ -30,3 +30,6 @@ export * from './aggregation/weight.repository';
 export * from './job-worker.repository';
 export * from './safe-error';
 export * from './redis-availability';
+export * from './accountability/register.repository';
+export * from './accountability/advice.repository';
+export * from './accountability/finding.repository';

@@ -22,6 +22,9 @@ import { AggregationRepository } from './aggregation/aggregation.repository';
 import { ReportRepository } from './aggregation/report.repository';
 import { WeightRepository } from './aggregation/weight.repository';
 import { JobWorkerRepository } from './job-worker.repository';
+import { RegisterRepository } from './accountability/register.repository';
+import { AdviceRepository } from './accountability/advice.repository';
+import { FindingRepository } from './accountability/finding.repository';
 
 /** Every repository the PersistenceModule provides; a new one is added here. */
 // prettier-ignore
@@ -50,4 +53,7 @@ export const REPOSITORIES = [
   ReportRepository,
   WeightRepository,
   JobWorkerRepository,
+  RegisterRepository,
+  AdviceRepository,
+  FindingRepository,
 ];

@@ -5,7 +5,8 @@
  * Deterministic: the same input and date give the same bytes (the date is the report's creation time).
  */
 import PDFDocument from 'pdfkit';
-import type { PolicyDilemma, PolicyInput, PolicySegment } from '@hs/contracts';
+import type { PolicyDilemma, PolicyInput, PolicySegment, PublicFinding } from '@hs/contracts';
+import { feedbackChapter } from './report-feedback-chapter';
 import { METHOD_NOTES, dutchDateTime, groupLabel, kindLabel, pct, pp } from './report-text';
 
 const MARGIN = 50;
@@ -19,6 +20,8 @@ export interface PdfOptions {
   createdAt: Date;
   /** Uncompressed streams: only for debugging the output by eye. */
   compress?: boolean;
+  /** Published findings of the report's municipalities: the chapter "Wat er met de inbreng gebeurde". */
+  feedback?: readonly PublicFinding[];
 }
 
 export function renderPdf(input: PolicyInput, options: PdfOptions): Promise<Buffer> {
@@ -46,6 +49,7 @@ export function renderPdf(input: PolicyInput, options: PdfOptions): Promise<Buff
     doc.moveDown(0.5);
     for (const dilemma of theme.dilemmas) dilemmaBlock(doc, dilemma, input.suppressBelow);
   }
+  if (options.feedback) feedbackChapter(doc, options.feedback);
   methodNotes(doc, input.suppressBelow);
   doc.end();
   return done;

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DomainError, jobIds, type PolicyInput, type ReportScope, type ReportView } from '@hs/contracts';
 import { JobQueueRepository, type ReportEntity, ReportRepository } from '@hs/persistence';
 import { AggregationService } from '../aggregation/aggregation.service';
+import { FeedbackService } from '../accountability/feedback.service';
 import { AuditService } from '../audit/audit.service';
 import { renderCsv } from './report-csv';
 import { renderPdf } from './report-pdf';
@@ -16,6 +17,7 @@ export class ReportService {
     private readonly jobs: JobQueueRepository,
     private readonly aggregation: AggregationService,
     private readonly audit: AuditService,
+    private readonly feedback: FeedbackService,
   ) {}
 
   async create(actorId: string, scope: ReportScope): Promise<{ id: string; status: 'queued' }> {
@@ -66,10 +68,24 @@ export class ReportService {
     await step(50);
     const csv = renderCsv(input);
     await step(60);
-    const pdf = await renderPdf(input, { createdAt: report.createdAt });
+    const pdf = await renderPdf(input, { createdAt: report.createdAt, feedback: await this.feedbackFor(report) });
     await step(90);
     await this.reports.finish(reportId, { result: input, csv, pdf });
     return { dilemmas: countDilemmas(input) };
+  }
+
+  /**
+   * The findings published before the report was made, of its municipalities (all when it names none): a re-render
+   * shows the same findings, and a finding's text and figures never change once published.
+   */
+  private async feedbackFor(report: ReportEntity) {
+    const wanted = report.scope.municipalities?.map((m) => m.trim().toLocaleLowerCase('nl-NL'));
+    const published = await this.feedback.published({});
+    return published.filter(
+      (f) =>
+        new Date(f.publishedAt) <= report.createdAt &&
+        (!wanted || wanted.includes(f.municipality.trim().toLocaleLowerCase('nl-NL'))),
+    );
   }
 
   async fail(reportId: string, reason: string): Promise<void> {

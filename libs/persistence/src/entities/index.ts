@@ -13,6 +13,13 @@ import { DilemmaResultEntity } from './dilemma-result.entity';
 import { PolicyInputCacheEntity } from './policy-input-cache.entity';
 import { ReportEntity } from './report.entity';
 import { MunicipalityWeightEntity } from './municipality-weight.entity';
+import { WoonvisieThemeEntity } from './woonvisie-theme.entity';
+import { AgreementEntity } from './agreement.entity';
+import { AgreementEventEntity } from './agreement-event.entity';
+import { AdviceEntity } from './advice.entity';
+import { FindingEntity } from './finding.entity';
+import { FindingAgreementEntity } from './finding-agreement.entity';
+import { FindingEventEntity } from './finding-event.entity';
 
 export {
   AuditLogEntity,
@@ -30,6 +37,13 @@ export {
   PolicyInputCacheEntity,
   ReportEntity,
   MunicipalityWeightEntity,
+  WoonvisieThemeEntity,
+  AgreementEntity,
+  AgreementEventEntity,
+  AdviceEntity,
+  FindingEntity,
+  FindingAgreementEntity,
+  FindingEventEntity,
 };
 
 /** Every entity; a new one is added here (and gets a migration). */
@@ -50,4 +64,11 @@ export const ENTITIES = [
   PolicyInputCacheEntity,
   ReportEntity,
   MunicipalityWeightEntity,
+  WoonvisieThemeEntity,
+  AgreementEntity,
+  AgreementEventEntity,
+  AdviceEntity,
+  FindingEntity,
+  FindingAgreementEntity,
+  FindingEventEntity,
 ];

@@ -3,6 +3,7 @@ import { SeedThemes1795000000100 } from './1795000000100-seed-themes';
 import { LiveVoting1795000003000 } from './1795000003000-live-voting';
 import { AggregationAndReports1795000004000 } from './1795000004000-aggregation-and-reports';
 import { RegistrationEmailPerEvening1795000005000 } from './1795000005000-registration-email-per-evening';
+import { AgreementsAndFindings1795000008500 } from './1795000008500-agreements-and-findings';
 
 /** Every migration, in order; a new one is appended here, one per line. */
 // prettier-ignore
@@ -12,4 +13,5 @@ export const MIGRATIONS: Function[] = [
   LiveVoting1795000003000,
   AggregationAndReports1795000004000,
   RegistrationEmailPerEvening1795000005000,
+  AgreementsAndFindings1795000008500,
 ];

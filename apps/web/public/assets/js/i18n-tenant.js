@@ -76,6 +76,8 @@ const nl = {
   mean: 'Gemiddeld: {mean} (1 = helemaal oneens, 5 = helemaal eens)',
   endedTitle: 'De avond is afgelopen',
   endedText: 'Bedankt voor het meedoen! U kunt dit scherm nu sluiten.',
+  endedFeedback: 'Wat wij met uw keuzes doen, leest u later hier:',
+  endedFeedbackLink: 'Wat er met uw inbreng gebeurde',
 };
 
 const fy = {
@@ -154,6 +156,8 @@ const fy = {
   mean: 'Gemiddeld: {mean} (1 = hielendal net iens, 5 = hielendal iens)',
   endedTitle: 'De jûn is ôfrûn',
   endedText: 'Tank foar it meidwaan! Jo kinne dit skerm no slute.',
+  endedFeedback: 'Wat wy mei jo karren dogge, lêze jo letter hjir:',
+  endedFeedbackLink: 'Wat der mei jo ynbring barde',
 };
 
 const en = {
@@ -232,6 +236,8 @@ const en = {
   mean: 'Average: {mean} (1 = strongly disagree, 5 = strongly agree)',
   endedTitle: 'The evening has ended',
   endedText: 'Thank you for taking part! You can close this page now.',
+  endedFeedback: 'What we do with your choices, you can read here later:',
+  endedFeedbackLink: 'What happened with your input',
 };
 
 export const TENANT_TEXTS = { nl, fy, en };

@@ -25,6 +25,7 @@ export function staffPage(titleKey) {
         { class: 'staff-nav', 'aria-label': t('navigation') },
         role !== 'analyst' ? h('a', { href: '/facilitate', text: t('nav.evenings') }) : null,
         role !== 'facilitator' ? h('a', { href: '/policy', text: t('nav.policy') }) : null,
+        role !== 'facilitator' ? h('a', { href: '/register', text: t('nav.register') }) : null,
       ),
       h('span', { class: 'who', text: session.user ? `${session.user.name} (${t(`role.${session.user.role}`)})` : '' }),
       langs,

@@ -31,6 +31,8 @@ export function liveScreen() {
       h('div', { class: 'big-icon', 'aria-hidden': 'true', text: '✓' }),
       h('h1', { text: t('endedTitle') }),
       h('p', { class: 'lead', text: t('endedText') }),
+      // What came of the evening is published later on the public feedback page ("u zei, wij deden").
+      h('p', {}, t('endedFeedback'), ' ', h('a', { href: '/terugkoppeling', text: t('endedFeedbackLink') })),
     ];
   }
   if (!dilemma) return [top, waiting('waitNext')];
