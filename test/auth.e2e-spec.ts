@@ -79,12 +79,24 @@ describe('staff accounts (e2e)', () => {
     expect(response.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
   });
 
-  it('throttles repeated failed logins for one account', async () => {
+  it('never locks an account: after failed logins the right password still works', async () => {
     const admin = await staffSession(t, 'admin');
-    let last = 0;
-    for (let i = 0; i < 11; i++) {
-      last = (await t.http.post('/api/auth/login').send({ email: admin.email, password: `wrong-${i}` })).status;
+    const password = 'het-goede-wachtwoord';
+    await t.http
+      .post('/api/users')
+      .set(admin.auth)
+      .send({ email: `na-fouten-${admin.id}@test.huurdersstem.nl`, name: 'Na fouten', role: 'analyst', password })
+      .expect(201);
+    const email = `na-fouten-${admin.id}@test.huurdersstem.nl`;
+    // Failures count per address (abuse-limits.e2e-spec.ts tests the address's lockout); this one stays under it.
+    for (let i = 0; i < 5; i++) {
+      await t.http
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', '198.18.0.5')
+        .send({ email, password: `wrong-${i}` })
+        .expect(401);
     }
-    expect(last).toBe(429);
+    await t.http.post('/api/auth/login').set('X-Forwarded-For', '198.18.0.6').send({ email, password }).expect(200);
+    await t.http.post('/api/auth/login').set('X-Forwarded-For', '198.18.0.5').send({ email, password }).expect(200);
   });
 });

@@ -15,7 +15,7 @@ import {
   validateSync,
 } from 'class-validator';
 import type { VoteChoice } from '@hs/contracts';
-import type { VoteRequest } from '@hs/domain';
+import { findHostileInput, hostileInputMessage, type VoteRequest } from '@hs/domain';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -96,6 +96,9 @@ function toChoice(dto: VoteChoiceDto): VoteChoice | null {
 export function parseVotePayload(raw: unknown): ParsedVote {
   try {
     if (!isPlainObject(raw)) return { ok: false, message: 'Verwacht {dilemmaId, clientVoteId, choice}.' };
+    // Before class-transformer: it recurses through nesting and skips prototype keys (see findHostileInput).
+    const hostile = findHostileInput(raw);
+    if (hostile) return { ok: false, message: hostileInputMessage(hostile) };
     const dto = plainToInstance(VotePayloadDto, raw);
     const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
     if (errors.length > 0) {

@@ -32,6 +32,14 @@ describe('loadConfig', () => {
     [{ METRICS_PORT: '0' }, 'METRICS_PORT'],
     [{ METRICS_PORT: 'http' }, 'METRICS_PORT'],
     [{ METRICS_TOKEN: 'has a space in the middle of it' }, 'METRICS_TOKEN'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: 'nginx' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '0' }, 'TRUST_PROXY'],
+    [{ LOGIN_FAILURES_PER_IP: '0' }, 'LOGIN_FAILURES_PER_IP'],
+    [{ REGISTRATIONS_PER_IP: 'veel' }, 'REGISTRATIONS_PER_IP'],
+    [{ MAX_CONNECTIONS_PER_IP: '-5' }, 'MAX_CONNECTIONS_PER_IP'],
+    [{ MAX_PENDING_CONNECTIONS_PER_IP: '0' }, 'MAX_PENDING_CONNECTIONS_PER_IP'],
   ])('refuses %j naming %s', (env, variable) => {
     let error: unknown;
     try {
@@ -77,6 +85,13 @@ describe('loadConfig', () => {
     expect(loadConfig({}).dataDir).toBe('.data');
     const given = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/x', DATA_DIR: '/var/lib/hs' });
     expect([given.databaseUrlGiven, given.dataDir]).toEqual([true, '/var/lib/hs']);
+  });
+
+  it('trusts X-Forwarded-For from a proxy on this machine only, unless TRUST_PROXY says otherwise', () => {
+    expect(loadConfig({}).trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 172.16.0.0/12,fd00::1' }).trustProxy).toBe('loopback, 172.16.0.0/12, fd00::1');
   });
 
   it('parses a list of origins', () => {

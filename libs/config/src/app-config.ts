@@ -3,6 +3,7 @@
  * Everything else in the code base receives an AppConfig; nothing else reads process.env.
  */
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 
 export const ROLES = ['all', 'api', 'gateway', 'worker'] as const;
 export type ProcessRole = (typeof ROLES)[number];
@@ -43,9 +44,18 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** Votes a single participant may send per 10 seconds. */
   voteRateLimit: number;
-  /** Join attempts per join code per minute, and per IP per minute. */
+  /** Failed joins (bad cards) per join code per minute, and failed joins (unknown codes, bad cards) per address per minute. */
   joinRateLimitPerCode: number;
   joinRateLimitPerIp: number;
+  /** Failed staff sign-ins per address in 15 minutes before that address is refused (never per account). */
+  loginFailuresPerIp: number;
+  /** Registrations per address per hour. */
+  registrationsPerIp: number;
+  /** Express `trust proxy`: which peers may name the client in X-Forwarded-For (false: none, a number: hops). */
+  trustProxy: string | number | false;
+  /** Open connections per client address, and of those, connections that have not sent a request head yet. */
+  maxConnectionsPerIp: number;
+  maxPendingConnectionsPerIp: number;
   /** Most votes written in one transaction by the group commit (1 = one INSERT per vote, the benchmark baseline). */
   voteBatchMax: number;
   /** How long the group commit waits to gather more votes before it writes, in milliseconds. */
@@ -111,6 +121,36 @@ function originsVar(env: Env, port: number): string[] {
     }
     return url.origin;
   });
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: `false` (no proxy: X-Forwarded-For is ignored), a number of proxy hops, or a comma-separated
+ * list of `loopback`, `linklocal`, `uniquelocal`, addresses and CIDR ranges. `true` (trust anyone) is refused:
+ * every client could then name its own address and escape the per-address limits.
+ */
+function trustProxyVar(env: Env): string | number | false {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (!raw) return 'loopback';
+  if (raw === 'false') return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops < 1 || hops > 10) throw new ConfigError('TRUST_PROXY', `must count 1 to 10 proxy hops, got ${hops}`);
+    return hops;
+  }
+  const parts = raw.split(',').map((part) => part.trim());
+  for (const part of parts) {
+    const [address, bits, extra] = part.split('/');
+    const version = isIP(address ?? '');
+    const validBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 6 ? 128 : 32));
+    if (PROXY_NAMES.includes(part) || (version !== 0 && validBits && extra === undefined)) continue;
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `must be false, a number of hops, or a list of loopback, linklocal, uniquelocal, addresses and CIDR ranges; "${part}" is none of these`,
+    );
+  }
+  return parts.join(', ');
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -190,8 +230,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicUrl: urlVar(env, 'PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:']).replace(/\/$/, ''),
     bodyLimitBytes: intVar(env, 'BODY_LIMIT_BYTES', 100 * 1024, 1024, 10 * 1024 * 1024),
     voteRateLimit: intVar(env, 'VOTE_RATE_LIMIT', 30, 1, 1_000_000),
-    joinRateLimitPerCode: intVar(env, 'JOIN_RATE_LIMIT_PER_CODE', 1200, 1, 1_000_000),
-    joinRateLimitPerIp: intVar(env, 'JOIN_RATE_LIMIT_PER_IP', 600, 1, 1_000_000),
+    joinRateLimitPerCode: intVar(env, 'JOIN_RATE_LIMIT_PER_CODE', 300, 1, 1_000_000),
+    joinRateLimitPerIp: intVar(env, 'JOIN_RATE_LIMIT_PER_IP', 60, 1, 1_000_000),
+    loginFailuresPerIp: intVar(env, 'LOGIN_FAILURES_PER_IP', 30, 1, 1_000_000),
+    registrationsPerIp: intVar(env, 'REGISTRATIONS_PER_IP', 30, 1, 1_000_000),
+    trustProxy: trustProxyVar(env),
+    maxConnectionsPerIp: intVar(env, 'MAX_CONNECTIONS_PER_IP', 1000, 1, 1_000_000),
+    maxPendingConnectionsPerIp: intVar(env, 'MAX_PENDING_CONNECTIONS_PER_IP', 200, 1, 1_000_000),
     voteBatchMax: intVar(env, 'VOTE_BATCH_MAX', 500, 1, 10_000),
     voteBatchWaitMs: intVar(env, 'VOTE_BATCH_WAIT_MS', 2, 0, 1000),
     publicWriteRateLimit: intVar(env, 'PUBLIC_WRITE_RATE_LIMIT', 600, 1, 1_000_000),

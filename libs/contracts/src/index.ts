@@ -6,6 +6,7 @@ export * from './domain-error';
 export * from './results';
 export * from './glossary';
 export * from './trends';
+export * from './rate-limits';
 export * from './accountability';
 export * from './accountability-terms';
 export * from './backplane';

@@ -3,7 +3,7 @@ export * from './data-source';
 export * from './database-bootstrap';
 export * from './redis.repository';
 export * from './live-bus.repository';
-export * from './rate-limit.repository';
+export * from './limits/flexible-rate-limit.store';
 export * from './job-queue.repository';
 export * from './persistence.module';
 export * from './repositories';

@@ -3,7 +3,7 @@ import { HealthProbeRepository } from './health/health-probe.repository';
 import { JobQueueRepository } from './job-queue.repository';
 import { LiveBusRepository } from './live-bus.repository';
 import { MetricsRegistry } from './metrics/metrics.registry';
-import { RateLimitRepository } from './rate-limit.repository';
+import { RedisRateLimitStore } from './limits/flexible-rate-limit.store';
 import { RedisRepository } from './redis.repository';
 import { StaffUserRepository } from './staff/staff-user.repository';
 import { CheckinCardRepository } from './live/checkin-card.repository';
@@ -34,7 +34,7 @@ import { FindingRepository } from './accountability/finding.repository';
 export const REPOSITORIES = [
   RedisRepository,
   LiveBusRepository,
-  RateLimitRepository,
+  RedisRateLimitStore,
   JobQueueRepository,
   StaffUserRepository,
   AuditLogRepository,

@@ -40,3 +40,19 @@ export function safeErrorText(error: unknown): string {
   const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
   return [header, ...frames].join('\n');
 }
+
+/**
+ * The HTTP status for a database error that the input caused, or null for one that is ours (a 500).
+ * Class 22 (data exception: a NUL 22021, bad text for a type 22P02, a number or date out of range) and a
+ * check constraint (23514) mean the request carried a value the schema refuses; class 54 (program limit:
+ * an index row or a statement too large) means it was too big. A unique violation (23505) that no
+ * repository turned into a domain error is still a conflict with what is stored, not a crash.
+ * Validation refuses such input at the door; this is the net under it, so that it is never a 500.
+ */
+export function inputErrorStatus(error: unknown): 400 | 409 | null {
+  const code = databaseFields(error)?.code;
+  if (typeof code !== 'string') return null;
+  if (code.startsWith('22') || code.startsWith('54') || code === '23514') return 400;
+  if (code === '23505') return 409;
+  return null;
+}

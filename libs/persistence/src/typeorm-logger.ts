@@ -23,8 +23,9 @@ export class RedactingTypeOrmLogger implements Logger {
     // TypeORM reports every failed query, also those the caller expects and handles: a unique index
     // that guards a race (class 23) is not an incident, and a deadlock or serialization failure (40) is
     // retried. An unhandled one still reaches the HTTP error filter, which logs it as an error.
+    // Bad input the schema refused (22, 54) is answered 400 by the error filter: worth a line, not an alarm.
     if (typeof code === 'string' && code.startsWith('23')) this.logger.debug(line);
-    else if (typeof code === 'string' && code.startsWith('40')) this.logger.warn(line);
+    else if (typeof code === 'string' && /^(40|22|54)/.test(code)) this.logger.warn(line);
     else this.logger.error(line);
   }
 

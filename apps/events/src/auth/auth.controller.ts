@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type StaffPrincipal, StaffService } from '@hs/domain';
 import { CurrentStaff, Public, Scoped } from '../http/auth.decorators';
-import { RateLimit } from '../http/rate-limit.decorator';
+import { FailureLimited } from '../http/rate-limit.decorator';
 import { LoginDto, LoginResponseDto, StaffUserDto } from './auth.dto';
 
 @ApiTags('staff')
@@ -11,7 +11,7 @@ export class AuthController {
   constructor(private readonly staff: StaffService) {}
 
   @Public()
-  @RateLimit('login')
+  @FailureLimited()
   @Post('auth/login')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponseDto })

@@ -20,7 +20,7 @@ export class RegistrationsController {
   constructor(private readonly registrations: RegistrationService) {}
 
   @Public()
-  @RateLimit('registrations')
+  @RateLimit('registrations', (config) => config.registrationsPerIp, 3600)
   @Post()
   @ApiOperation({
     summary: 'Sign up for a published evening (open for registration). Live, draft or ended evenings answer 409.',
@@ -29,7 +29,10 @@ export class RegistrationsController {
   })
   @ApiCreatedResponse({ type: RegistrationCreatedDto })
   @ApiBadRequestResponse({ description: 'Invalid fields, or consent not true.' })
-  @ApiConflictResponse({ description: 'EVENING_FULL, or EVENING_NOT_OPEN_FOR_REGISTRATION.' })
+  @ApiConflictResponse({
+    description:
+      'EVENING_FULL, EVENING_NOT_OPEN_FOR_REGISTRATION, or REGISTRATION_EXISTS (this e-mail address is registered already).',
+  })
   @ApiNotFoundResponse({ description: 'Unknown evening.' })
   register(@Param('id') eveningId: string, @Body() body: CreateRegistrationDto) {
     return this.registrations.register(eveningId, body);

@@ -6,6 +6,8 @@ import { STATUS_CODES } from 'node:http';
 import type { AppConfig } from '@hs/config';
 import { MetricsRegistry } from '@hs/persistence';
 import { HttpErrorFilter } from './domain-error.filter';
+import { limitConnections } from './connection-limits';
+import { hostileInputMiddleware } from './hostile-input.middleware';
 import { httpMetricsMiddleware } from './http-metrics.middleware';
 
 /**
@@ -15,10 +17,26 @@ import { httpMetricsMiddleware } from './http-metrics.middleware';
  */
 export function configureHttp(app: INestApplication, config: AppConfig): void {
   const express_ = app as NestExpressApplication;
-  express_.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // Who may name the client in X-Forwarded-For (TRUST_PROXY): every per-address limit depends on it.
+  express_.set('trust proxy', config.trustProxy);
+  const trustsProxy = express_.getHttpAdapter().getInstance().get('trust proxy fn') as (address: string, hop: number) => boolean;
+  limitConnections(app.getHttpServer(), {
+    perAddress: config.maxConnectionsPerIp,
+    pendingPerAddress: config.maxPendingConnectionsPerIp,
+    isTrustedProxy: (address) => trustsProxy(address, 0),
+    refused: app.get(MetricsRegistry).counter({
+      name: 'huurdersstem_connections_refused_total',
+      help: 'Connections closed at once because their address had too many open (open) or not yet started (pending)',
+      labelNames: ['reason'],
+    }),
+  });
   express_.disable('x-powered-by');
   // First, so that every answer is counted, also the 413s and 400s of the body parser below.
   app.use(httpMetricsMiddleware(app.get(MetricsRegistry)));
+  // Over plain HTTP (a laptop at a venue, reached as http://<lan-ip>) upgrade-insecure-requests would make
+  // the browser ask https:// for every asset and the page would never load; HSTS would pin a scheme
+  // the server does not speak. Both only when tenants reach us over HTTPS.
+  const https = new URL(config.publicUrl).protocol === 'https:';
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -28,8 +46,10 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
           connectSrc: ["'self'", ...config.allowedOrigins, ...config.allowedOrigins.map((o) => o.replace(/^http/, 'ws'))],
           styleSrc: ["'self'", "'unsafe-inline'"],
           scriptSrc: ["'self'"],
+          upgradeInsecureRequests: https ? [] : null,
         },
       },
+      strictTransportSecurity: https,
     }),
   );
   app.enableCors({ origin: config.allowedOrigins, credentials: false, maxAge: 600 });
@@ -44,6 +64,7 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
         : 'Het verzoek is geen geldige JSON.';
     res.status(status).json({ statusCode: status, message, error: STATUS_CODES[status] });
   });
+  app.use(hostileInputMiddleware());
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -2,11 +2,12 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import { STATUS_CODES } from 'node:http';
 import type { Response } from 'express';
 import { DomainError } from '@hs/contracts';
-import { safeErrorText } from '@hs/persistence';
+import { inputErrorStatus, safeErrorMessage, safeErrorText } from '@hs/persistence';
 
 /**
  * Turns every error on an HTTP route into NestJS's body `{statusCode, message, error}`:
- * domain errors by their code, Nest's HttpExceptions as they are, anything else a logged 500.
+ * domain errors by their code, Nest's HttpExceptions as they are, a database error caused by the input
+ * as 400 (or 409), anything else a logged 500.
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -38,6 +39,14 @@ export class HttpErrorFilter implements ExceptionFilter {
       response
         .status(status)
         .json(typeof body === 'string' ? { statusCode: status, message: body, error: STATUS_CODES[status] } : body);
+      return;
+    }
+    const refused = inputErrorStatus(exception);
+    if (refused) {
+      // The database refused a value of the request: the client's error, one line without a stack.
+      this.logger.warn(`database refused the input: ${safeErrorMessage(exception)}`);
+      const message = refused === 409 ? 'Dit botst met wat al is opgeslagen.' : 'Een waarde in het verzoek is ongeldig.';
+      response.status(refused).json({ statusCode: refused, message, error: STATUS_CODES[refused] });
       return;
     }
     const status = HttpStatus.INTERNAL_SERVER_ERROR;

@@ -1,9 +1,9 @@
 import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
 import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { RateLimitGuard } from './rate-limit.guard';
-import { RATE_LIMIT, type RateLimitRule } from './rate-limit.rule';
+import { FAILURE_LIMITED, RATE_LIMIT, type RateLimitRule } from './rate-limit.rule';
 
-export { RATE_LIMIT, type RateLimitRule } from './rate-limit.rule';
+export { FAILURE_LIMITED, RATE_LIMIT, type RateLimitRule } from './rate-limit.rule';
 
 /**
  * Limits a route per client IP (behind a proxy: X-Forwarded-For, see `trust proxy` in configure-http.ts):
@@ -18,4 +18,16 @@ export const RateLimit = (bucket: string, limit?: RateLimitRule['limit'], window
     SetMetadata(RATE_LIMIT, { bucket, limit, windowSeconds } satisfies RateLimitRule),
     UseGuards(RateLimitGuard),
     ApiTooManyRequestsResponse({ description: 'Too many requests from this address; the Retry-After header says when to retry' }),
+  );
+
+/**
+ * A public write route limited by its failures, which the domain counts (sign-in per address, joins per
+ * address and join code): counting every request would let other people's traffic lock out a valid
+ * code, card or password. Marks the route for the rule that every public write route is limited, and
+ * documents its 429.
+ */
+export const FailureLimited = () =>
+  applyDecorators(
+    SetMetadata(FAILURE_LIMITED, true),
+    ApiTooManyRequestsResponse({ description: 'Too many failures from this address; the Retry-After header says when to retry' }),
   );

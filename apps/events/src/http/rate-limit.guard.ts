@@ -3,7 +3,8 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
 import { DomainError } from '@hs/contracts';
-import { MetricsRegistry, RateLimitRepository } from '@hs/persistence';
+import { RateLimitStore } from '@hs/domain';
+import { MetricsRegistry } from '@hs/persistence';
 import { RATE_LIMIT, type RateLimitRule } from './rate-limit.rule';
 
 /** Counts a request against its route's @RateLimit rule; the error filter turns the refusal into 429 + Retry-After. */
@@ -13,7 +14,7 @@ export class RateLimitGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly limits: RateLimitRepository,
+    private readonly limits: RateLimitStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     metrics: MetricsRegistry,
   ) {
@@ -32,8 +33,11 @@ export class RateLimitGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request>();
     const ip = request.ip ?? request.socket.remoteAddress ?? 'unknown';
     const limit = typeof rule.limit === 'function' ? rule.limit(this.config) : (rule.limit ?? this.config.publicWriteRateLimit);
-    const result = await this.limits.hit(`http:${rule.bucket}:${ip}`, limit, rule.windowSeconds);
-    if (!result.allowed) {
+    const result = await this.limits.consume(
+      { name: `http-${rule.bucket}`, points: limit, durationSeconds: rule.windowSeconds },
+      ip,
+    );
+    if (result.over) {
       this.refused.inc({ bucket: rule.bucket });
       throw new DomainError('RATE_LIMITED', 'Te veel verzoeken vanaf dit adres; probeer het zo opnieuw.', {
         retryAfterSeconds: result.retryAfterSeconds,

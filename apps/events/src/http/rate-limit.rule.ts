@@ -2,6 +2,8 @@ import type { AppConfig } from '@hs/config';
 
 /** Metadata key and shape of a @RateLimit rule (apart from the decorator, so the guard and it do not import each other). */
 export const RATE_LIMIT = 'hs:rate-limit';
+/** Metadata key of @FailureLimited: the domain counts the route's failures (never its successes). */
+export const FAILURE_LIMITED = 'hs:failure-limited';
 
 export interface RateLimitRule {
   bucket: string;

@@ -1,8 +1,8 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Ip, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { JoinService } from '@hs/domain';
 import { Public } from '../http/auth.decorators';
-import { RateLimit } from '../http/rate-limit.decorator';
+import { FailureLimited } from '../http/rate-limit.decorator';
 import { JoinDto, JoinResponseDto } from './live.dto';
 
 @ApiTags('joining')
@@ -10,12 +10,15 @@ import { JoinDto, JoinResponseDto } from './live.dto';
 export class JoinController {
   constructor(private readonly joins: JoinService) {}
 
-  /** 404 unknown code, 409 evening not live, cards mode: 403 without a valid card, 409 card used; 429 rate limited. */
+  /**
+   * 404 unknown code, 409 evening not live, cards mode: 403 without a valid card, 409 card used;
+   * 429 when this address (or, for cards, this code) failed too often. A valid code or card is never refused.
+   */
   @Public()
-  @RateLimit('join', (config) => config.joinRateLimitPerIp)
+  @FailureLimited()
   @Post()
   @ApiCreatedResponse({ type: JoinResponseDto })
-  join(@Body() body: JoinDto) {
-    return this.joins.join(body);
+  join(@Body() body: JoinDto, @Ip() address: string) {
+    return this.joins.join(body, address);
   }
 }

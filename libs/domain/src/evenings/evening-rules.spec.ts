@@ -67,4 +67,13 @@ describe('assertRegistrationAccepted', () => {
     expect(codeOf(() => assertRegistrationAccepted({ status: 'published', capacity: 3 }, 2))).toBeNull();
     expect(codeOf(() => assertRegistrationAccepted({ status: 'published', capacity: 3 }, 3))).toBe('EVENING_FULL');
   });
+
+  it('takes one registration per e-mail address, even with seats left', () => {
+    expect(codeOf(() => assertRegistrationAccepted({ status: 'published', capacity: null }, 1, true))).toBe(
+      'REGISTRATION_EXISTS',
+    );
+    expect(codeOf(() => assertRegistrationAccepted({ status: 'live', capacity: null }, 1, true))).toBe(
+      'EVENING_NOT_OPEN_FOR_REGISTRATION',
+    );
+  });
 });

@@ -64,9 +64,13 @@ export const REGISTRATION_OPEN_STATUSES: readonly EveningStatus[] = ['published'
 export function assertRegistrationAccepted(
   evening: { status: EveningStatus; capacity: number | null },
   registered: number,
+  emailTaken = false,
 ): void {
   if (!REGISTRATION_OPEN_STATUSES.includes(evening.status)) {
     throw new DomainError('EVENING_NOT_OPEN_FOR_REGISTRATION', 'Voor deze avond kunt u zich (nu) niet aanmelden.');
+  }
+  if (emailTaken) {
+    throw new DomainError('REGISTRATION_EXISTS', 'Met dit e-mailadres bent u al aangemeld voor deze avond.');
   }
   if (evening.capacity !== null && registered >= evening.capacity) {
     throw new DomainError('EVENING_FULL', 'Deze avond is vol.');

@@ -1,10 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
 import { DomainError, isScopedRole, type StaffRole } from '@hs/contracts';
-import { RateLimitRepository, StaffUserEntity, StaffUserRepository } from '@hs/persistence';
+import { MetricsRegistry, StaffUserEntity, StaffUserRepository } from '@hs/persistence';
+import type { Counter } from 'prom-client';
+import { RateLimitStore } from '../limits/rate-limit-store';
 import { AuditService } from '../audit/audit.service';
 import { normalizeMunicipalities } from '../scope/staff-scope';
 import { TokenService } from '../auth/token.service';
+import { loginDelayMs, loginFailureRule } from './login-throttle';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './password';
 
 export interface StaffUserView {
@@ -16,9 +19,11 @@ export interface StaffUserView {
   municipalities: string[];
 }
 
-const LOGIN_WINDOW_SECONDS = 15 * 60;
-const LOGIN_LIMIT_PER_ACCOUNT = 10;
-const LOGIN_LIMIT_PER_IP = 100;
+function tooManyLogins(retryAfterSeconds: number): DomainError {
+  return new DomainError('RATE_LIMITED', 'Te veel mislukte inlogpogingen vanaf dit adres; probeer het later opnieuw.', {
+    retryAfterSeconds,
+  });
+}
 
 export function toStaffUserView(user: StaffUserEntity): StaffUserView {
   return { id: user.id, email: user.email, name: user.name, role: user.role, municipalities: user.municipalities ?? [] };
@@ -27,30 +32,56 @@ export function toStaffUserView(user: StaffUserEntity): StaffUserView {
 @Injectable()
 export class StaffService {
   private readonly logger = new Logger('Staff');
+  private readonly attempts: Counter<'result'>;
+  private readonly lockouts: Counter;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: StaffUserRepository,
     private readonly tokens: TokenService,
-    private readonly limits: RateLimitRepository,
+    private readonly limits: RateLimitStore,
     private readonly audit: AuditService,
-  ) {}
+    metrics: MetricsRegistry,
+  ) {
+    this.attempts = metrics.counter({
+      name: 'huurdersstem_login_attempts_total',
+      help: 'Staff sign-in attempts by result: ok, wrong (password or account), locked (address refused)',
+      labelNames: ['result'],
+    });
+    this.lockouts = metrics.counter({
+      name: 'huurdersstem_login_lockouts_total',
+      help: 'Times an address crossed LOGIN_FAILURES_PER_IP and was refused for the rest of the window',
+    });
+  }
 
+  /**
+   * Signs in. Failures count against the client's address only (see login-throttle.ts): an address that
+   * keeps failing waits longer for each answer and is refused after LOGIN_FAILURES_PER_IP; the account is
+   * never blocked, so the right password keeps working from anywhere else. No reset on success: one valid
+   * low-privilege account would otherwise wipe its address's count between guesses.
+   */
   async login(email: string, password: string, ip: string): Promise<{ accessToken: string; user: StaffUserView }> {
-    const account = email.trim().toLowerCase();
-    const [byAccount, byIp] = await Promise.all([
-      this.limits.hit(`login:acct:${account}`, LOGIN_LIMIT_PER_ACCOUNT, LOGIN_WINDOW_SECONDS),
-      this.limits.hit(`login:ip:${ip}`, LOGIN_LIMIT_PER_IP, LOGIN_WINDOW_SECONDS),
-    ]);
-    if (!byAccount.allowed || !byIp.allowed) {
-      throw new DomainError('RATE_LIMITED', 'Te veel inlogpogingen; probeer het over een kwartier opnieuw.', {
-        retryAfterSeconds: Math.max(byAccount.retryAfterSeconds, byIp.retryAfterSeconds),
-      });
+    const rule = loginFailureRule(this.config.loginFailuresPerIp);
+    const before = await this.limits.peek(rule, ip);
+    if (before.over) {
+      this.attempts.inc({ result: 'locked' });
+      throw tooManyLogins(before.retryAfterSeconds);
     }
-    const user = await this.users.findByEmail(account);
+    const delay = loginDelayMs(before.consumed);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    const user = await this.users.findByEmail(email.trim().toLowerCase());
     const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
-    if (!user || !ok) throw new DomainError('INVALID_CREDENTIALS', 'Onbekende combinatie van e-mailadres en wachtwoord.');
-    await this.limits.reset(`login:acct:${account}`, LOGIN_WINDOW_SECONDS);
+    if (!user || !ok) {
+      this.attempts.inc({ result: 'wrong' });
+      const after = await this.limits.consume(rule, ip);
+      if (after.over) {
+        // The failure that crosses the limit starts a lockout of this address; later ones are 'locked' attempts.
+        if (!before.over && after.consumed === rule.points + 1) this.lockouts.inc();
+        throw tooManyLogins(after.retryAfterSeconds);
+      }
+      throw new DomainError('INVALID_CREDENTIALS', 'Onbekende combinatie van e-mailadres en wachtwoord.');
+    }
+    this.attempts.inc({ result: 'ok' });
     await this.audit.record(user.id, 'staff.login', 'staff_user', user.id);
     return { accessToken: this.tokens.signStaff(user.id, user.role), user: toStaffUserView(user) };
   }

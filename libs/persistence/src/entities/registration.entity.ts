@@ -9,6 +9,9 @@ import { EveningEntity } from './evening.entity';
 @Entity({ name: 'registration' })
 @Check('ck_registration_group', `"group" IN ('tenant', 'tenant_org', 'stakeholder')`)
 @Index('ix_registration_evening', ['eveningId'])
+// One registration per e-mail address and evening, case-insensitive: an expression index (evening_id,
+// lower(email)) made by migration 1795000005000, which TypeORM cannot describe, so it leaves it alone.
+@Index('uq_registration_evening_email', { synchronize: false })
 export class RegistrationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

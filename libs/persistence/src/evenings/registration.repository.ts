@@ -17,7 +17,7 @@ export class RegistrationRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Inserts a registration unless `guard` refuses. The evening row is locked FOR NO KEY UPDATE
+   * Inserts a registration unless `guard` refuses (it is told whether the e-mail address is already registered). The evening row is locked FOR NO KEY UPDATE
    * before counting, so concurrent sign-ups for the last seat take turns and the count each sees
    * includes the one before it: no overbooking. (NO KEY UPDATE rather than UPDATE: it does not
    * block the foreign-key checks of participants joining the same evening.)
@@ -26,7 +26,7 @@ export class RegistrationRepository {
   async insertGuarded(
     eveningId: string,
     values: NewRegistration,
-    guard: (evening: { status: EveningStatus; capacity: number | null }, registered: number) => void,
+    guard: (evening: { status: EveningStatus; capacity: number | null }, registered: number, emailTaken: boolean) => void,
   ): Promise<{ id: string } | null> {
     return this.dataSource.transaction(async (m) => {
       const evenings: Array<{ status: EveningStatus; capacity: number | null }> = await m.query(
@@ -37,7 +37,15 @@ export class RegistrationRepository {
       const [{ n }]: Array<{ n: number }> = await m.query('SELECT COUNT(*)::int AS n FROM registration WHERE evening_id = $1', [
         eveningId,
       ]);
-      guard(evenings[0], n);
+      // Under the evening's lock, so two sign-ups with one address take turns; the unique index
+      // uq_registration_evening_email is the guard behind this check.
+      const taken: Array<{ taken: boolean }> = values.email
+        ? await m.query(
+            'SELECT EXISTS (SELECT 1 FROM registration WHERE evening_id = $1 AND lower(email) = lower($2)) AS taken',
+            [eveningId, values.email],
+          )
+        : [{ taken: false }];
+      guard(evenings[0], n, taken[0].taken);
       const saved = await m.save(m.create(RegistrationEntity, { ...values, eveningId, consentAt: new Date() }));
       return { id: saved.id };
     });

@@ -53,6 +53,9 @@ export class LiveSocketRepository {
       path: '/socket.io',
       serveClient: false,
       maxHttpBufferSize: MAX_MESSAGE_BYTES,
+      // A connection that joins no namespace within this is closed (the default, 45 s, let one host hold
+      // thousands of unauthenticated engine.io sockets).
+      connectTimeout: 10_000,
       cors: { origin: this.config.allowedOrigins, credentials: false },
       allowRequest: (req: IncomingMessage, callback) => {
         const origin = req.headers.origin;

@@ -4,12 +4,11 @@ import { LiveBusRepository } from '../live-bus.repository';
 import { PresenceRepository } from '../live/presence.repository';
 import { SocketAdapterRepository } from '../live/socket-adapter.repository';
 import { TallyRepository } from '../live/tally.repository';
-import { RateLimitRepository } from '../rate-limit.repository';
+import { MemoryRateLimitStore, RedisRateLimitStore } from '../limits/flexible-rate-limit.store';
 import { RedisRepository } from '../redis.repository';
 import { REPOSITORIES } from '../repositories';
 import { LocalLiveBus } from './local-live-bus';
 import { LocalPresence } from './local-presence';
-import { LocalRateLimit } from './local-rate-limit';
 import { LocalSocketAdapter } from './local-socket-adapter';
 import { LocalTallyStore } from './local-tally-store';
 
@@ -35,7 +34,7 @@ const LOCAL_STAND_INS: Provider[] = [
   standIn(TallyRepository, LocalTallyStore),
   standIn(PresenceRepository, LocalPresence),
   standIn(SocketAdapterRepository, LocalSocketAdapter),
-  standIn(RateLimitRepository, LocalRateLimit),
+  standIn(RedisRateLimitStore, MemoryRateLimitStore),
 ];
 
 const REPLACED = new Set<unknown>([
@@ -44,7 +43,7 @@ const REPLACED = new Set<unknown>([
   TallyRepository,
   PresenceRepository,
   SocketAdapterRepository,
-  RateLimitRepository,
+  RedisRateLimitStore,
 ]);
 
 /** The providers of the PersistenceModule for this backplane, and the tokens it exports. */

@@ -7,6 +7,7 @@ import { ReportXlsx1795000009500 } from './1795000009500-report-xlsx';
 import { ScopedStaffRoles1795000008000 } from './1795000008000-scoped-staff-roles';
 import { ConsultationRounds1795000008100 } from './1795000008100-consultation-rounds';
 import { QuestionBank1795000008200 } from './1795000008200-question-bank';
+import { RegistrationEmailPerEvening1795000005000 } from './1795000005000-registration-email-per-evening';
 import { AgreementsAndFindings1795000008500 } from './1795000008500-agreements-and-findings';
 
 /** Every migration, in order; a new one is appended here, one per line. */
@@ -21,5 +22,6 @@ export const MIGRATIONS: Function[] = [
   ScopedStaffRoles1795000008000,
   ConsultationRounds1795000008100,
   QuestionBank1795000008200,
+  RegistrationEmailPerEvening1795000005000,
   AgreementsAndFindings1795000008500,
 ];

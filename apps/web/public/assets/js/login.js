@@ -11,8 +11,16 @@ let typedEmail = ''; // kept when the form is drawn again (wrong password, langu
 
 function nextPath(role) {
   const next = new URLSearchParams(location.search).get('next');
-  // Only a path on this origin: "//evil.example" or "https://…" would make this an open redirect.
-  if (next && /^\/(?![/\\])/.test(next)) return next;
+  // Only a path on this origin. Judged the way the browser will read it: URL parsing drops tabs and
+  // newlines, so "/\t/evil.example" is "//evil.example", another host. Go to the parsed path, never the raw text.
+  if (next && next.startsWith('/')) {
+    try {
+      const url = new URL(next, location.origin);
+      if (url.origin === location.origin) return url.pathname + url.search + url.hash;
+    } catch {
+      // not a URL at all: the home page of the role
+    }
+  }
   return homeFor(role);
 }
 
