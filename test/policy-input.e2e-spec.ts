@@ -129,10 +129,10 @@ describe('policy input: suppression, paired shift and scope (e2e)', () => {
       csv = (await t.http.get(`/api/reports/${created.body.id}/export.csv`).set(analyst.auth).expect(200)).text;
       return true;
     });
-    expect(csv).toContain(';avond;Avond Vlieland (Vlieland);;onderdrukt;;;;;ja');
-    expect(csv).not.toMatch(/;avond;Avond Vlieland \(Vlieland\);[^;]+;aandeel/);
-    expect(csv).toContain(';gemeente;Vlieland;;onderdrukt;;;;;ja');
-    expect(csv).toMatch(/;avond;Avond Dantumadiel \(Dantumadiel\);Sneller;aandeel;0,5000;/);
+    expect(csv).toContain(';Avond;Avond Vlieland (Vlieland);;Niet getoond;;;;;ja');
+    expect(csv).not.toMatch(/;Avond;Avond Vlieland \(Vlieland\);[^;]+;Aandeel/);
+    expect(csv).toContain(';Gemeente;Vlieland;;Niet getoond;;;;;ja');
+    expect(csv).toMatch(/;Avond;Avond Dantumadiel \(Dantumadiel\);Sneller;Aandeel;0,5000;/);
   }, 60_000);
 
   it('computes the shift over the people who voted in both rounds, with McNemar, and hand counts apart', async () => {

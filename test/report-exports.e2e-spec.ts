@@ -66,10 +66,14 @@ describe('report exports: PDF, XLSX and CSV (e2e)', () => {
       .send({ eveningIds: [drachten.id, dokkum.id] })
       .expect(202);
     reportId = created.body.id;
-    const report = await waitFor('the report', async () => {
-      const res = await t.http.get(`/api/reports/${reportId}`).set(analyst.auth).expect(200);
-      return ['done', 'failed'].includes(res.body.status) ? res.body : undefined;
-    }, 80_000);
+    const report = await waitFor(
+      'the report',
+      async () => {
+        const res = await t.http.get(`/api/reports/${reportId}`).set(analyst.auth).expect(200);
+        return ['done', 'failed'].includes(res.body.status) ? res.body : undefined;
+      },
+      80_000,
+    );
     expect([report.status, report.error]).toEqual(['done', undefined]);
   }, 150_000);
   afterAll(async () => {

@@ -12,10 +12,19 @@ import {
 import { AggregationRepository, type DilemmaFilter, type DilemmaSourceRow, WeightRepository } from '@hs/persistence';
 import { JOB_QUEUE, type JobQueue } from '../ports/job-queue.port';
 import type { PairRow } from '../statistics/paired-shift';
-import { EVERYTHING, narrowMunicipalities, type StaffScope } from '../scope/staff-scope';
+import {
+  allowsAll,
+  eveningMunicipalities,
+  EVERYTHING,
+  isRestricted,
+  narrowMunicipalities,
+  outOfScope,
+  type StaffScope,
+} from '../scope/staff-scope';
 import { buildPolicyInput, type DilemmaSource } from '../statistics/policy-builder';
 import { buildResults } from '../statistics/results-builder';
 import { emptyRound, type RoundTally, tallyFromRows } from '../statistics/tally';
+import { looksLikeUuid } from '../evenings/uuid';
 import { resolveScope } from './policy-scope';
 
 type Tallies = Map<string, Map<number, RoundTally>>;
@@ -152,8 +161,13 @@ export class AggregationService {
   }
 
   /** GET /api/policy-input: the requested scope, narrowed to what the caller may read (another municipality: 403). */
-  scopedPolicyInput(requested: PolicyScope, staff: StaffScope = EVERYTHING): Promise<PolicyInput> {
+  async scopedPolicyInput(requested: PolicyScope, staff: StaffScope = EVERYTHING): Promise<PolicyInput> {
     const municipalities = narrowMunicipalities(staff, requested.municipalities);
+    // Naming another municipality's evening is asking for its figures: refused, as naming the municipality is.
+    if (isRestricted(staff) && requested.eveningIds?.length) {
+      const places = await this.repo.eveningPlaces(requested.eveningIds.filter(looksLikeUuid));
+      if (places.some((evening) => !allowsAll(staff, eveningMunicipalities(evening)))) throw outOfScope();
+    }
     return this.policyInput({
       ...requested,
       ...(municipalities ? { municipalities } : {}),

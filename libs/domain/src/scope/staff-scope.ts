@@ -34,8 +34,8 @@ export function scopeOf(user: { role: StaffRole; municipalities: readonly string
 }
 
 /** The municipalities an evening serves: the ones whose figures its results mix. */
-export function eveningMunicipalities(evening: { municipality: string }): string[] {
-  return [evening.municipality];
+export function eveningMunicipalities(evening: { municipality: string; otherMunicipalities?: readonly string[] }): string[] {
+  return [evening.municipality, ...(evening.otherMunicipalities ?? [])];
 }
 
 export function isRestricted(scope: StaffScope): scope is Extract<StaffScope, { kind: 'municipalities' }> {

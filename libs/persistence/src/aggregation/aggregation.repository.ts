@@ -176,6 +176,16 @@ export class AggregationRepository {
     return rows.map((r) => r.id);
   }
 
+  /** The municipalities each of these evenings serves (its own and the further ones). */
+  async eveningPlaces(eveningIds: readonly string[]): Promise<Array<{ municipality: string; otherMunicipalities: string[] }>> {
+    if (eveningIds.length === 0) return [];
+    const rows: Array<{ municipality: string; other_municipalities: string[] }> = await this.db.query(
+      'SELECT municipality, other_municipalities FROM evening WHERE id = ANY($1::uuid[])',
+      [eveningIds],
+    );
+    return rows.map((r) => ({ municipality: r.municipality, otherMunicipalities: r.other_municipalities ?? [] }));
+  }
+
   async dilemmaExists(dilemmaId: string): Promise<boolean> {
     const rows = await this.db.query('SELECT 1 FROM dilemma WHERE id = $1', [dilemmaId]);
     return rows.length > 0;

@@ -18,7 +18,10 @@ export interface NewEvening {
 }
 
 export type EveningChanges = Partial<
-  Pick<EveningEntity, 'title' | 'municipality' | 'otherMunicipalities' | 'venue' | 'startsAt' | 'capacity' | 'joinMode' | 'roundId'>
+  Pick<
+    EveningEntity,
+    'title' | 'municipality' | 'otherMunicipalities' | 'venue' | 'startsAt' | 'capacity' | 'joinMode' | 'roundId'
+  >
 >;
 
 export type EveningMoveOutcome =
