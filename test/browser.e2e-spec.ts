@@ -270,8 +270,10 @@ describeWithChromium('pages in a browser (e2e)', () => {
       const dashboard = await desk.newPage();
       await dashboard.goto(`${url}/policy`);
       await dashboard.getByRole('heading', { name: dilemma.question }).waitFor();
-      // One voter: under SUPPRESS_BELOW, so the dashboard names the dilemma and shows no figure.
-      await dashboard.getByText('te weinig deelnemers (minder dan 5) om te tonen').first().waitFor();
+      // One voter: under SUPPRESS_BELOW, so the dashboard names the dilemma and its overview cell shows no figure.
+      const hidden = dashboard.locator('table.matrix [data-suppressed="true"]').first();
+      await hidden.waitFor();
+      expect(await hidden.textContent()).not.toMatch(/\d+%/);
       await dashboard.getByRole('button', { name: 'Rapport maken' }).click();
       const [download] = await Promise.all([
         dashboard.waitForEvent('download'),
