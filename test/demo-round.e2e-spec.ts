@@ -9,6 +9,7 @@ import { PAST_EVENINGS } from '../scripts/demo-history';
 import { EVENING_PLANS, expectedTally, scaledPlans, simulateEvening } from '../scripts/demo-phones';
 import { runDemoRound } from '../scripts/demo-round-run';
 import { demoId } from '../scripts/demo-seeder';
+import { deleteKeysUnder } from '../libs/persistence/src/redis-keys';
 import { dropDatabase, freshDatabaseUrl } from './support/databases';
 import { bootTestApp, type TestApp } from './support/test-app';
 
@@ -41,7 +42,9 @@ async function fingerprint(dataSource: DataSource): Promise<Record<string, strin
 
 describe('npm run demo:round (e2e)', () => {
   const url = freshDatabaseUrl('round');
-  const env = { ...process.env, DATABASE_URL: url };
+  // A prefix of its own too: on the run's prefix the round's platform (another database) took other suites' jobs.
+  const redisPrefix = `${process.env.REDIS_PREFIX}_round`;
+  const env = { ...process.env, DATABASE_URL: url, REDIS_PREFIX: redisPrefix };
   let t: TestApp;
   let analyst: { Authorization: string };
   let analystToken: string;
@@ -49,6 +52,7 @@ describe('npm run demo:round (e2e)', () => {
   afterAll(async () => {
     await t?.close();
     await dropDatabase(url);
+    if (process.env.REDIS_URL) await deleteKeysUnder(process.env.REDIS_URL, redisPrefix);
   });
 
   it(
@@ -87,7 +91,7 @@ describe('npm run demo:round (e2e)', () => {
   );
 
   it('stores exactly what the simulated room sent, per round, hand counts included', async () => {
-    t = await bootTestApp({ DATABASE_URL: url });
+    t = await bootTestApp({ DATABASE_URL: url, REDIS_PREFIX: redisPrefix });
     const login = DEMO_STAFF.find((s) => s.role === 'analyst')!;
     const session = await t.http.post('/api/auth/login').send({ email: login.email, password: login.password }).expect(200);
     analystToken = session.body.accessToken;

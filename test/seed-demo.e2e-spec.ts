@@ -140,7 +140,7 @@ describe('demo data (e2e)', () => {
   });
 
   it('shows the nine evenings on the public list and lets the demo facilitator sign in', async () => {
-    const t = await bootTestApp({ DATABASE_URL: url });
+    const t = await bootTestApp({ DATABASE_URL: url, REDIS_PREFIX: `${process.env.REDIS_PREFIX}_seed` });
     try {
       const list = await t.http.get('/api/public/evenings').expect(200);
       expect((list.body as Array<{ municipality: string }>).map((e) => e.municipality).sort()).toEqual(
@@ -182,7 +182,7 @@ describe('demo data (e2e)', () => {
       ...times(15, { municipality: 'Leeuwarden', choice: { optionIds: [options[2]] } }),
     ]);
     await dataSource.query(`UPDATE dilemma SET status = 'closed' WHERE id = $1`, [dilemmaId]);
-    const t = await bootTestApp({ DATABASE_URL: url });
+    const t = await bootTestApp({ DATABASE_URL: url, REDIS_PREFIX: `${process.env.REDIS_PREFIX}_seed` });
     try {
       const login = await t.http
         .post('/api/auth/login')
