@@ -1,6 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { GLOSSARY, LANGUAGES } from '@hs/contracts';
+import { ApiRoute } from '../http/api-route.decorator';
 import { Public } from '../http/auth.decorators';
 
 /**
@@ -13,7 +14,7 @@ export class GlossaryController {
   @Public()
   @Get()
   @Header('Cache-Control', 'public, max-age=300')
-  @ApiOperation({ summary: 'The words of the dashboard and the reports, per term in Dutch, Frisian and English' })
+  @ApiRoute({ summary: 'The words of the dashboard and the reports, per term in Dutch, Frisian and English.' })
   @ApiOkResponse({
     description:
       '{languages: ["nl","fy","en"], terms: {key: {nl, fy, en}}}; keys such as group.tenant_org, age.65-79, kind.budget, ' +
