@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '@hs/config';
 import { StaffService } from '@hs/domain';
 import { chooseBackplane, prepareDatabase } from '@hs/persistence';
-import { configureHttp } from '../../events/src/http/configure-http';
+import { configureHttp } from '@hs/http';
 import { setupOpenApi } from './openapi';
 import { ServerModule } from './server.module';
 

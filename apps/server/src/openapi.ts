@@ -3,7 +3,7 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import type { AppConfig } from '@hs/config';
 
 /**
- * The OpenAPI document of the HTTP API, built from the controllers' decorators (see apps/events/src/http/api-route.ts).
+ * The OpenAPI document of the HTTP API, built from the controllers' decorators (ApiRoute in libs/http/src/api-route.decorator.ts).
  * The running server serves it at /api/docs-json; `npm run lint:openapi` builds the same document without a
  * database (scripts/openapi.ts) and lints it with Redocly's recommended rules.
  */

@@ -1,8 +1,7 @@
 import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type JoinLink, JoinLinkService } from '@hs/domain';
-import { ApiRoute } from '../../events/src/http/api-route.decorator';
-import { Roles } from '../../events/src/http/auth.decorators';
+import { ApiRoute, Roles } from '@hs/http';
 
 @ApiTags('evenings')
 @Controller('api/evenings')

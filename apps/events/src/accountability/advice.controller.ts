@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdviceService, READ_ALL, type StaffPrincipal } from '@hs/domain';
-import { ApiRoute } from '../http/api-route.decorator';
-import { CurrentStaff, Roles } from '../http/auth.decorators';
+import { ApiRoute, CurrentStaff, Roles } from '@hs/http';
 import { AdviceTextDto } from './register.dto';
 
 @ApiTags('register')

@@ -1,8 +1,7 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AccountabilityExportService, type ExportFormat, READ_ALL, type StaffPrincipal } from '@hs/domain';
-import { ApiRoute } from '../http/api-route.decorator';
-import { CurrentStaff } from '../http/auth.decorators';
+import { ApiRoute, CurrentStaff } from '@hs/http';
 import { FindingsQueryDto } from './finding.dto';
 import { RegisterQueryDto } from './register.dto';
 

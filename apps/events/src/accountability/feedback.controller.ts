@@ -1,8 +1,7 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { FeedbackService } from '@hs/domain';
-import { ApiRoute } from '../http/api-route.decorator';
-import { Public } from '../http/auth.decorators';
+import { ApiRoute, Public } from '@hs/http';
 import { FeedbackQueryDto, LetterQueryDto } from './finding.dto';
 
 @ApiTags('feedback')

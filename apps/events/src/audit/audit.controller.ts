@@ -1,8 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@hs/domain';
-import { ApiRoute } from '../http/api-route.decorator';
-import { Roles } from '../http/auth.decorators';
+import { ApiRoute, Roles } from '@hs/http';
 import { AuditEntryDto, AuditQueryDto } from './audit.dto';
 
 @ApiTags('staff')

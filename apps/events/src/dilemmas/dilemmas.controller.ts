@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DilemmaService, type StaffPrincipal } from '@hs/domain';
-import { ApiRoute } from '../http/api-route.decorator';
-import { CurrentStaff, Roles, Scoped } from '../http/auth.decorators';
+import { ApiRoute, CurrentStaff, Roles, Scoped } from '@hs/http';
 import { CreateDilemmaDto, DilemmaDto } from './dilemma.dto';
 
 @ApiTags('dilemmas')

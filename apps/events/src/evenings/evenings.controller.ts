@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { EveningService, type StaffPrincipal, type StaffScope } from '@hs/domain';
-import { ApiRoute } from '../http/api-route.decorator';
-import { CurrentScope, CurrentStaff, Public, Roles, Scoped } from '../http/auth.decorators';
+import { ApiRoute, CurrentScope, CurrentStaff, Public, Roles, Scoped } from '@hs/http';
 import { CreateEveningDto, EveningDto, PublicEveningDto, UpdateEveningDto } from './evening.dto';
 
 @ApiTags('evenings')

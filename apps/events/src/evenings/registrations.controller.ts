@@ -1,9 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RegistrationService, type StaffPrincipal } from '@hs/domain';
-import { ApiRoute } from '../http/api-route.decorator';
-import { CurrentStaff, Public, Roles } from '../http/auth.decorators';
-import { RateLimit } from '../http/rate-limit.decorator';
+import { ApiRoute, CurrentStaff, Public, RateLimit, Roles } from '@hs/http';
 import { CreateRegistrationDto, RegistrationCreatedDto, RegistrationDto, RegistrationsDeletedDto } from './registration.dto';
 
 @ApiTags('registrations')

@@ -1,8 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { GLOSSARY, LANGUAGES } from '@hs/contracts';
-import { ApiRoute } from '../http/api-route.decorator';
-import { Public } from '../http/auth.decorators';
+import { ApiRoute, Public } from '@hs/http';
 
 /**
  * The glossary the exports are written in, for the web pages (no build step: they fetch it once), so the

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Header, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CardService, type StaffPrincipal } from '@hs/domain';
-import { ApiRoute } from '../http/api-route.decorator';
-import { CurrentStaff, Public, Roles } from '../http/auth.decorators';
+import { ApiRoute, CurrentStaff, Public, Roles } from '@hs/http';
 import { renderCardSheet } from './card-sheet.page';
 import { CardsResponseDto, CreateCardsDto } from './live.dto';
 

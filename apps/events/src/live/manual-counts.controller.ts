@@ -1,8 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { ManualCountService, type StaffPrincipal } from '@hs/domain';
-import { ApiRoute } from '../http/api-route.decorator';
-import { CurrentStaff, Roles } from '../http/auth.decorators';
+import { ApiRoute, CurrentStaff, Roles } from '@hs/http';
 import { ManualCountDto, ManualCountResponseDto } from './live.dto';
 
 @ApiTags('dilemmas')

@@ -1,9 +1,7 @@
 import { Controller, Get, Header, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { MetricsRegistry } from '@hs/persistence';
-import { ApiRoute } from '../http/api-route.decorator';
-import { Public } from '../http/auth.decorators';
-import { MetricsAccessGuard } from './metrics-access.guard';
+import { ApiRoute, MetricsAccessGuard, Public } from '@hs/http';
 
 @ApiTags('operations')
 @Controller('api/metrics')

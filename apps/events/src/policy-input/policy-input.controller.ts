@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AggregationService, type StaffPrincipal, type StaffScope, WeightsService } from '@hs/domain';
-import { ApiRoute } from '../http/api-route.decorator';
-import { CurrentScope, CurrentStaff, Roles, Scoped } from '../http/auth.decorators';
+import { ApiRoute, CurrentScope, CurrentStaff, Roles, Scoped } from '@hs/http';
 import { PolicyInputQueryDto, scopeOfQuery, WeightsDto } from './policy-input.dto';
 
 @ApiTags('policy input')

@@ -1,8 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AggregationService } from '@hs/domain';
-import { ApiRoute } from '../http/api-route.decorator';
-import { Scoped } from '../http/auth.decorators';
+import { ApiRoute, Scoped } from '@hs/http';
 import { ResultsQueryDto } from './results.dto';
 
 @ApiTags('results')

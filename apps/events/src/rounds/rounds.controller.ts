@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RoundService, type StaffPrincipal, type StaffScope } from '@hs/domain';
-import { ApiRoute } from '../http/api-route.decorator';
-import { CurrentScope, CurrentStaff, Roles, Scoped } from '../http/auth.decorators';
+import { ApiRoute, CurrentScope, CurrentStaff, Roles, Scoped } from '@hs/http';
 import { CreateRoundDto, RoundDto } from './round.dto';
 
 @ApiTags('rounds')

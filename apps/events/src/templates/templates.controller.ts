@@ -2,8 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type StaffPrincipal, TemplateService } from '@hs/domain';
 import { DilemmaDto } from '../dilemmas/dilemma.dto';
-import { ApiRoute } from '../http/api-route.decorator';
-import { CurrentStaff, Roles } from '../http/auth.decorators';
+import { ApiRoute, CurrentStaff, Roles } from '@hs/http';
 import { AddFromTemplateDto, CreateTemplateDto, TemplateDto, TemplateQueryDto, UpdateTemplateDto } from './template.dto';
 
 @ApiTags('question bank')

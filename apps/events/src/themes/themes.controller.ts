@@ -1,8 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ThemeService } from '@hs/domain';
-import { ApiRoute } from '../http/api-route.decorator';
-import { Public } from '../http/auth.decorators';
+import { ApiRoute, Public } from '@hs/http';
 import { ThemeDto } from './themes.dto';
 
 @ApiTags('themes')

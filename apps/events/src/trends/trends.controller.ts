@@ -1,8 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type StaffScope, TrendService } from '@hs/domain';
-import { ApiRoute } from '../http/api-route.decorator';
-import { CurrentScope, Roles, Scoped } from '../http/auth.decorators';
+import { ApiRoute, CurrentScope, Roles, Scoped } from '@hs/http';
 import { TrendsQueryDto } from './trends.dto';
 
 @ApiTags('policy input')

@@ -2,8 +2,7 @@ import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type StaffPrincipal, StaffService } from '@hs/domain';
 import { CreateUserDto, StaffUserDto } from '../auth/auth.dto';
-import { ApiRoute } from '../http/api-route.decorator';
-import { CurrentStaff, Roles } from '../http/auth.decorators';
+import { ApiRoute, CurrentStaff, Roles } from '@hs/http';
 
 @ApiTags('staff')
 @Controller('api/users')
