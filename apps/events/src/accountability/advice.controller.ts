@@ -11,7 +11,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { AdviceService, READ_ALL, type StaffPrincipal } from '@hs/domain';
-import { CurrentStaff, Roles } from '../http/auth.decorators';
+import { CurrentStaff, Roles } from '@hs/http';
 import { AdviceTextDto } from './register.dto';
 
 @ApiTags('register')

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AccountabilityExportService, type ExportFormat, READ_ALL, type StaffPrincipal } from '@hs/domain';
-import { CurrentStaff } from '../http/auth.decorators';
+import { CurrentStaff } from '@hs/http';
 import { FindingsQueryDto } from './finding.dto';
 import { RegisterQueryDto } from './register.dto';
 

@@ -10,7 +10,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { FindingService, READ_ALL, type StaffPrincipal } from '@hs/domain';
-import { CurrentStaff, Roles } from '../http/auth.decorators';
+import { CurrentStaff, Roles } from '@hs/http';
 import { CreateFindingDto, FindingsQueryDto, UpdateFindingDto } from './finding.dto';
 
 @ApiTags('findings')
