@@ -1,7 +1,8 @@
 import { connect as tcpConnect, type Socket as TcpSocket } from 'node:net';
 import { Manager } from 'socket.io-client';
 import { aLiveEvening, transition } from './support/live-builders';
-import { ALLOWED_ORIGIN, aVote, connectTenant, eventually, joinEvening, vote } from './support/live-client';
+import { ALLOWED_ORIGIN, aVotePayload, connectTenant, joinEvening, vote } from './support/live-client';
+import { waitFor } from './support/wait';
 import { bootTestApp, staffSession, type TestApp } from './support/test-app';
 
 /**
@@ -54,7 +55,11 @@ describe('connection hygiene (e2e)', () => {
 
     const probes = await Promise.all(Array.from({ length: 40 }, () => slowHeaders(t.port)));
     // Beyond the cap of half-open connections, the server closes at once.
-    await eventually(() => (probes.filter((p) => !p.closed).length <= PENDING_PER_ADDRESS ? true : undefined), 5_000);
+    await waitFor(
+      'half-open connections over the cap to be closed',
+      () => probes.filter((p) => !p.closed).length <= PENDING_PER_ADDRESS,
+      5_000,
+    );
 
     // Meanwhile the server is healthy and tenants from another address join and vote.
     await t.http.get('/api/health').expect(200);
@@ -62,7 +67,7 @@ describe('connection hygiene (e2e)', () => {
       const tenant = await joinEvening(t, evening.joinCode);
       const socket = await connectTenant(t.url, tenant.participantToken);
       try {
-        const ack = await vote(socket, aVote(dilemmas[0].id, { optionIds: [dilemmas[0].options[i % 2].id] }));
+        const ack = await vote(socket, aVotePayload(dilemmas[0].id, { optionIds: [dilemmas[0].options[i % 2].id] }));
         expect(ack).toMatchObject({ ok: true });
       } finally {
         socket.close();
@@ -70,7 +75,7 @@ describe('connection hygiene (e2e)', () => {
     }
 
     // The ones within the cap are dropped once the header timeout passes, not after a minute.
-    await eventually(() => (probes.every((p) => p.closed) ? true : undefined), 25_000);
+    await waitFor('every slow connection to be closed', () => probes.every((p) => p.closed), 25_000);
   }, 45_000);
 
   it('caps open connections per address and closes engine.io sockets that never join a namespace', async () => {
@@ -103,7 +108,7 @@ describe('connection hygiene (e2e)', () => {
     await t.http.get('/api/health').expect(200);
     // None of them joined /live: the server closes them after its connect timeout.
     try {
-      await eventually(() => (closed.size === opened.length ? true : undefined), 25_000);
+      await waitFor('every idle engine.io socket to be closed', () => closed.size === opened.length, 25_000);
     } finally {
       for (const { manager } of outcomes) manager.engine?.close();
     }

@@ -3,7 +3,7 @@ import type { DilemmaView } from '@hs/contracts';
 import { HttpErrorFilter } from '@hs/http';
 import { aChoiceDilemma, createEvening } from './support/evening-builders';
 import { aLiveEvening, transition } from './support/live-builders';
-import { aVote, connectTenant, joinEvening, type LiveClient, vote } from './support/live-client';
+import { aVotePayload, connectTenant, joinEvening, type LiveClient, voteRaw } from './support/live-client';
 import { captureOutput } from './support/output';
 import { bootTestApp, type StaffSession, staffSession, type TestApp } from './support/test-app';
 
@@ -70,7 +70,7 @@ describe('hostile input (e2e)', () => {
       try {
         let deep: Record<string, unknown> = { optionIds: [dilemmas[0].options[0].id] };
         for (let i = 0; i < 200; i++) deep = { a: deep };
-        const ack = await vote(socket, { dilemmaId: dilemmas[0].id, clientVoteId: randomUUID(), choice: deep });
+        const ack = await voteRaw(socket, { dilemmaId: dilemmas[0].id, clientVoteId: randomUUID(), choice: deep });
         expect(ack).toMatchObject({ ok: false, error: { code: 'BAD_PAYLOAD' } });
         const stored = await t.dataSource.query('SELECT count(*) AS n FROM vote WHERE dilemma_id = $1', [dilemmas[0].id]);
         expect(Number(stored[0].n)).toBe(0);
@@ -147,7 +147,7 @@ describe('hostile input (e2e)', () => {
       const { dilemmas, socket } = await aTenantOnAnOpenDilemma('budget');
       try {
         const [a, b] = dilemmas[0].options;
-        const ack = await vote(socket, aVote(dilemmas[0].id, { allocation: { [a.id]: 5, [`${b.id}\u0000`]: 5 } }));
+        const ack = await voteRaw(socket, aVotePayload(dilemmas[0].id, { allocation: { [a.id]: 5, [`${b.id}\u0000`]: 5 } }));
         expect(ack).toMatchObject({ ok: false, error: { code: 'BAD_PAYLOAD' } });
       } finally {
         socket.close();
@@ -173,7 +173,7 @@ describe('hostile input (e2e)', () => {
           // JSON.parse makes `__proto__` an own key, as the Socket.IO parser does with what arrives.
           const payload = JSON.parse(`{"dilemmaId":"${dilemmas[0].id}","clientVoteId":"${randomUUID()}","${key}":{"x":1}}`);
           payload.choice = choice;
-          const ack = await vote(socket, payload);
+          const ack = await voteRaw(socket, payload);
           expect(ack).toMatchObject({ ok: false, error: { code: 'BAD_PAYLOAD' } });
         }
         const stored = await t.dataSource.query('SELECT count(*) AS n FROM vote WHERE dilemma_id = $1', [dilemmas[0].id]);

@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { createEvening } from './support/evening-builders';
 import { aLiveEvening, transition } from './support/live-builders';
-import { aVote, connectTenant, vote } from './support/live-client';
+import { aVotePayload, connectTenant, vote } from './support/live-client';
 import { bootTestApp, staffSession, type TestApp } from './support/test-app';
 
 /**
@@ -54,7 +54,7 @@ describe('joining under attack (finding 3)', () => {
         expect(joined.status).toBe(201);
         const socket = await connectTenant(t.url, joined.body.participantToken);
         try {
-          const ack = await vote(socket, aVote(dilemmas[0].id, { optionIds: [dilemmas[0].options[0].id] }));
+          const ack = await vote(socket, aVotePayload(dilemmas[0].id, { optionIds: [dilemmas[0].options[0].id] }));
           expect(ack).toMatchObject({ ok: true, status: 'new' });
         } finally {
           socket.close();

@@ -3,7 +3,18 @@ import jwt from 'jsonwebtoken';
 import { randomUUID } from 'node:crypto';
 import type { VoteAck } from '@hs/contracts';
 import { aLiveEvening, transition } from './support/live-builders';
-import { aVote, connect, connectStaff, connectTenant, joinEvening, type LiveClient, sleep, vote } from './support/live-client';
+import {
+  aVotePayload,
+  connect,
+  connectStaff,
+  connectTenant,
+  joinEvening,
+  type LiveClient,
+  raw,
+  sleep,
+  vote,
+  voteRaw,
+} from './support/live-client';
 import { bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
 
 const VOTE_CODES = ['BAD_PAYLOAD', 'NOT_OPEN', 'UNKNOWN_OPTION', 'WRONG_EVENING', 'RATE_LIMITED', 'UNAUTHORIZED'];
@@ -36,13 +47,13 @@ describe('live gateway against bad input (e2e)', () => {
     const joined = await joinEvening(t, joinCode);
     const socket = await connectTenant(t.url, joined.participantToken);
     sockets.push(socket);
-    const good = () => aVote(dilemma.id, { optionIds: [dilemma.options[0].id] });
+    const good = () => aVotePayload(dilemma.id, { optionIds: [dilemma.options[0].id] });
     const nearMiss = fc.oneof(
       // Not undefined: JSON drops an undefined field, which would leave a valid vote.
       fc.record({ extra: fc.anything().filter((x) => x !== undefined) }).map((x) => ({ ...good(), ...x })),
-      fc.anything().map((choice) => ({ ...good(), choice: choice as never })),
-      fc.anything().map((dilemmaId) => ({ ...good(), dilemmaId: dilemmaId as never })),
-      fc.oneof(fc.string(), fc.integer()).map((clientVoteId) => ({ ...good(), clientVoteId: clientVoteId as never })),
+      fc.anything().map((choice) => ({ ...good(), choice })),
+      fc.anything().map((dilemmaId) => ({ ...good(), dilemmaId })),
+      fc.oneof(fc.string(), fc.integer()).map((clientVoteId) => ({ ...good(), clientVoteId })),
       fc.array(fc.uuid(), { maxLength: 10 }).map((ids) => ({ ...good(), choice: { optionIds: ids } })),
       fc.integer().map((value) => ({ ...good(), choice: { value } })),
       fc.dictionary(fc.string(), fc.integer()).map((allocation) => ({ ...good(), choice: { allocation } })),
@@ -50,15 +61,15 @@ describe('live gateway against bad input (e2e)', () => {
     const payload = fc.oneof(fc.anything(), fc.jsonValue(), nearMiss);
     await fc.assert(
       fc.asyncProperty(payload, async (p) => {
-        const ack = await vote(socket, p);
+        const ack = await voteRaw(socket, p);
         return ack.ok === false && VOTE_CODES.includes(ack.error.code) && typeof ack.error.message === 'string';
       }),
       { numRuns: 300 },
     );
     // Several arguments, none, or no ack callback at all: still nothing stored, the socket still answers.
-    expect(((await socket.timeout(5000).emitWithAck('vote', good(), 'extra')) as VoteAck).ok).toBe(false);
-    expect(((await socket.timeout(5000).emitWithAck('vote')) as VoteAck).ok).toBe(false);
-    socket.emit('vote', { nonsense: true });
+    expect(((await raw(socket).timeout(5000).emitWithAck('vote', good(), 'extra')) as VoteAck).ok).toBe(false);
+    expect(((await raw(socket).timeout(5000).emitWithAck('vote')) as VoteAck).ok).toBe(false);
+    raw(socket).emit('vote', { nonsense: true });
     expect(await storedVotes(joined.participantId)).toBe(0);
     expect(await vote(socket, good())).toMatchObject({ ok: true, status: 'new' });
   }, 120_000);
@@ -106,9 +117,9 @@ describe('live gateway against bad input (e2e)', () => {
     const socket = await connectTenant(t.url, joined.participantToken);
     sockets.push(socket);
     const closed = new Promise((resolve) => socket.once('disconnect', resolve));
-    socket.emit(
+    raw(socket).emit(
       'vote',
-      { ...aVote(dilemma.id, { optionIds: [dilemma.options[0].id] }), pad: 'x'.repeat(20 * 1024) },
+      { ...aVotePayload(dilemma.id, { optionIds: [dilemma.options[0].id] }), pad: 'x'.repeat(20 * 1024) },
       () => undefined,
     );
     await closed;
@@ -123,13 +134,13 @@ describe('live gateway against bad input (e2e)', () => {
     sockets.push(socket);
     // Staff actions and room joins from a tenant socket are ignored.
     for (const event of ['open', 'close', 'reveal', 'join', 'subscribe', 'manual-counts'])
-      socket.emit(event, { dilemmaId: otherDilemma.id, room: other.evening.id });
+      raw(socket).emit(event, { dilemmaId: otherDilemma.id, room: other.evening.id });
     await transition(t, staff, otherDilemma.id, 'open');
-    const ack = await vote(socket, aVote(otherDilemma.id, { optionIds: [otherDilemma.options[0].id] }));
+    const ack = await vote(socket, aVotePayload(otherDilemma.id, { optionIds: [otherDilemma.options[0].id] }));
     expect(ack).toMatchObject({ ok: false, error: { code: 'WRONG_EVENING' } });
     const otherTenant = await connectTenant(t.url, (await joinEvening(t, other.evening.joinCode)).participantToken);
     sockets.push(otherTenant);
-    await vote(otherTenant, aVote(otherDilemma.id, { optionIds: [otherDilemma.options[0].id] }));
+    await vote(otherTenant, aVotePayload(otherDilemma.id, { optionIds: [otherDilemma.options[0].id] }));
     await transition(t, staff, otherDilemma.id, 'reveal');
     await sleep(500);
     const leaked = socket.received.filter(
@@ -164,7 +175,7 @@ describe('live gateway against bad input (e2e)', () => {
 
   it('refuses handshakes from a foreign Origin and admits those without one', async () => {
     const joined = await joinEvening(t, joinCode);
-    for (const transports of [['websocket'], ['polling']]) {
+    for (const transports of [['websocket'], ['polling']] satisfies Array<Array<'websocket' | 'polling'>>) {
       await expect(
         connectTenant(t.url, joined.participantToken, { origin: 'https://evil.example', transports }),
       ).rejects.toThrow();

@@ -1,8 +1,16 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Socket } from 'socket.io-client';
-import type { TallyPayload, VoteAck } from '@hs/contracts';
+import type { VoteAck } from '@hs/contracts';
 import { aLiveEvening, transition } from './support/live-builders';
-import { aVote, connectStaff, connectTenant, joinEvening, type LiveClient, vote, waitFor } from './support/live-client';
+import {
+  aVotePayload,
+  connectStaff,
+  connectTenant,
+  joinEvening,
+  type LiveClient,
+  vote,
+  waitForEvent,
+} from './support/live-client';
 import { freePort, startRedis, startServerProcess, stopProcess } from './support/processes';
 import { bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
 import { describeWithRedis } from './support/services';
@@ -10,7 +18,7 @@ import { describeWithRedis } from './support/services';
 let retries = 0;
 
 /** Sends one attempt until it is acknowledged, as a phone would: the same clientVoteId on every retry. */
-async function untilAcked(socket: Socket, payload: ReturnType<typeof aVote>): Promise<VoteAck> {
+async function untilAcked(socket: Socket, payload: ReturnType<typeof aVotePayload>): Promise<VoteAck> {
   for (;;) {
     try {
       return (await socket.timeout(2000).emitWithAck('vote', payload)) as VoteAck;
@@ -61,7 +69,7 @@ describeWithRedis('live voting through crashes and outages (e2e)', () => {
       const mine: Array<{ clientVoteId: string; ack?: VoteAck }> = [];
       sent.set(participantId, mine);
       for (let r = 0; r < 8; r++) {
-        const attempt = aVote(dilemma.id, { optionIds: [dilemma.options[(i + r) % 3].id] });
+        const attempt = aVotePayload(dilemma.id, { optionIds: [dilemma.options[(i + r) % 3].id] });
         const entry: { clientVoteId: string; ack?: VoteAck } = { clientVoteId: attempt.clientVoteId };
         mine.push(entry);
         entry.ack = await untilAcked(socket, attempt);
@@ -120,25 +128,25 @@ describeWithRedis('live voting through crashes and outages (e2e)', () => {
         tenants.push(await connectTenant(gateway.url, (await joinEvening(app, evening.joinCode)).participantToken));
       sockets.push(staffSocket, ...tenants);
 
-      const before = await Promise.all(tenants.slice(0, 10).map((s) => vote(s, aVote(dilemma.id, { optionIds: [a] }))));
+      const before = await Promise.all(tenants.slice(0, 10).map((s) => vote(s, aVotePayload(dilemma.id, { optionIds: [a] }))));
       expect(before.every((x) => x.ok)).toBe(true);
-      await waitFor<TallyPayload>(staffSocket, 'tally', (p) => p.total === 10);
+      await waitForEvent(staffSocket, 'tally', (p) => p.total === 10);
 
       await stopProcess(redis, 'SIGKILL');
-      const during = await Promise.all(tenants.slice(10).map((s) => vote(s, aVote(dilemma.id, { optionIds: [b] }))));
+      const during = await Promise.all(tenants.slice(10).map((s) => vote(s, aVotePayload(dilemma.id, { optionIds: [b] }))));
       expect(during.every((x) => x.ok)).toBe(true);
       redis = await startRedis(redisPort);
       children.push(redis);
 
-      const after = await Promise.all(tenants.slice(0, 5).map((s) => vote(s, aVote(dilemma.id, { optionIds: [b] }))));
+      const after = await Promise.all(tenants.slice(0, 5).map((s) => vote(s, aVotePayload(dilemma.id, { optionIds: [b] }))));
       expect(after.every((x) => x.ok && x.status === 'changed')).toBe(true);
-      const recovered = await waitFor<TallyPayload>(staffSocket, 'tally', (p) => p.total === 20 && p.counts[b] === 15, 20_000);
+      const recovered = await waitForEvent(staffSocket, 'tally', (p) => p.total === 20 && p.counts[b] === 15, 20_000);
       expect(recovered.counts).toEqual({ [a]: 5, [b]: 15 });
       const stored = await app.dataSource.query('SELECT count(*)::int AS n FROM vote WHERE dilemma_id = $1', [dilemma.id]);
       expect(stored[0].n).toBe(20);
       // The API's transitions reach the gateway over the restarted Redis again.
       await transition(app, boss, dilemma.id, 'close');
-      await waitFor(tenants[0], 'dilemma', (p: { dilemma: { status: string } }) => p.dilemma.status === 'closed');
+      await waitForEvent(tenants[0], 'dilemma', (p: { dilemma: { status: string } }) => p.dilemma.status === 'closed');
     } finally {
       await gateway.close();
       await app.close();

@@ -1,6 +1,14 @@
-import type { DilemmaView, PresencePayload, TallyPayload } from '@hs/contracts';
+import type { DilemmaView } from '@hs/contracts';
 import { aLiveEvening, transition } from './support/live-builders';
-import { aVote, connectStaff, connectTenant, joinEvening, type LiveClient, vote, waitFor } from './support/live-client';
+import {
+  aVotePayload,
+  connectStaff,
+  connectTenant,
+  joinEvening,
+  type LiveClient,
+  vote,
+  waitForEvent,
+} from './support/live-client';
 import { bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
 import { describeWithRedis } from './support/services';
 
@@ -35,20 +43,20 @@ describeWithRedis('two gateway processes serving one evening (e2e)', () => {
     }
     sockets.push(staffOnApi, staffOnGateway, ...onGateway, ...onApi);
 
-    await waitFor<PresencePayload>(staffOnApi, 'presence', (p) => p.connected === 6);
+    await waitForEvent(staffOnApi, 'presence', (p) => p.connected === 6);
     await transition(api, staff, dilemma.id, 'open');
-    await Promise.all(onGateway.map((s) => waitFor<{ dilemma: DilemmaView }>(s, 'dilemma', (p) => p.dilemma.status === 'open')));
+    await Promise.all(onGateway.map((s) => waitForEvent(s, 'dilemma', (p) => p.dilemma.status === 'open')));
 
     const acks = await Promise.all([
-      ...onGateway.map((s) => vote(s, aVote(dilemma.id, { optionIds: [a] }))),
-      ...onApi.map((s) => vote(s, aVote(dilemma.id, { optionIds: [b] }))),
+      ...onGateway.map((s) => vote(s, aVotePayload(dilemma.id, { optionIds: [a] }))),
+      ...onApi.map((s) => vote(s, aVotePayload(dilemma.id, { optionIds: [b] }))),
     ]);
     expect(acks.every((x) => x.ok)).toBe(true);
     for (const socket of [staffOnApi, staffOnGateway]) {
-      const tally = await waitFor<TallyPayload>(socket, 'tally', (p) => p.dilemmaId === dilemma.id && p.total === 6);
+      const tally = await waitForEvent(socket, 'tally', (p) => p.dilemmaId === dilemma.id && p.total === 6);
       expect(tally.counts).toEqual({ [a]: 3, [b]: 3 });
     }
-    await waitFor<PresencePayload>(staffOnGateway, 'presence', (p) => p.connected === 6 && p.voted === 6);
+    await waitForEvent(staffOnGateway, 'presence', (p) => p.connected === 6 && p.voted === 6);
 
     // Each gateway emits bus events to its own sockets only: nobody gets the same transition twice.
     for (const socket of [...onGateway, ...onApi, staffOnApi, staffOnGateway]) {
@@ -60,7 +68,7 @@ describeWithRedis('two gateway processes serving one evening (e2e)', () => {
     await transition(api, staff, dilemma.id, 'close');
     await transition(api, staff, dilemma.id, 'reveal');
     for (const socket of onGateway) {
-      const revealed = await waitFor<TallyPayload>(socket, 'tally', (p) => p.total === 6);
+      const revealed = await waitForEvent(socket, 'tally', (p) => p.total === 6);
       expect(revealed.counts).toEqual({ [a]: 3, [b]: 3 });
     }
   }, 60_000);

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { TallyPayload, VoteAck } from '@hs/contracts';
+import type { VoteAck } from '@hs/contracts';
 import { aLiveEvening, transition } from './support/live-builders';
-import { aVote, connectStaff, connectTenant, joinEvening, type LiveClient, vote, waitFor } from './support/live-client';
+import {
+  aVotePayload,
+  connectStaff,
+  connectTenant,
+  joinEvening,
+  type LiveClient,
+  vote,
+  waitForEvent,
+} from './support/live-client';
 import { bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
 
 describe('live voting under races (e2e)', () => {
@@ -24,7 +32,7 @@ describe('live voting under races (e2e)', () => {
     const joined = await joinEvening(t, evening.joinCode);
     const phones = await Promise.all(Array.from({ length: 5 }, () => connectTenant(t.url, joined.participantToken)));
     sockets.push(...phones);
-    const attempts = Array.from({ length: 50 }, (_, i) => aVote(dilemma.id, { optionIds: [dilemma.options[i % 4].id] }));
+    const attempts = Array.from({ length: 50 }, (_, i) => aVotePayload(dilemma.id, { optionIds: [dilemma.options[i % 4].id] }));
     const acks = await Promise.all(attempts.map((a, i) => vote(phones[i % 5], a)));
     expect(acks.every((a) => a.ok)).toBe(true);
     const voteIds = new Set(acks.map((a) => (a as { voteId: string }).voteId));
@@ -64,7 +72,7 @@ describe('live voting under races (e2e)', () => {
     const lane = async (tenant: (typeof tenants)[number], lane: number): Promise<void> => {
       for (let r = 0; ; r++) {
         const optionId = dilemma.options[(lane + r) % 3].id;
-        const attempt = aVote(dilemma.id, { optionIds: [optionId] });
+        const attempt = aVotePayload(dilemma.id, { optionIds: [optionId] });
         const ack = vote(tenant.socket, attempt);
         sent.push({ participantId: tenant.participantId, clientVoteId: attempt.clientVoteId, optionId, ack });
         const answer = await ack;
@@ -96,7 +104,7 @@ describe('live voting under races (e2e)', () => {
 
     const expected: Record<string, number> = Object.fromEntries(dilemma.options.map((o) => [o.id, 0]));
     for (const row of stored) expected[sent.find((s) => s.clientVoteId === row.client_vote_id)!.optionId] += 1;
-    const final = await waitFor<TallyPayload>(
+    const final = await waitForEvent(
       staffSocket,
       'tally',
       (p) =>
@@ -116,12 +124,14 @@ describe('live voting under races (e2e)', () => {
       const b = await connectTenant(limited.url, two.participantToken);
       sockets.push(a, b);
       const burst = await Promise.all(
-        Array.from({ length: 8 }, () => vote(a, aVote(dilemmas[0].id, { optionIds: [dilemmas[0].options[0].id] }))),
+        Array.from({ length: 8 }, () => vote(a, aVotePayload(dilemmas[0].id, { optionIds: [dilemmas[0].options[0].id] }))),
       );
       expect(burst.filter((x) => !x.ok && x.error.code === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(3);
-      expect(await vote(b, aVote(dilemmas[0].id, { optionIds: [dilemmas[0].options[1].id] }, randomUUID()))).toMatchObject({
-        ok: true,
-      });
+      expect(await vote(b, aVotePayload(dilemmas[0].id, { optionIds: [dilemmas[0].options[1].id] }, randomUUID()))).toMatchObject(
+        {
+          ok: true,
+        },
+      );
     } finally {
       await limited.close();
     }

@@ -1,6 +1,6 @@
 import { createDilemma, createEvening } from './support/evening-builders';
 import { transition } from './support/live-builders';
-import { aVote, connectTenant, joinEvening, type LiveClient, vote } from './support/live-client';
+import { aVotePayload, connectTenant, joinEvening, type LiveClient, vote } from './support/live-client';
 import { bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
 
 /**
@@ -27,7 +27,7 @@ describe('municipality from the evening (e2e)', () => {
     const joined = await joinEvening(t, joinCode, extra);
     const socket = await connectTenant(t.url, joined.participantToken);
     sockets.push(socket);
-    const ack = await vote(socket, aVote(dilemmaId, { optionIds: [optionId] }));
+    const ack = await vote(socket, aVotePayload(dilemmaId, { optionIds: [optionId] }));
     expect(ack).toMatchObject({ ok: true, status: 'new' });
     return joined;
   }

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { DilemmaView } from '@hs/contracts';
 import { staffSession, type StaffSession } from './support/test-app';
 import { aLiveEvening, transition } from './support/live-builders';
-import { aVote, connectTenant, joinEvening, vote, type LiveClient } from './support/live-client';
+import { aVotePayload, connectTenant, joinEvening, vote, type LiveClient } from './support/live-client';
 import { ARTIFACTS, describeWithChromium, openRoom, type Room, seriousViolations, staffContext } from './support/room-browser';
 
 /**
@@ -88,7 +88,7 @@ describeWithChromium('the projector screen (e2e, browser)', () => {
       const socket = await connectTenant(room.t.url, joined.participantToken);
       tenants.push(socket);
       const option = dilemma.options[i % dilemma.options.length];
-      const ack = await vote(socket, aVote(dilemma.id, { optionIds: [option.id] }));
+      const ack = await vote(socket, aVotePayload(dilemma.id, { optionIds: [option.id] }));
       expect(ack.ok).toBe(true);
     }
   }

@@ -1,16 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import type { StatePayload, VoteAck, VoteChoice } from '@hs/contracts';
+import type { ClientToServerEvents, ServerToClientEvents, StatePayload, VoteAck, VoteChoice, VotePayload } from '@hs/contracts';
 import type { StaffSession, TestApp } from './test-app';
 
-/** Socket.IO clients for the live tests: tenants and staff against the real server. */
-export type LiveClient = Socket & { states: StatePayload[]; received: Array<{ event: string; payload: unknown }> };
+/**
+ * Socket.IO clients for the live tests: tenants and staff against the real server, typed by the contract's
+ * event map (the same one the gateway and the page script use). Only the bad-input tests step outside it, with raw().
+ */
+export type LiveClient = Socket<ServerToClientEvents, ClientToServerEvents> & {
+  states: StatePayload[];
+  received: Array<{ event: string; payload: unknown }>;
+};
+
+/** What the server sends with an event, by the event's name. */
+export type EventPayload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
 
 export const ALLOWED_ORIGIN = 'http://localhost:3999';
 
 export interface ConnectOptions {
   origin?: string | null;
-  transports?: string[];
+  transports?: Array<'websocket' | 'polling'>;
   reconnection?: boolean;
 }
 
@@ -24,7 +33,7 @@ export function connect(url: string, auth: Record<string, unknown>, options: Con
     forceNew: true,
     timeout: 10_000,
     extraHeaders: origin ? { origin } : {},
-  } as never) as LiveClient;
+  }) as LiveClient;
   socket.states = [];
   socket.received = [];
   socket.onAny((event: string, payload: unknown) => {
@@ -61,13 +70,14 @@ export function connectStaff(url: string, staff: StaffSession, eveningId: string
   return connect(url, { token: staff.token, eveningId }, options);
 }
 
-/** Resolves with the first event (already received or coming) that fits; rejects after `ms`. */
-export function waitFor<T>(
+/** Resolves with the first `event` (already received or coming) whose payload fits; rejects after `ms`. */
+export function waitForEvent<E extends keyof ServerToClientEvents>(
   socket: LiveClient,
-  event: string,
-  fits: (payload: T) => boolean = () => true,
+  event: E,
+  fits: (payload: EventPayload<E>) => boolean = () => true,
   ms = 10_000,
-): Promise<T> {
+): Promise<EventPayload<E>> {
+  type T = EventPayload<E>;
   const seen = socket.received.find((r) => r.event === event && fits(r.payload as T));
   if (seen) return Promise.resolve(seen.payload as T);
   return new Promise((resolve, reject) => {
@@ -85,11 +95,26 @@ export function waitFor<T>(
   });
 }
 
-export function vote(socket: Socket, payload: unknown, ms = 15_000): Promise<VoteAck> {
-  return socket.timeout(ms).emitWithAck('vote', payload) as Promise<VoteAck>;
+/** Sends a vote as the contract has it and resolves with the ack. */
+export function vote(socket: LiveClient, payload: VotePayload, ms = 15_000): Promise<VoteAck> {
+  return socket.timeout(ms).emitWithAck('vote', payload);
 }
 
-export function aVote(dilemmaId: string, choice: VoteChoice, clientVoteId = randomUUID()) {
+/**
+ * The socket without the contract's types, for the bad-input tests alone: they send what the contract forbids
+ * (wrong shapes, unknown events, extra arguments) to see that the server refuses it.
+ */
+export function raw(socket: LiveClient): Socket {
+  return socket as unknown as Socket;
+}
+
+/** Sends anything as a `vote` (bad-input tests) and resolves with the ack. */
+export function voteRaw(socket: LiveClient, payload: unknown, ms = 15_000): Promise<VoteAck> {
+  return raw(socket).timeout(ms).emitWithAck('vote', payload) as Promise<VoteAck>;
+}
+
+/** The `vote` payload of one tenant's choice (a stored vote row is aggregation-builders' aVote()). */
+export function aVotePayload(dilemmaId: string, choice: VoteChoice, clientVoteId = randomUUID()): VotePayload {
   return { dilemmaId, clientVoteId, choice };
 }
 
@@ -100,14 +125,3 @@ export async function joinEvening(t: TestApp | { http: TestApp['http'] }, joinCo
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls until `check` returns a value (not undefined); for state that settles asynchronously. */
-export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, ms = 10_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await sleep(50);
-  }
-}

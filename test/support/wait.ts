@@ -1,7 +1,7 @@
 /** Polls until check() returns a value that is not undefined/false, or fails after timeoutMs. */
 export async function waitFor<T>(
   what: string,
-  check: () => Promise<T | undefined | false | null>,
+  check: () => Promise<T | undefined | false | null> | T | undefined | false | null,
   timeoutMs = 20_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
