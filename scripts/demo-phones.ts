@@ -196,7 +196,7 @@ function softmaxPick(random: () => number, s: number[], exclude: Set<number> = n
   );
 }
 
-/** The choice payload a person sends (CONTRACT.md `vote.choice`), given option ids in the dilemma's order. */
+/** The choice payload a person sends (`vote.choice`, docs/API.md, Dilemmas), given option ids in the dilemma's order. */
 export type Choice = { optionIds: string[] } | { allocation: Record<string, number> } | { value: number };
 
 export function decide(

@@ -30,7 +30,7 @@ import {
   type PastEvening,
 } from './demo-history';
 
-/** The alphabet of join codes (CONTRACT.md): no 0/O, 1/I/L. */
+/** The alphabet of join codes (docs/API.md, Join codes): no 0/O, 1/I/L. */
 const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 export interface SeedAccount {

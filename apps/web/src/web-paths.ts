@@ -11,7 +11,7 @@ export const SOCKET_IO_CLIENT_DIR = join(process.cwd(), 'node_modules', 'socket.
 /** Chart.js's UMD build for the dashboard, served as /assets/vendor/chart.js/chart.umd.min.js. */
 export const CHART_JS_DIR = join(process.cwd(), 'node_modules', 'chart.js', 'dist');
 
-/** The page routes of CONTRACT.md ("Pages") and the HTML file that answers each. */
+/** The page routes of docs/API.md ("Pages") and the HTML file that answers each. */
 export const PAGES = {
   tenant: 'tenant.html',
   login: 'login.html',

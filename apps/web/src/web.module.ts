@@ -8,7 +8,7 @@ import { PagesController } from './pages.controller';
 import { ASSETS_DIR, CHART_JS_DIR, PAGES, PUBLIC_DIR, SOCKET_IO_CLIENT_DIR } from './web-paths';
 
 /**
- * The web pages (CONTRACT.md "Pages"): plain HTML, CSS and ES modules from apps/web/public, no build step.
+ * The web pages (docs/API.md, "Pages"): plain HTML, CSS and ES modules from apps/web/public, no build step.
  * Runs with the API (ROLE all and api): the pages call /api on their own origin, so they live where it lives.
  */
 @Module({ controllers: [PagesController, JoinQrController] })

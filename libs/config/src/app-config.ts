@@ -1,5 +1,5 @@
 /**
- * The environment, read and checked once at boot (CONTRACT.md, "Configuration").
+ * The environment, read and checked once at boot (docs/API.md, "Configuration"; every variable is in the README).
  * Everything else in the code base receives an AppConfig; nothing else reads process.env.
  */
 import { randomBytes } from 'node:crypto';

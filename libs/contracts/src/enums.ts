@@ -1,4 +1,4 @@
-/** The vocabulary of CONTRACT.md, one place for the whole code base. */
+/** The vocabulary of the interface (docs/API.md), one place for the whole code base. */
 export const STAFF_ROLES = ['admin', 'facilitator', 'analyst', 'tenant_org', 'municipality'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 

@@ -49,7 +49,7 @@ export const DOMAIN_ERROR_STATUS = {
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_STATUS;
 
-/** Acknowledgement error codes of the `vote` socket event (CONTRACT.md, Live). */
+/** Acknowledgement error codes of the `vote` socket event (docs/API.md, Live events). */
 export const VOTE_ERROR_CODES = [
   'BAD_PAYLOAD',
   'NOT_OPEN',

@@ -1,5 +1,5 @@
 /**
- * The Socket.IO events of CONTRACT.md ("Live"), as one typed map shared by the gateway,
+ * The Socket.IO events of docs/API.md ("Live events"), as one typed map shared by the gateway,
  * the tests and the web client; and the internal bus events by which the API and the worker
  * tell the gateway what changed (they never import the gateway: they publish, it delivers).
  */
@@ -27,7 +27,7 @@ export interface DilemmaView {
   round: number;
   revealed: boolean;
   /**
-   * Addition to CONTRACT.md: the facilitator's countdown, or null. `endsAt` (ISO-8601) while it runs on the
+   * The facilitator's countdown, or null. `endsAt` (ISO-8601) while it runs on the
    * open dilemma, else null; with `closeAtZero` the server closes the dilemma when it ends.
    */
   countdown?: DilemmaCountdown | null;
@@ -50,7 +50,7 @@ export interface TallyPayload {
   counts: Record<string, number>;
   /** scale only: the average value, manual counts included. */
   mean?: number;
-  /** Addition to CONTRACT.md: the hand counts apart (already included above). */
+  /** The hand counts apart (already included above). */
   manual?: { total: number; counts: Record<string, number> };
 }
 
@@ -60,7 +60,7 @@ export interface StatePayload {
   myVote: { voteId: string; choice: VoteChoice } | null;
   results: TallyPayload | null;
   /**
-   * Addition to CONTRACT.md: after a revote, the tally of the round before, for staff (the projector shows
+   * After a revote, the tally of the round before, for staff (the projector shows
    * round 1 beside round 2); null in round 1 and for tenants.
    */
   previousResults?: TallyPayload | null;
@@ -86,7 +86,7 @@ export interface ServerToClientEvents {
   dilemma: (payload: { dilemma: DilemmaView }) => void;
   tally: (payload: TallyPayload) => void;
   presence: (payload: PresencePayload) => void;
-  /** Addition to CONTRACT.md: the evening's status changed (e.g. ended: no more votes). */
+  /** The evening's status changed (e.g. ended: no more votes). */
   evening: (payload: { evening: StatePayload['evening'] }) => void;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The shapes of results, policy input and reports (CONTRACT.md, "Results and reports"), shared by the
+ * The shapes of results, policy input and reports (docs/API.md, "Results and reports"), shared by the
  * API, the worker, the exports and the web dashboard. docs/METHODS.md defines every number here.
  */
 import type { AgeBand, DilemmaKind, ParticipantGroup, ReportStatus, SegmentDimension } from './enums';

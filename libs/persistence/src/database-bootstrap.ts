@@ -12,7 +12,7 @@ function databaseName(databaseUrl: string): string {
   return name;
 }
 
-/** Creates the database named in the URL when it does not exist yet (CONTRACT.md, Configuration). */
+/** Creates the database named in the URL when it does not exist yet (docs/API.md, Configuration). */
 export async function ensureDatabase(databaseUrl: string): Promise<void> {
   const name = databaseName(databaseUrl);
   const adminUrl = new URL(databaseUrl);

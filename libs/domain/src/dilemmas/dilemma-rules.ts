@@ -26,7 +26,7 @@ function isWhole(value: unknown): value is number {
 }
 
 /**
- * The rules per kind (CONTRACT.md, Dilemmas), with the defaults filled in:
+ * The rules per kind (docs/API.md, Dilemmas), with the defaults filled in:
  * - choice: 2–8 options; no maxChoices, no budget.
  * - multi: 2–8 options; maxChoices 1..options (default: all options).
  * - budget: 2–8 options; budget a whole number 1..1000 (required).

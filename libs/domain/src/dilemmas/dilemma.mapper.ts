@@ -3,7 +3,7 @@ import type { DilemmaEntity, DilemmaOptionEntity } from '@hs/persistence';
 
 /**
  * The one shape of a dilemma that leaves the server, over HTTP and over the socket alike
- * (CONTRACT.md, Dilemmas). Options come out in position order whatever order they were given in.
+ * (docs/API.md, Dilemmas). Options come out in position order whatever order they were given in.
  */
 export function toDilemmaView(
   dilemma: DilemmaEntity,

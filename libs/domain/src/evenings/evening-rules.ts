@@ -57,7 +57,7 @@ export function assertPatchAllowed(status: EveningStatus, patch: EveningPatch): 
   }
 }
 
-/** CONTRACT.md: "published (open for registration)". A live evening takes no more sign-ups: people join with the code. */
+/** docs/API.md, Evenings: "published (open for registration)". A live evening takes no more sign-ups: people join with the code. */
 export const REGISTRATION_OPEN_STATUSES: readonly EveningStatus[] = ['published'];
 
 /** Throws 409 when an evening in this state, with this many registrations, takes no further one. */

@@ -2,7 +2,7 @@ import type { EveningStatus, JoinMode } from '@hs/contracts';
 import type { EveningEntity } from '@hs/persistence';
 import { eveningMunicipalities } from './evening-municipalities';
 
-/** CONTRACT.md, Evenings. startsAt is ISO-8601 in UTC (`…Z`), the one offset every client parses alike. */
+/** docs/API.md, Conventions. startsAt is ISO-8601 in UTC (`…Z`), the one offset every client parses alike. */
 export interface EveningView {
   id: string;
   title: string;

@@ -100,7 +100,7 @@ export class LiveStateService {
     if (dilemmaId) this.definitions.delete(dilemmaId);
   }
 
-  /** CONTRACT.md `state`; null when the evening does not exist (any more). */
+  /** `state` of docs/API.md, Live events; null when the evening does not exist (any more). */
   async state(viewer: Viewer, eveningId: string): Promise<StatePayload | null> {
     const [evening, current] = await Promise.all([this.evening(eveningId), this.current(eveningId)]);
     if (!evening) return null;

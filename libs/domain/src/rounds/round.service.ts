@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { looksLikeUuid } from '../evenings/uuid';
 import { allowsAll, EVERYTHING, type StaffScope } from '../scope/staff-scope';
 
-/** CONTRACT.md (version 2), Rounds. Dates are calendar dates, YYYY-MM-DD. */
+/** docs/API.md, Rounds (and docs/ROUNDS.md). Dates are calendar dates, YYYY-MM-DD. */
 export interface RoundView {
   id: string;
   name: string;

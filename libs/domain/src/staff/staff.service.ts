@@ -116,7 +116,7 @@ export class StaffService {
     return toStaffUserView(created);
   }
 
-  /** CONTRACT.md: with ADMIN_EMAIL and ADMIN_PASSWORD set and no admin yet, that admin is created. */
+  /** README.md, Quick start: with ADMIN_EMAIL and ADMIN_PASSWORD set and no admin yet, that admin is created. */
   async ensureFirstAdmin(): Promise<void> {
     const { adminEmail, adminPassword } = this.config;
     if (!adminEmail || !adminPassword) return;

@@ -31,7 +31,7 @@ export interface SummaryShape {
   options: OptionShape[];
 }
 
-/** Dutch labels of the five scale values (CONTRACT.md: fully disagree … fully agree). */
+/** Dutch labels of the five scale values (docs/API.md, Dilemmas: fully disagree … fully agree). */
 export const SCALE_LABELS: Record<string, string> = {
   '1': 'Helemaal oneens',
   '2': 'Oneens',

@@ -7,7 +7,7 @@ import { act, field, say, t } from './staff.js';
 
 const SCALE_VALUES = ['1', '2', '3', '4', '5'];
 
-/** The buttons a dilemma's state allows (CONTRACT.md "Dilemmas"); the server has the last word (409). */
+/** The buttons a dilemma's state allows (docs/API.md, "Dilemmas"); the server has the last word (409). */
 function actionsFor(dilemma, eveningLive) {
   const actions = [];
   if (dilemma.status === 'draft') actions.push(['open', 'primary', !eveningLive]);

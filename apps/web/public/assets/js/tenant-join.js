@@ -3,7 +3,7 @@
 import { api } from './api.js';
 import { h } from './dom.js';
 
-/** The join-code alphabet (CONTRACT.md): no look-alikes 0/O, 1/I/L. */
+/** The join-code alphabet (docs/API.md, "Join codes"): no look-alikes 0/O, 1/I/L. */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const LOOKALIKES = /[0O1IL]/;
 export const GROUPS = ['tenant', 'tenant_org', 'stakeholder'];

@@ -1,4 +1,4 @@
-// The voting control per dilemma kind (CONTRACT.md "Dilemmas"): choice, multi, budget, scale.
+// The voting control per dilemma kind (docs/API.md, "Dilemmas"): choice, multi, budget, scale.
 // Every control ends in onVote(choice) with `choice` exactly as the `vote` event wants it
 // (libs/contracts/src/live-events.ts VoteChoice).
 import { h } from './dom.js';
