@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DilemmaRepository, JobQueueRepository } from '@hs/persistence';
 import { createDilemma, createEvening, recordLiveBus } from './support/evening-builders';
-import { bootTestApp, type StaffSession, staffSession, type TestApp } from './support/test-app';
+import { bootWithStaff, type StaffSession, type TestApp } from './support/test-app';
 
 describe('dilemmas: open, close, reveal, revote (e2e)', () => {
   let t: TestApp;
@@ -12,12 +12,7 @@ describe('dilemmas: open, close, reveal, revote (e2e)', () => {
   let bus: Awaited<ReturnType<typeof recordLiveBus>>;
 
   beforeAll(async () => {
-    t = await bootTestApp();
-    [admin, facilitator, analyst] = await Promise.all([
-      staffSession(t, 'admin'),
-      staffSession(t, 'facilitator'),
-      staffSession(t, 'analyst'),
-    ]);
+    ({ t, admin, facilitator, analyst } = await bootWithStaff());
     bus = await recordLiveBus(t);
   });
   afterAll(async () => {

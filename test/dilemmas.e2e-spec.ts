@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { aChoiceDilemma, createDilemma, createEvening } from './support/evening-builders';
-import { bootTestApp, type StaffSession, staffSession, type TestApp } from './support/test-app';
+import { bootWithStaff, type StaffSession, type TestApp } from './support/test-app';
 
 const NASTY = `<script>alert("x")</script> & 'quotes'`;
 
@@ -11,12 +11,7 @@ describe('dilemmas: creating and listing (e2e)', () => {
   let analyst: StaffSession;
 
   beforeAll(async () => {
-    t = await bootTestApp();
-    [admin, facilitator, analyst] = await Promise.all([
-      staffSession(t, 'admin'),
-      staffSession(t, 'facilitator'),
-      staffSession(t, 'analyst'),
-    ]);
+    ({ t, admin, facilitator, analyst } = await bootWithStaff());
   });
   afterAll(async () => {
     await t.close();

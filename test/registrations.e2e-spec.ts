@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RegistrationService } from '@hs/domain';
 import { createEvening } from './support/evening-builders';
-import { bootTestApp, type StaffSession, staffSession, type TestApp } from './support/test-app';
+import { bootTestApp, bootWithStaff, type StaffSession, type TestApp } from './support/test-app';
 
 /** A sign-up with an e-mail address of its own: one registration per address and evening. */
 const aRegistration = (overrides: Record<string, unknown> = {}) => ({
@@ -21,12 +21,7 @@ describe('registrations (e2e)', () => {
 
   beforeAll(async () => {
     // Every sign-up here comes from the test client's one address: the per-address limit is tested apart below.
-    t = await bootTestApp({ REGISTRATIONS_PER_IP: '1000000' });
-    [admin, facilitator, analyst] = await Promise.all([
-      staffSession(t, 'admin'),
-      staffSession(t, 'facilitator'),
-      staffSession(t, 'analyst'),
-    ]);
+    ({ t, admin, facilitator, analyst } = await bootWithStaff({ REGISTRATIONS_PER_IP: '1000000' }));
   });
   afterAll(async () => {
     await t.close();

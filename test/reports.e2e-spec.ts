@@ -4,7 +4,7 @@ import { AuditLogEntity, JobQueueRepository, ReportRepository } from '@hs/persis
 import { jobIds } from '@hs/contracts';
 import { aDilemma, aManualCount, anEvening, castVotes, times } from './support/aggregation-builders';
 import { pdfPages } from './support/pdf-text';
-import { asBytes, bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
+import { asBytes, bootWithStaff, type StaffSession, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
 describe('reports and policy input (e2e)', () => {
@@ -24,12 +24,7 @@ describe('reports and policy input (e2e)', () => {
   }
 
   beforeAll(async () => {
-    t = await bootTestApp();
-    [analyst, admin, facilitator] = await Promise.all([
-      staffSession(t, 'analyst'),
-      staffSession(t, 'admin'),
-      staffSession(t, 'facilitator'),
-    ]);
+    ({ t, admin, facilitator, analyst } = await bootWithStaff());
     // The same two dilemmas at two evenings in different municipalities; they differ clearly on the first.
     eveningA = await anEvening()
       .titled('Avond Leeuwarden')

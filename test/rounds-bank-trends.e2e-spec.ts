@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DilemmaEntity } from '@hs/persistence';
 import { castVotes, times } from './support/aggregation-builders';
-import { bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
+import { bootWithStaff, type StaffSession, type TestApp } from './support/test-app';
 
 /** Consultation rounds, the question bank and the trends built from them, over HTTP against the real database. */
 describe('rounds, question bank and trends (e2e)', () => {
@@ -29,12 +29,7 @@ describe('rounds, question bank and trends (e2e)', () => {
   });
 
   beforeAll(async () => {
-    t = await bootTestApp();
-    [admin, facilitator, analyst] = await Promise.all([
-      staffSession(t, 'admin'),
-      staffSession(t, 'facilitator'),
-      staffSession(t, 'analyst'),
-    ]);
+    ({ t, admin, facilitator, analyst } = await bootWithStaff());
   });
   afterAll(() => t?.close());
 

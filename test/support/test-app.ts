@@ -57,6 +57,24 @@ export async function staffSession(t: TestApp, role: StaffRole): Promise<StaffSe
   return { id: user.id, email, role, token, auth: { Authorization: `Bearer ${token}` } };
 }
 
+/** The admin, facilitator and analyst most suites act as. */
+export interface StaffTrio {
+  admin: StaffSession;
+  facilitator: StaffSession;
+  analyst: StaffSession;
+}
+
+/** Boots the application (as bootTestApp) and signs in one staff member of each everyday role. */
+export async function bootWithStaff(env: Record<string, string> = {}): Promise<{ t: TestApp } & StaffTrio> {
+  const t = await bootTestApp(env);
+  const [admin, facilitator, analyst] = await Promise.all([
+    staffSession(t, 'admin'),
+    staffSession(t, 'facilitator'),
+    staffSession(t, 'analyst'),
+  ]);
+  return { t, admin, facilitator, analyst };
+}
+
 /** A supertest parser that keeps the body as bytes (a PDF, a CSV with its BOM): `.buffer(true).parse(asBytes)`. */
 export function asBytes(
   res: { on(event: string, listener: (chunk?: Buffer) => void): unknown },

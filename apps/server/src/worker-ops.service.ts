@@ -2,10 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
 import { TokenService } from '@hs/domain';
-import { HealthProbeRepository, MetricsRegistry } from '@hs/persistence';
+import { HealthProbeRepository, MetricsRegistry, PROBE_TIMEOUT_MS } from '@hs/persistence';
 import { metricsAccess } from '@hs/http';
-
-const PROBE_TIMEOUT_MS = 1500;
 
 async function probe(run: () => Promise<unknown>): Promise<Record<string, unknown>> {
   let timer: NodeJS.Timeout | undefined;
@@ -65,11 +63,8 @@ export class WorkerOpsService implements OnApplicationBootstrap, OnApplicationSh
     const path = (req.url ?? '').split('?')[0];
     if (req.method !== 'GET') return this.send(res, 405, 'text/plain', 'Method Not Allowed');
     if (path === '/health') {
-      const results = {
-        database: await probe(() => this.probes.database()),
-        redis: await probe(() => this.probes.redisServer()),
-        queue: await probe(() => this.probes.queue()),
-      };
+      const results: Record<string, Record<string, unknown>> = {};
+      for (const [name, run] of this.probes.probes()) results[name] = await probe(run);
       const down = Object.entries(results).filter(([, result]) => result.status === 'down');
       const up = Object.entries(results).filter(([, result]) => result.status === 'up');
       const body = { status: down.length ? 'error' : 'ok', info: Object.fromEntries(up), error: Object.fromEntries(down) };

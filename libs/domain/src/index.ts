@@ -34,6 +34,7 @@ export * from './reports/report-csv';
 export * from './reports/report-pdf';
 export * from './reports/report-text';
 export * from './web/join-link.service';
+export * from './web/qr-code';
 export * from './rounds/round.service';
 export * from './templates/template.service';
 export * from './trends/trend.service';

@@ -1,5 +1,4 @@
-import QRCode from 'qrcode';
-import type { CardSheet } from '@hs/domain';
+import { type CardSheet, qrCodeSvg } from '@hs/domain';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -8,8 +7,8 @@ const escapeHtml = (text: string) =>
 export async function renderCardSheet(sheet: CardSheet): Promise<string> {
   const cards: string[] = [];
   for (const card of sheet.cards) {
-    // The SVG is generated from the URL by the qrcode package: paths only, no text of ours inside.
-    const svg = await QRCode.toString(card.url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    // Paths only, no text of ours inside: safe to put in the page as it is.
+    const svg = await qrCodeSvg(card.url, 1);
     cards.push(`<section class="card">
   <div class="qr">${svg}</div>
   <div class="text">

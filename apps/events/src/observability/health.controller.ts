@@ -2,11 +2,8 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
-import { HealthProbeRepository } from '@hs/persistence';
+import { HealthProbeRepository, PROBE_TIMEOUT_MS } from '@hs/persistence';
 import { ApiRoute, Public } from '@hs/http';
-
-/** Each probe gets this long before its dependency counts as down: a health check must answer quickly. */
-const PROBE_TIMEOUT_MS = 1500;
 
 /**
  * Liveness and readiness in one: 200 `{status: "ok", info: {database, redis, queue, backplane}}` when all
@@ -29,28 +26,14 @@ export class HealthController {
   @HealthCheck()
   @ApiRoute({ summary: 'Whether PostgreSQL, Redis (when used) and the job queue answer; 503 names what is down.' })
   check() {
-    const local = this.config.backplane === 'local';
+    const kind = this.config.backplane === 'local' ? 'local' : 'redis';
     return this.health.check([
-      () => this.indicators.check('backplane').attempt(async () => ({ kind: local ? 'local' : 'redis' })),
-      () =>
-        this.indicators
-          .check('database')
-          .attempt(() => this.probes.database())
-          .withTimeout(PROBE_TIMEOUT_MS),
-      ...(local
-        ? []
-        : [
-            () =>
-              this.indicators
-                .check('redis')
-                .attempt(() => this.probes.redisServer())
-                .withTimeout(PROBE_TIMEOUT_MS),
-          ]),
-      () =>
-        this.indicators
-          .check('queue')
-          .attempt(() => this.probes.queue())
-          .withTimeout(PROBE_TIMEOUT_MS),
+      () => this.indicators.check('backplane').attempt(async () => ({ kind })),
+      ...this.probes.probes().map(
+        ([name, run]) =>
+          () =>
+            this.indicators.check(name).attempt(run).withTimeout(PROBE_TIMEOUT_MS),
+      ),
     ]);
   }
 }

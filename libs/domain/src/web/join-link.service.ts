@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import QRCode from 'qrcode';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
 import { DomainError } from '@hs/contracts';
 import { EveningRepository } from '@hs/persistence';
 import { looksLikeUuid } from '../evenings/uuid';
+import { qrCodeSvg } from './qr-code';
 
 export interface JoinLink {
   joinCode: string;
@@ -26,14 +26,9 @@ export class JoinLinkService {
     return { joinCode: found.joinCode, url: `${this.config.publicUrl}/join/${found.joinCode}` };
   }
 
-  /** An SVG QR code of the join link; error correction M survives a projector's glare and a phone's angle. */
+  /** An SVG QR code of the join link, for the projector screen. */
   async joinQrSvg(eveningId: string): Promise<string> {
     const { url } = await this.joinLink(eveningId);
-    return QRCode.toString(url, {
-      type: 'svg',
-      errorCorrectionLevel: 'M',
-      margin: 2,
-      color: { dark: '#000000', light: '#ffffff' },
-    });
+    return qrCodeSvg(url, 2);
   }
 }

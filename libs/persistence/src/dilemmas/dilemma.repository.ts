@@ -29,7 +29,7 @@ export type CreateDilemmaOutcome =
 /** The four HTTP transitions of a dilemma; each is one conditional UPDATE (see move()). */
 export type DilemmaMove = 'open' | 'close' | 'reveal' | 'revote';
 
-/** What a move requires of the current row; the domain decides it (dilemma-transitions.ts). */
+/** What a move requires of the current row; the domain decides it (DILEMMA_MOVES in libs/domain/src/dilemmas/dilemma-rules.ts). */
 export interface DilemmaMoveRule {
   from: readonly DilemmaStatus[];
   /** Only a dilemma not yet revealed may move (reveal). */

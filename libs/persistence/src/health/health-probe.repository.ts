@@ -11,6 +11,13 @@ import { RedisRepository } from '../redis.repository';
  * is not usable; the caller puts a time limit on them. A Redis client that already lost its server is
  * reported at once instead of queueing a PING that would wait for the reconnect.
  */
+/** Each probe gets this long before its dependency counts as down: a health check must answer quickly. */
+export const PROBE_TIMEOUT_MS = 1500;
+
+export type HealthProbeName = 'database' | 'redis' | 'queue';
+/** Throws when its dependency is not usable; may answer figures for operators. */
+export type HealthProbe = () => Promise<void | Record<string, unknown>>;
+
 @Injectable()
 export class HealthProbeRepository {
   constructor(
@@ -19,6 +26,18 @@ export class HealthProbeRepository {
     /** Absent on the local backplane: the process runs without Redis. */
     @Optional() private readonly redis?: RedisRepository,
   ) {}
+
+  /**
+   * What this process depends on, in the order a health answer lists it: the one list behind /api/health and a
+   * worker's /health. Redis only where the process has it (never on the local backplane).
+   */
+  probes(): Array<[HealthProbeName, HealthProbe]> {
+    return [
+      ['database', () => this.database()],
+      ...(this.redis ? [['redis', () => this.redisServer()] as [HealthProbeName, HealthProbe]] : []),
+      ['queue', () => this.queue()],
+    ];
+  }
 
   async database(): Promise<void> {
     await this.dataSource.query('SELECT 1');
