@@ -31,7 +31,15 @@ const describeWithChromium = existsSync(CHROMIUM) || process.env.REQUIRE_BROWSER
 /** Row counts and a digest of every row of the tables a round writes, so any insert or update shows. */
 async function fingerprint(dataSource: DataSource): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
-  for (const table of ['evening', 'participant', 'vote', 'manual_count', 'dilemma_result', 'audit_log']) {
+  for (const table of [
+    'evening',
+    'participant',
+    'vote',
+    'manual_count_entry',
+    'manual_count_round',
+    'dilemma_result',
+    'audit_log',
+  ]) {
     const [row] = await dataSource.query(
       `SELECT count(*)::text AS n, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest FROM "${table}" t`,
     );
