@@ -101,4 +101,9 @@ export class DilemmaDto {
   @ApiProperty({ enum: DILEMMA_STATUSES }) status: DilemmaStatus;
   @ApiProperty() round: number;
   @ApiProperty() revealed: boolean;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: '{seconds, closeAtZero, endsAt}: the countdown (PUT /api/dilemmas/:id/countdown), endsAt while it runs.',
+  })
+  countdown?: { seconds: number; closeAtZero: boolean; endsAt: string | null } | null;
 }

@@ -11,6 +11,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { runsEvenings } from '@hs/contracts';
 import { EveningService, type StaffPrincipal, type StaffScope } from '@hs/domain';
 import { CurrentScope, CurrentStaff, Public, Roles, Scoped } from '@hs/http';
 import { CreateEveningDto, EveningDto, PublicEveningDto, UpdateEveningDto } from './evening.dto';
@@ -37,20 +38,22 @@ export class EveningsController {
   @ApiBearerAuth()
   @ApiOperation({
     summary: 'All evenings, by start time (any staff role).',
-    description: 'For tenant_org and municipality accounts: the evenings of their municipalities, without join codes.',
+    description:
+      'Join codes only for admin and facilitator. For tenant_org and municipality accounts: the evenings of their municipalities.',
   })
   @ApiOkResponse({ type: [EveningDto] })
-  list(@CurrentScope() scope: StaffScope) {
-    return this.evenings.list(scope);
+  list(@CurrentScope() scope: StaffScope, @CurrentStaff() actor: StaffPrincipal) {
+    return this.evenings.list(scope, runsEvenings(actor.role));
   }
 
   @Get('evenings/:id')
   @Scoped('evening')
   @ApiBearerAuth()
   @ApiOkResponse({ type: EveningDto })
+  @ApiOperation({ summary: 'One evening (any staff role); the join code only for admin and facilitator.' })
   @ApiNotFoundResponse({ description: 'Unknown id (also for an id that is not a UUID).' })
-  get(@Param('id') id: string, @CurrentScope() scope: StaffScope) {
-    return this.evenings.get(id, scope);
+  get(@Param('id') id: string, @CurrentScope() scope: StaffScope, @CurrentStaff() actor: StaffPrincipal) {
+    return this.evenings.get(id, scope, runsEvenings(actor.role));
   }
 
   @Patch('evenings/:id')

@@ -18,6 +18,7 @@ import {
   pickScreen,
   saveSession,
 } from './tenant-join.js';
+import { showCountdown } from './tenant-countdown.js';
 import { bindScreens, liveScreen, spinner } from './tenant-screens.js';
 import { newDraft } from './tenant-vote.js';
 
@@ -162,6 +163,7 @@ function setDilemma(dilemma, myVote) {
   }
   state.dilemma = dilemma;
   state.myVote = myVote ?? null;
+  showCountdown(dilemma);
 }
 
 function setOnline(online) {
