@@ -1,20 +1,11 @@
 import { Body, Controller, Delete, HttpCode, Param, Post, Put } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DilemmaFlowService, type StaffPrincipal } from '@hs/domain';
-import { CurrentStaff, Roles } from '@hs/http';
+import { ApiRoute, CurrentStaff, Roles } from '@hs/http';
 import { DilemmaDto } from './dilemma.dto';
 import { CountdownDto, NextDilemmaDto } from './dilemma-flow.dto';
 
 @ApiTags('dilemmas')
-@ApiBearerAuth()
 @Controller('api')
 export class DilemmaFlowController {
   constructor(private readonly flow: DilemmaFlowService) {}
@@ -22,32 +13,34 @@ export class DilemmaFlowController {
   @Post('evenings/:id/next')
   @HttpCode(200)
   @Roles('facilitator')
-  @ApiOperation({ summary: '"Volgende vraag": close the open dilemma (if any) and open the next draft on the agenda.' })
+  @ApiRoute({
+    summary: '"Volgende vraag": close the open dilemma (if any) and open the next draft on the agenda.',
+    errors: [
+      [404, 'Unknown evening.'],
+      [409, 'No draft left (NO_NEXT_DILEMMA; nothing is closed), or the evening is not live (EVENING_NOT_LIVE).'],
+    ],
+  })
   @ApiOkResponse({ type: NextDilemmaDto })
-  @ApiConflictResponse({ description: 'NO_NEXT_DILEMMA (nothing changed), EVENING_NOT_LIVE.' })
-  @ApiNotFoundResponse({ description: 'Unknown evening.' })
   next(@Param('id') eveningId: string, @CurrentStaff() actor: StaffPrincipal) {
     return this.flow.next(actor.userId, eveningId);
   }
 
   @Put('dilemmas/:id/countdown')
   @Roles('facilitator')
-  @ApiOperation({
-    summary: 'Set the countdown: on an open dilemma it starts now, otherwise with the next open or revote.',
+  @ApiRoute({
+    summary: 'Set the countdown of a dilemma: on an open one it starts now, otherwise with the next open or revote.',
     description: 'Phones and the projector show it (dilemma.countdown); with closeAtZero the server closes the dilemma at zero.',
+    errors: [[404, 'Unknown dilemma.']],
   })
   @ApiOkResponse({ type: DilemmaDto })
-  @ApiBadRequestResponse({ description: 'seconds not a whole number from 5 to 3600, closeAtZero not a boolean.' })
-  @ApiNotFoundResponse({ description: 'Unknown dilemma.' })
   setCountdown(@Param('id') id: string, @Body() body: CountdownDto, @CurrentStaff() actor: StaffPrincipal) {
     return this.flow.setCountdown(actor.userId, id, body.seconds, body.closeAtZero ?? false);
   }
 
   @Delete('dilemmas/:id/countdown')
   @Roles('facilitator')
-  @ApiOperation({ summary: 'Remove the countdown (it stops at once).' })
+  @ApiRoute({ summary: 'Remove the countdown of a dilemma (it stops at once).', errors: [[404, 'Unknown dilemma.']] })
   @ApiOkResponse({ type: DilemmaDto })
-  @ApiNotFoundResponse({ description: 'Unknown dilemma.' })
   clearCountdown(@Param('id') id: string, @CurrentStaff() actor: StaffPrincipal) {
     return this.flow.clearCountdown(actor.userId, id);
   }

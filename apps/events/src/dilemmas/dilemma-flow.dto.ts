@@ -16,13 +16,6 @@ export class CountdownDto {
   closeAtZero?: boolean;
 }
 
-export class DilemmaCountdownDto {
-  @ApiProperty() seconds: number;
-  @ApiProperty() closeAtZero: boolean;
-  @ApiProperty({ type: String, nullable: true, description: 'ISO-8601, while it runs on the open dilemma.' })
-  endsAt: string | null;
-}
-
 export class NextDilemmaDto {
   @ApiProperty({ type: DilemmaDto, nullable: true, description: 'The dilemma that was open, now closed.' })
   closed: DilemmaDto | null;

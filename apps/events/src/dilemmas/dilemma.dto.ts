@@ -11,6 +11,7 @@ export class DilemmaOptionInputDto {
   label: string;
 
   @ApiPropertyOptional({
+    type: String,
     example: 'Isolatie 5 jaar eerder klaar',
     maxLength: 1000,
     nullable: true,
@@ -87,6 +88,13 @@ export class DilemmaOptionDto {
   @ApiProperty({ type: String, nullable: true }) consequence: string | null;
 }
 
+export class DilemmaCountdownDto {
+  @ApiProperty({ description: 'Its length in seconds.' }) seconds: number;
+  @ApiProperty({ description: 'The server closes the dilemma when it ends.' }) closeAtZero: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'When it ends (ISO-8601) while it runs on the open dilemma.' })
+  endsAt: string | null;
+}
+
 export class DilemmaDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) eveningId: string;
@@ -102,8 +110,9 @@ export class DilemmaDto {
   @ApiProperty() round: number;
   @ApiProperty() revealed: boolean;
   @ApiPropertyOptional({
+    type: DilemmaCountdownDto,
     nullable: true,
-    description: '{seconds, closeAtZero, endsAt}: the countdown (PUT /api/dilemmas/:id/countdown), endsAt while it runs.',
+    description: 'The countdown (PUT /api/dilemmas/:id/countdown), or null.',
   })
-  countdown?: { seconds: number; closeAtZero: boolean; endsAt: string | null } | null;
+  countdown?: DilemmaCountdownDto | null;
 }
