@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { JoinLinkService, type OriginCheck } from '@hs/domain';
-import { Public } from '../../events/src/http/auth.decorators';
+import { ApiRoute, Public } from '@hs/http';
 
 export class OriginCheckQueryDto {
   @ApiProperty({ example: 'http://192.168.1.20:3000', description: "The page's own origin (location.origin)." })

@@ -1,32 +1,24 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdviceService, READ_ALL, type StaffPrincipal } from '@hs/domain';
-import { CurrentStaff, Roles } from '../http/auth.decorators';
+import { ApiRoute, CurrentStaff, Roles } from '@hs/http';
 import { AdviceTextDto } from './register.dto';
 
 @ApiTags('register')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No or bad staff token.' })
 @Controller('api')
 export class AdviceController {
   constructor(private readonly advice: AdviceService) {}
 
   @Post('agreements/:id/advice')
   @Roles()
-  @ApiOperation({ summary: 'Formal advice (adviesrecht) on a bid item or agreement, by its municipality’s tenant organisation.' })
+  @ApiRoute({
+    summary: 'Formal advice (adviesrecht) on a bid item or agreement, by its municipality’s tenant organisation.',
+    errors: [
+      [403, 'Not a tenant organisation (or admin), or another municipality.'],
+      [404, 'Unknown agreement.'],
+    ],
+  })
   @ApiCreatedResponse({ description: '{id, agreementId, text, givenOn, response: null, respondedOn: null}' })
-  @ApiForbiddenResponse({ description: 'Not a tenant organisation (or admin), or another municipality.' })
-  @ApiNotFoundResponse({ description: 'Unknown agreement.' })
   give(@Param('id') id: string, @Body() body: AdviceTextDto, @CurrentStaff() actor: StaffPrincipal) {
     return this.advice.give(actor.userId, READ_ALL, id, body);
   }
@@ -34,17 +26,21 @@ export class AdviceController {
   @Post('advice/:id/response')
   @HttpCode(200)
   @Roles('analyst')
-  @ApiOperation({ summary: 'The corporation’s written response to advice, once (analyst, admin).' })
+  @ApiRoute({
+    summary: 'The corporation’s written response to advice, once (analyst, admin).',
+    errors: [
+      [404, 'Unknown advice.'],
+      [409, 'Answered already (ADVICE_ANSWERED).'],
+    ],
+  })
   @ApiOkResponse({ description: 'The advice with its response.' })
-  @ApiConflictResponse({ description: 'Answered already (ADVICE_ANSWERED).' })
-  @ApiNotFoundResponse({ description: 'Unknown advice.' })
   respond(@Param('id') id: string, @Body() body: AdviceTextDto, @CurrentStaff() actor: StaffPrincipal) {
     return this.advice.respond(actor.userId, id, body);
   }
 
   @Get('advice/:id')
-  @ApiOperation({ summary: 'One piece of advice with its response.' })
-  @ApiNotFoundResponse({ description: 'Unknown advice.' })
+  @ApiRoute({ summary: 'One piece of advice with its response.', errors: [[404, 'Unknown advice.']] })
+  @ApiOkResponse({ description: '{id, agreementId, text, givenOn, response, respondedOn}' })
   get(@Param('id') id: string) {
     return this.advice.get(READ_ALL, id);
   }
