@@ -23,9 +23,9 @@ export class OriginCheckController {
 
   @Public()
   @Get()
-  @ApiOperation({
-    summary:
-      'Whether the socket admits a page opened on this origin, and PUBLIC_URL (for a tenant page whose socket keeps failing).',
+  @ApiRoute({
+    summary: 'Say whether the socket admits a page opened on this origin, and give PUBLIC_URL to open instead.',
+    description: 'For a tenant page whose socket keeps failing: says nothing the QR code does not already show.',
   })
   @ApiOkResponse({ type: OriginCheckDto })
   check(@Query() query: OriginCheckQueryDto): OriginCheck {
