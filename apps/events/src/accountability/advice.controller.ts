@@ -10,8 +10,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { AdviceService, READ_ALL, type StaffPrincipal } from '@hs/domain';
-import { CurrentStaff, Roles } from '../http/auth.decorators';
+import { AdviceService, type StaffPrincipal, type StaffScope } from '@hs/domain';
+import { CurrentScope, CurrentStaff, Roles, Scoped } from '../http/auth.decorators';
 import { AdviceTextDto } from './register.dto';
 
 @ApiTags('register')
@@ -23,12 +23,20 @@ export class AdviceController {
 
   @Post('agreements/:id/advice')
   @Roles()
-  @ApiOperation({ summary: 'Formal advice (adviesrecht) on a bid item or agreement, by its municipality’s tenant organisation.' })
+  @Scoped('agreement')
+  @ApiOperation({
+    summary: 'Formal advice (adviesrecht) on a bid item or agreement, by its municipality’s tenant organisation (or an admin).',
+  })
   @ApiCreatedResponse({ description: '{id, agreementId, text, givenOn, response: null, respondedOn: null}' })
   @ApiForbiddenResponse({ description: 'Not a tenant organisation (or admin), or another municipality.' })
   @ApiNotFoundResponse({ description: 'Unknown agreement.' })
-  give(@Param('id') id: string, @Body() body: AdviceTextDto, @CurrentStaff() actor: StaffPrincipal) {
-    return this.advice.give(actor.userId, READ_ALL, id, body);
+  give(
+    @Param('id') id: string,
+    @Body() body: AdviceTextDto,
+    @CurrentStaff() actor: StaffPrincipal,
+    @CurrentScope() scope: StaffScope,
+  ) {
+    return this.advice.give(actor, scope, id, body);
   }
 
   @Post('advice/:id/response')
@@ -43,9 +51,10 @@ export class AdviceController {
   }
 
   @Get('advice/:id')
+  @Scoped('advice')
   @ApiOperation({ summary: 'One piece of advice with its response.' })
   @ApiNotFoundResponse({ description: 'Unknown advice.' })
-  get(@Param('id') id: string) {
-    return this.advice.get(READ_ALL, id);
+  get(@Param('id') id: string, @CurrentScope() scope: StaffScope) {
+    return this.advice.get(scope, id);
   }
 }

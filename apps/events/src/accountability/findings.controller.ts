@@ -9,8 +9,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { FindingService, READ_ALL, type StaffPrincipal } from '@hs/domain';
-import { CurrentStaff, Roles } from '../http/auth.decorators';
+import { FindingService, type StaffPrincipal, type StaffScope } from '@hs/domain';
+import { CurrentScope, CurrentStaff, Roles, Scoped } from '../http/auth.decorators';
 import { CreateFindingDto, FindingsQueryDto, UpdateFindingDto } from './finding.dto';
 
 @ApiTags('findings')
@@ -21,15 +21,17 @@ export class FindingsController {
   constructor(private readonly findings: FindingService) {}
 
   @Get()
+  @Scoped()
   @ApiOperation({ summary: '"U zei, wij deden": findings, drafts and published.' })
-  list(@Query() query: FindingsQueryDto) {
-    return this.findings.list(READ_ALL, query);
+  list(@Query() query: FindingsQueryDto, @CurrentScope() scope: StaffScope) {
+    return this.findings.list(scope, query);
   }
 
   @Get(':id')
+  @Scoped('finding')
   @ApiNotFoundResponse({ description: 'Unknown id.' })
-  get(@Param('id') id: string) {
-    return this.findings.get(READ_ALL, id);
+  get(@Param('id') id: string, @CurrentScope() scope: StaffScope) {
+    return this.findings.get(scope, id);
   }
 
   @Post()

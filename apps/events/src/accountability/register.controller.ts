@@ -11,8 +11,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { READ_ALL, RegisterService, type StaffPrincipal } from '@hs/domain';
-import { CurrentStaff, Roles } from '../http/auth.decorators';
+import { RegisterService, type StaffPrincipal, type StaffScope } from '@hs/domain';
+import { CurrentScope, CurrentStaff, Roles, Scoped } from '../http/auth.decorators';
 import {
   CreateAgreementDto,
   CreateWoonvisieThemeDto,
@@ -30,9 +30,10 @@ export class RegisterController {
   constructor(private readonly register: RegisterService) {}
 
   @Get('register/themes')
+  @Scoped()
   @ApiOperation({ summary: 'Woonvisie themes per municipality and year.' })
-  themes(@Query() query: RegisterQueryDto) {
-    return this.register.listThemes(READ_ALL, query);
+  themes(@Query() query: RegisterQueryDto, @CurrentScope() scope: StaffScope) {
+    return this.register.listThemes(scope, query);
   }
 
   @Post('register/themes')
@@ -46,18 +47,20 @@ export class RegisterController {
   }
 
   @Get('agreements')
+  @Scoped()
   @ApiOperation({
     summary: 'The register: bid items and agreements, by municipality and year, with their status and advice counts.',
   })
-  list(@Query() query: RegisterQueryDto) {
-    return this.register.listAgreements(READ_ALL, query);
+  list(@Query() query: RegisterQueryDto, @CurrentScope() scope: StaffScope) {
+    return this.register.listAgreements(scope, query);
   }
 
   @Get('agreements/:id')
+  @Scoped('agreement')
   @ApiOperation({ summary: 'One item with its timeline (status moves, evaluations) and the advice on it.' })
   @ApiNotFoundResponse({ description: 'Unknown id (also for an id that is not a UUID).' })
-  get(@Param('id') id: string) {
-    return this.register.getAgreement(READ_ALL, id);
+  get(@Param('id') id: string, @CurrentScope() scope: StaffScope) {
+    return this.register.getAgreement(scope, id);
   }
 
   @Post('agreements')
