@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 /**
  * STYLE.md 11: strict TypeScript, no floating promises, exhaustive switches, type-only imports
  * (the tests run as ES modules, where a type imported as a value breaks at run time), and
- * dependencies that point one way: contracts <- config <- persistence <- domain <- apps.
+ * dependencies that point one way: contracts <- config <- persistence <- domain <- http <- apps.
  */
 const layer = (name, forbidden) => ({
   files: [`libs/${name}/**/*.ts`],
@@ -40,10 +40,11 @@ export default tseslint.config(
     files: ['libs/config/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
-  layer('contracts', ['@hs/config', '@hs/persistence', '@hs/domain', '**/apps/**']),
-  layer('config', ['@hs/persistence', '@hs/domain', '**/apps/**']),
-  layer('persistence', ['@hs/domain', '**/apps/**']),
-  layer('domain', ['**/apps/**']),
+  layer('contracts', ['@hs/config', '@hs/persistence', '@hs/domain', '@hs/http', '**/apps/**']),
+  layer('config', ['@hs/persistence', '@hs/domain', '@hs/http', '**/apps/**']),
+  layer('persistence', ['@hs/domain', '@hs/http', '**/apps/**']),
+  layer('domain', ['@hs/http', '**/apps/**']),
+  layer('http', ['**/apps/**']),
   {
     files: ['apps/events/**/*.ts', 'apps/worker/**/*.ts'],
     rules: {

@@ -4,8 +4,8 @@
  * `npm test` runs Node with --experimental-vm-modules and ts-jest emits ESM.
  */
 const moduleNameMapper = {
-  '^@hs/(contracts|config|persistence|domain)$': '<rootDir>/libs/$1/src/index.ts',
-  '^@hs/(contracts|config|persistence|domain)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@hs/(contracts|config|persistence|domain|http)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@hs/(contracts|config|persistence|domain|http)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const transform = {
   '^.+\\.ts$': [

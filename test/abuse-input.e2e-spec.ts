@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DilemmaView } from '@hs/contracts';
-import { HttpErrorFilter } from '../apps/events/src/http/domain-error.filter';
+import { HttpErrorFilter } from '@hs/http';
 import { aChoiceDilemma, createEvening } from './support/evening-builders';
 import { aLiveEvening, transition } from './support/live-builders';
 import { aVote, connectTenant, joinEvening, type LiveClient, vote } from './support/live-client';

@@ -198,7 +198,7 @@ describeWithChromium('pages in a browser (e2e)', () => {
       await page.getByRole('button', { name: 'Sluiten', exact: true }).click();
       await page.getByRole('button', { name: 'Uitslag tonen', exact: true }).click();
       await page.getByText('De uitslag is zichtbaar.').waitFor();
-      await screen.locator('.chart-row', { hasText: 'Ja, meer groen' }).getByText('100% (3)').waitFor();
+      await screen.locator('.option', { hasText: 'Ja, meer groen' }).getByText('100% (3)').waitFor();
       await screen.getByText('De stemming is gesloten.').waitFor();
       await screen.screenshot({ path: join(ARTIFACTS, 'screen.png') });
       await context.close();

@@ -1,7 +1,6 @@
 import { RequestMethod } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
-import { IS_PUBLIC } from '../apps/events/src/http/auth.decorators';
-import { FAILURE_LIMITED, RATE_LIMIT } from '../apps/events/src/http/rate-limit.rule';
+import { FAILURE_LIMITED, IS_PUBLIC, RATE_LIMIT } from '@hs/http';
 import { EventsModule } from '../apps/events/src/events.module';
 import { createEvening } from './support/evening-builders';
 import { bootTestApp, staffSession, type TestApp } from './support/test-app';

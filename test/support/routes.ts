@@ -1,7 +1,7 @@
 import { type INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
-import { IS_PUBLIC, SCOPED, type ScopeCheck } from '../../apps/events/src/http/auth.decorators';
+import { IS_PUBLIC, SCOPED, type ScopeCheck } from '@hs/http';
 
 export interface RouteInfo {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AuthGuard } from '@hs/http';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
-import { AuthGuard } from './http/auth.guard';
 import { ThemesController } from './themes/themes.controller';
 import { GlossaryController } from './glossary/glossary.controller';
 import { UsersController } from './users/users.controller';

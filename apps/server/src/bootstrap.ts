@@ -4,7 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@hs/config';
 import { StaffService } from '@hs/domain';
 import { chooseBackplane, prepareDatabase } from '@hs/persistence';
-import { configureHttp } from '../../events/src/http/configure-http';
+import { configureHttp } from '@hs/http';
 import { ServerModule } from './server.module';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {

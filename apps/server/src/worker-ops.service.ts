@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { APP_CONFIG, type AppConfig } from '@hs/config';
 import { TokenService } from '@hs/domain';
 import { HealthProbeRepository, MetricsRegistry } from '@hs/persistence';
-import { metricsAccess } from '../../events/src/observability/metrics-access';
+import { metricsAccess } from '@hs/http';
 
 const PROBE_TIMEOUT_MS = 1500;
 

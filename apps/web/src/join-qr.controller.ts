@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type JoinLink, JoinLinkService } from '@hs/domain';
-import { Roles } from '../../events/src/http/auth.decorators';
+import { Roles } from '@hs/http';
 
 @ApiTags('evenings')
 @ApiBearerAuth()

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { join } from 'node:path';
-import { Public } from '../../events/src/http/auth.decorators';
+import { Public } from '@hs/http';
 import { PAGES, type PageName, PUBLIC_DIR } from './web-paths';
 
 /**

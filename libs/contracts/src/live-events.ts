@@ -26,6 +26,17 @@ export interface DilemmaView {
   status: DilemmaStatus;
   round: number;
   revealed: boolean;
+  /**
+   * Addition to CONTRACT.md: the facilitator's countdown, or null. `endsAt` (ISO-8601) while it runs on the
+   * open dilemma, else null; with `closeAtZero` the server closes the dilemma when it ends.
+   */
+  countdown?: DilemmaCountdown | null;
+}
+
+export interface DilemmaCountdown {
+  seconds: number;
+  closeAtZero: boolean;
+  endsAt: string | null;
 }
 
 export type VoteChoice = { optionIds: string[] } | { allocation: Record<string, number> } | { value: number };
@@ -48,6 +59,11 @@ export interface StatePayload {
   dilemma: DilemmaView | null;
   myVote: { voteId: string; choice: VoteChoice } | null;
   results: TallyPayload | null;
+  /**
+   * Addition to CONTRACT.md: after a revote, the tally of the round before, for staff (the projector shows
+   * round 1 beside round 2); null in round 1 and for tenants.
+   */
+  previousResults?: TallyPayload | null;
 }
 
 export interface PresencePayload {
@@ -82,7 +98,12 @@ export const LIVE_NAMESPACE = '/live';
 
 /** Internal bus (Redis pub/sub): what the API and the worker publish for the gateway to deliver. */
 export interface LiveBusEvents {
-  'dilemma.changed': { eveningId: string; dilemmaId: string; change: 'opened' | 'closed' | 'revealed' | 'revoted' };
+  'dilemma.changed': {
+    eveningId: string;
+    dilemmaId: string;
+    /** `countdown`: the facilitator set or cleared the countdown (an addition). */
+    change: 'opened' | 'closed' | 'revealed' | 'revoted' | 'countdown';
+  };
   'evening.changed': { eveningId: string; status: EveningStatus };
   'manual-counts.added': { eveningId: string; dilemmaId: string; round: number };
   /**

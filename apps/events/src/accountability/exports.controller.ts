@@ -1,7 +1,7 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AccountabilityExportService, type ExportFormat, type StaffPrincipal, type StaffScope } from '@hs/domain';
-import { CurrentScope, CurrentStaff, Scoped } from '../http/auth.decorators';
+import { CurrentScope, CurrentStaff, Scoped } from '@hs/http';
 import { FindingsQueryDto } from './finding.dto';
 import { RegisterQueryDto } from './register.dto';
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { FeedbackService } from '@hs/domain';
-import { Public } from '../http/auth.decorators';
+import { Public } from '@hs/http';
 import { FeedbackQueryDto, LetterQueryDto } from './finding.dto';
 
 @ApiTags('feedback')

@@ -10,7 +10,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { FindingService, type StaffPrincipal, type StaffScope } from '@hs/domain';
-import { CurrentScope, CurrentStaff, Roles, Scoped } from '../http/auth.decorators';
+import { CurrentScope, CurrentStaff, Roles, Scoped } from '@hs/http';
 import { CreateFindingDto, FindingsQueryDto, UpdateFindingDto } from './finding.dto';
 
 @ApiTags('findings')

@@ -12,7 +12,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { RegisterService, type StaffPrincipal, type StaffScope } from '@hs/domain';
-import { CurrentScope, CurrentStaff, Roles, Scoped } from '../http/auth.decorators';
+import { CurrentScope, CurrentStaff, Roles, Scoped } from '@hs/http';
 import {
   CreateAgreementDto,
   CreateWoonvisieThemeDto,

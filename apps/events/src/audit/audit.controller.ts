@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@hs/domain';
-import { Roles } from '../http/auth.decorators';
+import { Roles } from '@hs/http';
 import { AuditEntryDto, AuditQueryDto } from './audit.dto';
 
 @ApiTags('staff')

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type StaffPrincipal, StaffService } from '@hs/domain';
-import { CurrentStaff, Public, Scoped } from '../http/auth.decorators';
-import { FailureLimited } from '../http/rate-limit.decorator';
+import { CurrentStaff, FailureLimited, Public, Scoped } from '@hs/http';
 import { LoginDto, LoginResponseDto, StaffUserDto } from './auth.dto';
 
 @ApiTags('staff')

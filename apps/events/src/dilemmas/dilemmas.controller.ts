@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { DilemmaService, type StaffPrincipal } from '@hs/domain';
-import { CurrentStaff, Roles, Scoped } from '../http/auth.decorators';
+import { CurrentStaff, Roles, Scoped } from '@hs/http';
 import { CreateDilemmaDto, DilemmaDto } from './dilemma.dto';
 
 @ApiTags('dilemmas')

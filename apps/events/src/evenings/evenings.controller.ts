@@ -12,7 +12,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { EveningService, type StaffPrincipal, type StaffScope } from '@hs/domain';
-import { CurrentScope, CurrentStaff, Public, Roles, Scoped } from '../http/auth.decorators';
+import { CurrentScope, CurrentStaff, Public, Roles, Scoped } from '@hs/http';
 import { CreateEveningDto, EveningDto, PublicEveningDto, UpdateEveningDto } from './evening.dto';
 
 @ApiTags('evenings')

@@ -10,8 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { RegistrationService, type StaffPrincipal } from '@hs/domain';
-import { CurrentStaff, Public, Roles } from '../http/auth.decorators';
-import { RateLimit } from '../http/rate-limit.decorator';
+import { CurrentStaff, Public, RateLimit, Roles } from '@hs/http';
 import { CreateRegistrationDto, RegistrationCreatedDto, RegistrationDto, RegistrationsDeletedDto } from './registration.dto';
 
 @ApiTags('registrations')

@@ -1,7 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GLOSSARY, LANGUAGES } from '@hs/contracts';
-import { Public } from '../http/auth.decorators';
+import { Public } from '@hs/http';
 
 /**
  * The glossary the exports are written in, for the web pages (no build step: they fetch it once), so the

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CardService, type StaffPrincipal } from '@hs/domain';
-import { CurrentStaff, Public, Roles } from '../http/auth.decorators';
+import { CurrentStaff, Public, Roles } from '@hs/http';
 import { renderCardSheet } from './card-sheet.page';
 import { CardsResponseDto, CreateCardsDto } from './live.dto';
 

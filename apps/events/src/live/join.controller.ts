@@ -1,8 +1,7 @@
 import { Body, Controller, Ip, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { JoinService } from '@hs/domain';
-import { Public } from '../http/auth.decorators';
-import { FailureLimited } from '../http/rate-limit.decorator';
+import { FailureLimited, Public } from '@hs/http';
 import { JoinDto, JoinResponseDto } from './live.dto';
 
 @ApiTags('joining')

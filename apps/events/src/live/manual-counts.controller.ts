@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { ManualCountService, type StaffPrincipal } from '@hs/domain';
-import { CurrentStaff, Roles } from '../http/auth.decorators';
+import { CurrentStaff, Roles } from '@hs/http';
 import { ManualCountDto, ManualCountResponseDto } from './live.dto';
 
 @ApiTags('dilemmas')

@@ -3,7 +3,7 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
 import { HealthProbeRepository } from '@hs/persistence';
-import { Public } from '../http/auth.decorators';
+import { Public } from '@hs/http';
 
 /** Each probe gets this long before its dependency counts as down: a health check must answer quickly. */
 const PROBE_TIMEOUT_MS = 1500;

@@ -1,8 +1,7 @@
 import { Controller, Get, Header, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { MetricsRegistry } from '@hs/persistence';
-import { Public } from '../http/auth.decorators';
-import { MetricsAccessGuard } from './metrics-access.guard';
+import { MetricsAccessGuard, Public } from '@hs/http';
 
 @ApiTags('operations')
 @Controller('api/metrics')

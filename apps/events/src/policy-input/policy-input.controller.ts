@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AggregationService, type StaffPrincipal, type StaffScope, WeightsService } from '@hs/domain';
-import { CurrentScope, CurrentStaff, Roles, Scoped } from '../http/auth.decorators';
+import { CurrentScope, CurrentStaff, Roles, Scoped } from '@hs/http';
 import { PolicyInputQueryDto, scopeOfQuery, WeightsDto } from './policy-input.dto';
 
 @ApiTags('policy input')

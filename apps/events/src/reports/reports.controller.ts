@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ReportService, type StaffPrincipal, type StaffScope } from '@hs/domain';
-import { CurrentScope, CurrentStaff, Roles, Scoped } from '../http/auth.decorators';
+import { CurrentScope, CurrentStaff, Roles, Scoped } from '@hs/http';
 import { CreateReportDto } from './reports.dto';
 
 @ApiTags('reports')

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AggregationService } from '@hs/domain';
-import { Scoped } from '../http/auth.decorators';
+import { Scoped } from '@hs/http';
 import { ResultsQueryDto } from './results.dto';
 
 @ApiTags('results')

@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { RoundService, type StaffPrincipal, type StaffScope } from '@hs/domain';
-import { CurrentScope, CurrentStaff, Roles, Scoped } from '../http/auth.decorators';
+import { CurrentScope, CurrentStaff, Roles, Scoped } from '@hs/http';
 import { CreateRoundDto, RoundDto } from './round.dto';
 
 @ApiTags('rounds')

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { type StaffPrincipal, TemplateService } from '@hs/domain';
 import { DilemmaDto } from '../dilemmas/dilemma.dto';
-import { CurrentStaff, Roles } from '../http/auth.decorators';
+import { CurrentStaff, Roles } from '@hs/http';
 import { AddFromTemplateDto, CreateTemplateDto, TemplateDto, TemplateQueryDto, UpdateTemplateDto } from './template.dto';
 
 @ApiTags('question bank')

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThemeService } from '@hs/domain';
-import { Public } from '../http/auth.decorators';
+import { Public } from '@hs/http';
 import { ThemeDto } from './themes.dto';
 
 @ApiTags('themes')

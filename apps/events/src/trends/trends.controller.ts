@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type StaffScope, TrendService } from '@hs/domain';
-import { CurrentScope, Roles, Scoped } from '../http/auth.decorators';
+import { CurrentScope, Roles, Scoped } from '@hs/http';
 import { TrendsQueryDto } from './trends.dto';
 
 @ApiTags('policy input')

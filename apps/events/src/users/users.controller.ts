@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type StaffPrincipal, StaffService } from '@hs/domain';
 import { CreateUserDto, StaffUserDto } from '../auth/auth.dto';
-import { CurrentStaff, Roles } from '../http/auth.decorators';
+import { CurrentStaff, Roles } from '@hs/http';
 
 @ApiTags('staff')
 @ApiBearerAuth()

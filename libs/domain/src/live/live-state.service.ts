@@ -106,20 +106,24 @@ export class LiveStateService {
     if (!evening) return null;
     let myVote: StatePayload['myVote'] = null;
     let results: StatePayload['results'] = null;
+    let previousResults: StatePayload['previousResults'] = null;
     if (current) {
       const { def } = current;
-      const [vote, tally] = await Promise.all([
+      const [vote, tally, previous] = await Promise.all([
         viewer.kind === 'participant' ? this.repo.findMyVote(viewer.participantId, def.id, def.round) : null,
         def.status !== 'draft' && (viewer.kind === 'staff' || def.revealed) ? this.tallies.current(def) : null,
+        viewer.kind === 'staff' && def.round > 1 ? this.tallies.current(def, def.round - 1) : null,
       ]);
       myVote = vote;
       results = tally;
+      previousResults = previous;
     }
     return {
       evening: { id: evening.id, title: evening.title, status: evening.status },
       dilemma: current?.view ?? null,
       myVote,
       results,
+      ...(viewer.kind === 'staff' ? { previousResults } : {}),
     };
   }
 }
