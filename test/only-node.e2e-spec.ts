@@ -2,7 +2,6 @@ import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './support/processes';
 
 /**
  * Only Node installed: the real entry point in an empty network namespace (`unshare -n`, loopback up),
@@ -16,6 +15,8 @@ if (!canIsolate) process.stdout.write('skipped (needs root and unshare -n to hid
 
 interface Start {
   healthyAfterMs: number | null;
+  stoppedAfterMs: number | null;
+  diedDuringStart: { code: number | null; signal: string | null } | null;
   health: { status?: string; info?: Record<string, { status: string; kind?: string }> } | null;
   page: number | null;
   postgresStopped: boolean;
@@ -30,7 +31,9 @@ describeIsolated('a machine where only Node is installed (e2e, empty network nam
     dataDir = mkdtempSync(join(tmpdir(), 'hs-only-node-'));
     // Run as root, PostgreSQL runs as the postgres user, which must reach the data folder.
     chmodSync(dataDir, 0o755);
-    const port = await freePort();
+    // Inside the empty namespace every port is free; one below the ephemeral range can never be the one the
+    // embedded PostgreSQL draws for itself (a free port asked of the kernel, 32768 and up).
+    const port = 8000;
     const script = 'ip link set lo up && exec "$0" -r ts-node/register/transpile-only test/support/only-node-probe.ts';
     const stdout = await new Promise<string>((resolve, reject) =>
       execFile(
@@ -44,9 +47,22 @@ describeIsolated('a machine where only Node is installed (e2e, empty network nam
         (error, out) => (error ? reject(error) : resolve(out)),
       ),
     );
-    const { first, second } = JSON.parse(stdout.trim().split('\n').pop()!) as { first: Start; second: Start };
+    const probe = JSON.parse(stdout.trim().split('\n').pop()!) as { first: Start; second: Start; error?: string };
+    if (probe.error) throw new Error(`the probe failed: ${probe.error}`);
+    const { first, second } = probe;
+    process.stdout.write(
+      `only-node: healthy after ${first.healthyAfterMs} ms (first start, initdb), ${second.healthyAfterMs} ms (second); ` +
+        `stopped ${first.stoppedAfterMs} ms and ${second.stoppedAfterMs} ms after SIGTERM\n`,
+    );
 
-    for (const start of [first, second]) {
+    for (const [name, start] of Object.entries({ first, second })) {
+      // A start that never turned healthy says why: the last health answer and what the server printed.
+      if (start.healthyAfterMs === null) {
+        throw new Error(
+          `the ${name} start never answered /api/health with 200; last answer ${JSON.stringify(start.health)}; ` +
+            `server ended during start: ${JSON.stringify(start.diedDuringStart)}; output:\n${start.output.slice(-6000)}`,
+        );
+      }
       expect(start.health).toMatchObject({
         status: 'ok',
         info: { database: { status: 'up' }, queue: { status: 'up' }, backplane: { status: 'up', kind: 'local' } },

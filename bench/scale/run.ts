@@ -5,10 +5,14 @@
  *   one        API + worker + ONE gateway (ROLE=api, worker, gateway) on Redis;
  *   three      API + worker + THREE gateways on Redis, clients spread over them.
  * Measured: idle sockets held and RSS per socket; vote→staff tally p99 at BENCH_RATE votes/s with the
- * votes on one gateway and the staff socket on another (three) or the same (one); durable votes/s.
+ * votes on one gateway and the staff socket on another (three) or the same (one); durable votes/s, with
+ * the cores each kind of process used in that phase (gateways, API and worker, PostgreSQL, Redis, the
+ * simulated phones), which shows whether the machine, not the layout, is the limit.
  * Figures are printed and written to bench/results/scale.json; docs/PERFORMANCE.md explains them.
  * Options (env): BENCH_SCALE_SOCKETS (50000 over three gateways), BENCH_BARE_SOCKETS (16000),
- * BENCH_THROUGHPUT_SOCKETS (2000), BENCH_SECONDS (10), BENCH_RATE (2000), BENCH_CLIENTS (6 processes).
+ * BENCH_TALLY_SOCKETS (10000: each votes once, so the phase lasts 5 s at 2,000/s),
+ * BENCH_THROUGHPUT_SOCKETS (2000), BENCH_SECONDS (10), BENCH_RATE (2000), BENCH_CLIENTS (6 processes),
+ * BENCH_CPU_PROF=1 (V8 CPU profiles of the gateways in bench/results/prof/).
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -22,11 +26,13 @@ import {
   type Fixture,
   log,
   openDilemma,
+  pidsNamed,
   openLoop,
   percentile,
   ratio,
   root,
   rssKiB,
+  sampleCpu,
   seedEvening,
   sleep,
   startBare,
@@ -39,6 +45,7 @@ import {
 const env = process.env;
 const SCALE_SOCKETS = Number(env.BENCH_SCALE_SOCKETS ?? 50000);
 const BARE_SOCKETS = Number(env.BENCH_BARE_SOCKETS ?? 16000);
+const TALLY_SOCKETS = Number(env.BENCH_TALLY_SOCKETS ?? 10000);
 const THROUGHPUT_SOCKETS = Number(env.BENCH_THROUGHPUT_SOCKETS ?? 2000);
 const SECONDS = Number(env.BENCH_SECONDS ?? 10);
 const RATE = Number(env.BENCH_RATE ?? 2000);
@@ -53,16 +60,19 @@ const origin = { ALLOWED_ORIGINS: `http://localhost:${basePort}` };
 interface Layout {
   processes: ChildProcess[];
   gateways: Array<{ port: number; child: ChildProcess }>;
+  api: ChildProcess;
+  worker: ChildProcess;
 }
 
 async function startLayout(gatewayCount: number, first: number): Promise<Layout> {
   const api = await startPlatform(run, first, { ROLE: 'api', ...origin });
   const worker = await startPlatform(run, first, { ROLE: 'worker', METRICS_PORT: String(first + 9), ...origin });
   const gateways = [];
+  const profile = env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench/results/prof')}`] : [];
   for (let i = 1; i <= gatewayCount; i++) {
-    gateways.push({ port: first + i, child: await startPlatform(run, first + i, { ROLE: 'gateway', ...origin }) });
+    gateways.push({ port: first + i, child: await startPlatform(run, first + i, { ROLE: 'gateway', ...origin }, profile) });
   }
-  return { processes: [api, worker, ...gateways.map((g) => g.child)], gateways };
+  return { processes: [api, worker, ...gateways.map((g) => g.child)], gateways, api, worker };
 }
 
 async function stopLayout(layout: Layout): Promise<void> {
@@ -98,8 +108,11 @@ async function tally(name: string, layout: Layout, clients: ChildProcess[], fx: 
     if (t.dilemmaId === fx.dilemmaIds[dilemma]) tallies.push({ at: Date.now(), total: t.total });
   });
   await new Promise<void>((r) => staff.once('connect', () => r()));
-  await connectAll(clients, [votePort], fx.participantTokens.slice(0, THROUGHPUT_SOCKETS), origin.ALLOWED_ORIGINS);
-  const durationMs = Math.min(SECONDS * 1000, Math.floor((THROUGHPUT_SOCKETS / RATE) * 1000));
+  // Each socket votes once (tallyDelays counts on it), so the phase lasts TALLY_SOCKETS / RATE seconds.
+  const connected = await connectAll(clients, [votePort], fx.participantTokens.slice(0, TALLY_SOCKETS), origin.ALLOWED_ORIGINS);
+  // Let the gateways finish the handshakes' work (rooms, presence) first: the phase measures votes, not connects.
+  await sleep(3000);
+  const durationMs = Math.floor((connected / RATE) * 1000);
   const { latencies, sent, votes } = await openLoop(clients, fx, dilemma, RATE, durationMs);
   await sleep(1500);
   staff.disconnect();
@@ -108,15 +121,18 @@ async function tally(name: string, layout: Layout, clients: ChildProcess[], fx: 
   const result = {
     votesOnPort: votePort,
     staffOnPort: staffPort,
+    sockets: connected,
     offeredPerSecond: RATE,
     sent,
     acked: latencies.length,
+    ackP50: percentile(latencies, 50),
     ackP99: percentile(latencies, 99),
     tallyP50: percentile(visible, 50),
+    tallyP90: percentile(visible, 90),
     tallyP99: percentile(visible, 99),
   };
   log(
-    `  ${name}: ${result.acked}/${sent} acked; vote→ack p99 ${result.ackP99} ms; vote→staff tally p50 ${result.tallyP50} ms p99 ${result.tallyP99} ms`,
+    `  ${name}: ${result.acked}/${sent} acked in ${(durationMs / 1000).toFixed(1)} s; vote→ack p50 ${result.ackP50} ms p99 ${result.ackP99} ms; vote→staff tally p50 ${result.tallyP50} ms p90 ${result.tallyP90} ms p99 ${result.tallyP99} ms`,
   );
   return result;
 }
@@ -129,19 +145,28 @@ async function throughput(name: string, layout: Layout, clients: ChildProcess[],
     fx.participantTokens.slice(0, THROUGHPUT_SOCKETS),
     origin.ALLOWED_ORIGINS,
   );
+  const cpu = sampleCpu({
+    gateways: () => layout.gateways.map((g) => g.child.pid!),
+    apiAndWorker: () => [layout.api.pid!, layout.worker.pid!],
+    postgres: () => pidsNamed('postgres'),
+    redis: () => pidsNamed('redis-server'),
+    phones: () => clients.map((c) => c.pid!),
+  });
   const result = await closedLoop(clients, fx, dilemma, SECONDS);
+  const coresUsed = cpu();
   await disconnectAll(clients);
   log(
     `  ${name}: ${result.acked} durable votes in ${result.seconds.toFixed(1)} s = ${result.perSecond.toFixed(0)}/s` +
       (Object.keys(result.errors).length ? ' errors ' + JSON.stringify(result.errors) : ''),
   );
-  return result;
+  log(`  ${name}: cores used in that phase ${JSON.stringify(coresUsed)}`);
+  return { ...result, coresUsed };
 }
 
 async function main(): Promise<void> {
   log(`bench:scale — ${new Date().toISOString()}, ${CLIENTS} client processes, ${SCALE_SOCKETS} sockets over three gateways`);
   await run.prepare();
-  const fx = await seedEvening(run, Math.max(SCALE_SOCKETS, BARE_SOCKETS, THROUGHPUT_SOCKETS));
+  const fx = await seedEvening(run, Math.max(SCALE_SOCKETS, BARE_SOCKETS, TALLY_SOCKETS, THROUGHPUT_SOCKETS));
   const results: Record<string, Record<string, unknown>> = {};
   const clients = await startClients(CLIENTS);
   try {
@@ -200,7 +225,7 @@ async function main(): Promise<void> {
     JSON.stringify(
       {
         at: new Date().toISOString(),
-        settings: { SCALE_SOCKETS, BARE_SOCKETS, THROUGHPUT_SOCKETS, SECONDS, RATE, CLIENTS },
+        settings: { SCALE_SOCKETS, BARE_SOCKETS, TALLY_SOCKETS, THROUGHPUT_SOCKETS, SECONDS, RATE, CLIENTS },
         results,
         summary,
       },

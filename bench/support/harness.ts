@@ -5,7 +5,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
 import { Client } from 'pg';
@@ -309,4 +309,67 @@ export function tallyDelays(votes: Array<{ sent: number }>, tallies: Array<{ at:
     if (cursor < tallies.length) visible.push(tallies[cursor].at - vote.sent);
   });
   return visible;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat; 0 once it is gone. */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command name (which may hold spaces) in parentheses; utime and stime are the 14th and 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The processes running a program of that name (postgres, redis-server): every backend, not only the postmaster. */
+export function pidsNamed(name: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === name;
+      } catch {
+        return false;
+      }
+    });
+}
+
+/** Busy and total jiffies of the whole machine (all cores), from /proc/stat. */
+function machineJiffies(): { busy: number; total: number } {
+  const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const n = values.map(Number);
+  const total = n.slice(0, 8).reduce((s, v) => s + v, 0);
+  return { busy: total - n[3] - n[4], total };
+}
+
+/**
+ * Where the CPU went during a phase: for each named group of processes, the cores it used on average
+ * (CPU seconds over wall seconds), and the machine's busy share of all its cores. Groups are given as
+ * functions, so processes that appear during the phase (a PostgreSQL backend) are counted too; a
+ * process that ends during the phase loses its last seconds, so the sum is a lower bound.
+ */
+export function sampleCpu(groups: Record<string, () => number[]>): () => Record<string, number> {
+  const read = () =>
+    Object.fromEntries(Object.entries(groups).map(([name, pids]) => [name, new Map(pids().map((p) => [p, cpuSeconds(p)]))]));
+  const before = read();
+  const machineBefore = machineJiffies();
+  const started = Date.now();
+  return () => {
+    const seconds = (Date.now() - started) / 1000;
+    const after = read();
+    const machine = machineJiffies();
+    const cores: Record<string, number> = {};
+    for (const [name, now] of Object.entries(after)) {
+      let used = 0;
+      for (const [pid, value] of now) used += value - (before[name].get(pid) ?? 0);
+      cores[name] = Number((used / seconds).toFixed(2));
+    }
+    cores.machineBusyShare = Number(
+      ((machine.busy - machineBefore.busy) / Math.max(1, machine.total - machineBefore.total)).toFixed(2),
+    );
+    return cores;
+  };
 }

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 const port = Number(process.env.PROBE_PORT);
 const dataDir = process.env.DATA_DIR!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** How long one start may take to answer /api/health with 200 (initdb included) on a loaded machine. */
+const START_BUDGET_MS = 240_000;
 
 async function startOnce() {
   const started = Date.now();
@@ -22,14 +24,18 @@ async function startOnce() {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  // Listened for from the start: a server that dies during its start (an exit code, or a signal) ends the wait.
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const running = () => child.exitCode === null && child.signalCode === null;
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   let health: unknown = null;
   let healthyAfterMs: number | null = null;
-  while (Date.now() - started < 240_000 && child.exitCode === null) {
+  while (Date.now() - started < START_BUDGET_MS && running()) {
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      // A request that hangs must not eat the whole budget.
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(10_000) });
       health = await res.json();
       if (res.status === 200) {
         healthyAfterMs = Date.now() - started;
@@ -40,16 +46,20 @@ async function startOnce() {
     }
     await sleep(250);
   }
-  const page = await fetch(`http://127.0.0.1:${port}/`).then(
-    (r) => r.status,
+  const diedDuringStart = running() ? null : { code: child.exitCode, signal: child.signalCode };
+  const page = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(10_000) }).then(
+    async (r) => (await r.arrayBuffer(), r.status),
     () => null,
   );
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const stopping = Date.now();
   child.kill('SIGTERM');
-  await Promise.race([exited, sleep(30_000)]);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 30_000)))]);
+  clearTimeout(timer);
+  const stoppedAfterMs = running() ? null : Date.now() - stopping;
   const postgresStopped = !existsSync(join(dataDir, 'postgres', 'postmaster.pid'));
-  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  return { healthyAfterMs, health, page, postgresStopped, output };
+  if (running()) child.kill('SIGKILL');
+  return { healthyAfterMs, stoppedAfterMs, diedDuringStart, health, page, postgresStopped, output };
 }
 
 (async () => {

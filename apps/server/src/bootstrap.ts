@@ -1,10 +1,10 @@
 import { ConsoleLogger, type INestApplication, type INestApplicationContext, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@hs/config';
 import { StaffService } from '@hs/domain';
 import { chooseBackplane, prepareDatabase } from '@hs/persistence';
 import { configureHttp } from '@hs/http';
+import { setupOpenApi } from './openapi';
 import { ServerModule } from './server.module';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
@@ -16,22 +16,6 @@ const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
 
 export function createLogger(config: AppConfig): ConsoleLogger {
   return new ConsoleLogger({ json: config.nodeEnv === 'production', logLevels: LEVELS[config.logLevel], prefix: 'huurdersstem' });
-}
-
-function setupOpenApi(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Huurdersstem API')
-      .setDescription(
-        'Live consultation evenings for tenants: evenings, registrations, themes, dilemmas, joining, results, reports. ' +
-          'Errors use the body {statusCode, message, error}. Live voting runs over Socket.IO (namespace /live): see docs/ in the repository.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 
 export interface StartedServer {
@@ -61,7 +45,7 @@ export async function startServer(given: AppConfig, options: { listenPort?: numb
 
   const app = await NestFactory.create(ServerModule.forRole(config), { logger, bodyParser: false });
   configureHttp(app, config);
-  setupOpenApi(app);
+  setupOpenApi(app, config);
   if (config.role === 'all' || config.role === 'api') await app.get(StaffService).ensureFirstAdmin();
   await app.listen(options.listenPort ?? config.port);
   const address = app.getHttpServer().address();

@@ -1,19 +1,19 @@
 import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type JoinLink, JoinLinkService } from '@hs/domain';
-import { Roles } from '@hs/http';
+import { ApiRoute, Roles } from '@hs/http';
 
 @ApiTags('evenings')
-@ApiBearerAuth()
 @Controller('api/evenings')
 export class JoinQrController {
   constructor(private readonly links: JoinLinkService) {}
 
   @Get(':id/join-link')
   @Roles('facilitator')
-  @ApiOperation({
-    summary: 'The join code and link (PUBLIC_URL/join/CODE) of an evening, as the QR code holds it (admin, facilitator)',
-    description: 'Addition to CONTRACT.md, for the projector screen. 404 for an unknown evening.',
+  @ApiRoute({
+    summary: 'The join code and link (PUBLIC_URL/join/CODE) of an evening, as the QR code holds it (admin, facilitator).',
+    description: 'Addition to CONTRACT.md, for the projector screen.',
+    errors: [[404, 'Unknown evening.']],
   })
   @ApiOkResponse({ description: '{joinCode, url}' })
   joinLink(@Param('id') id: string): Promise<JoinLink> {
@@ -24,9 +24,10 @@ export class JoinQrController {
   @Roles('facilitator')
   @Header('Cache-Control', 'private, no-store')
   @ApiProduces('image/svg+xml')
-  @ApiOperation({
-    summary: 'QR code of the join link (PUBLIC_URL/join/CODE) for the projector screen (admin, facilitator)',
-    description: 'Addition to CONTRACT.md. 404 for an unknown evening.',
+  @ApiRoute({
+    summary: 'QR code of the join link (PUBLIC_URL/join/CODE) for the projector screen (admin, facilitator).',
+    description: 'Addition to CONTRACT.md.',
+    errors: [[404, 'Unknown evening.']],
   })
   @ApiOkResponse({ description: 'An SVG image.' })
   async joinQr(@Param('id') id: string): Promise<StreamableFile> {

@@ -1,17 +1,19 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiExtension, ApiForbiddenResponse } from '@nestjs/swagger';
+import { ApiExtension } from '@nestjs/swagger';
 import type { StaffRole } from '@hs/contracts';
 import type { ScopedResource, StaffPrincipal, StaffScope } from '@hs/domain';
+import { ApiErrorResponse, documentPublic } from './api-route.decorator';
+import { IS_PUBLIC } from './route-metadata';
 
-export const IS_PUBLIC = 'hs:public';
+export { IS_PUBLIC } from './route-metadata';
 export const ROLES = 'hs:roles';
 export const SCOPED = 'hs:scoped';
 
 /** What a @Scoped route checks: the record its `:id` names, or (`filtered`) the handler narrows its answer itself. */
 export type ScopeCheck = ScopedResource | 'filtered';
 
-/** A route anyone may call without a token. Every other route needs a staff token. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+/** A route anyone may call without a token (`security: []` in the OpenAPI document). Every other route needs a staff token. */
+export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), documentPublic());
 
 /** Staff roles allowed on a route besides admin (admin may do everything). */
 export const Roles = (...roles: StaffRole[]) => SetMetadata(ROLES, roles);
@@ -26,7 +28,7 @@ export const Scoped = (check: ScopeCheck = 'filtered') =>
   applyDecorators(
     SetMetadata(SCOPED, check),
     ApiExtension('x-scoped', check),
-    ApiForbiddenResponse({ description: 'Wrong role, or (OUT_OF_SCOPE) another municipality than the account may read.' }),
+    ApiErrorResponse(403, 'Wrong role, or (OUT_OF_SCOPE) another municipality than the account may read.'),
   );
 
 export const CurrentStaff = createParamDecorator((_: unknown, context: ExecutionContext): StaffPrincipal => {

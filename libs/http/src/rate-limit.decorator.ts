@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
-import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiErrorResponse } from './api-route.decorator';
 import { RateLimitGuard } from './rate-limit.guard';
 import { FAILURE_LIMITED, RATE_LIMIT, type RateLimitRule } from './rate-limit.rule';
 
@@ -17,7 +17,7 @@ export const RateLimit = (bucket: string, limit?: RateLimitRule['limit'], window
   applyDecorators(
     SetMetadata(RATE_LIMIT, { bucket, limit, windowSeconds } satisfies RateLimitRule),
     UseGuards(RateLimitGuard),
-    ApiTooManyRequestsResponse({ description: 'Too many requests from this address; the Retry-After header says when to retry' }),
+    ApiErrorResponse(429, 'Too many requests from this address; the Retry-After header says when to retry.'),
   );
 
 /**
@@ -29,5 +29,5 @@ export const RateLimit = (bucket: string, limit?: RateLimitRule['limit'], window
 export const FailureLimited = () =>
   applyDecorators(
     SetMetadata(FAILURE_LIMITED, true),
-    ApiTooManyRequestsResponse({ description: 'Too many failures from this address; the Retry-After header says when to retry' }),
+    ApiErrorResponse(429, 'Too many failures from this address; the Retry-After header says when to retry.'),
   );

@@ -1,22 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdviceService, type StaffPrincipal, type StaffScope } from '@hs/domain';
-import { CurrentScope, CurrentStaff, Roles, Scoped } from '@hs/http';
+import { ApiRoute, CurrentScope, CurrentStaff, Roles, Scoped } from '@hs/http';
 import { AdviceTextDto } from './register.dto';
 
 @ApiTags('register')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No or bad staff token.' })
 @Controller('api')
 export class AdviceController {
   constructor(private readonly advice: AdviceService) {}
@@ -24,12 +12,14 @@ export class AdviceController {
   @Post('agreements/:id/advice')
   @Roles()
   @Scoped('agreement')
-  @ApiOperation({
+  @ApiRoute({
     summary: 'Formal advice (adviesrecht) on a bid item or agreement, by its municipality’s tenant organisation (or an admin).',
+    errors: [
+      [403, 'Not a tenant organisation (or admin), or another municipality.'],
+      [404, 'Unknown agreement.'],
+    ],
   })
   @ApiCreatedResponse({ description: '{id, agreementId, text, givenOn, response: null, respondedOn: null}' })
-  @ApiForbiddenResponse({ description: 'Not a tenant organisation (or admin), or another municipality.' })
-  @ApiNotFoundResponse({ description: 'Unknown agreement.' })
   give(
     @Param('id') id: string,
     @Body() body: AdviceTextDto,
@@ -42,18 +32,22 @@ export class AdviceController {
   @Post('advice/:id/response')
   @HttpCode(200)
   @Roles('analyst')
-  @ApiOperation({ summary: 'The corporation’s written response to advice, once (analyst, admin).' })
+  @ApiRoute({
+    summary: 'The corporation’s written response to advice, once (analyst, admin).',
+    errors: [
+      [404, 'Unknown advice.'],
+      [409, 'Answered already (ADVICE_ANSWERED).'],
+    ],
+  })
   @ApiOkResponse({ description: 'The advice with its response.' })
-  @ApiConflictResponse({ description: 'Answered already (ADVICE_ANSWERED).' })
-  @ApiNotFoundResponse({ description: 'Unknown advice.' })
   respond(@Param('id') id: string, @Body() body: AdviceTextDto, @CurrentStaff() actor: StaffPrincipal) {
     return this.advice.respond(actor.userId, id, body);
   }
 
   @Get('advice/:id')
   @Scoped('advice')
-  @ApiOperation({ summary: 'One piece of advice with its response.' })
-  @ApiNotFoundResponse({ description: 'Unknown advice.' })
+  @ApiRoute({ summary: 'One piece of advice with its response.', errors: [[404, 'Unknown advice.']] })
+  @ApiOkResponse({ description: '{id, agreementId, text, givenOn, response, respondedOn}' })
   get(@Param('id') id: string, @CurrentScope() scope: StaffScope) {
     return this.advice.get(scope, id);
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AccountabilityExportService, type ExportFormat, type StaffPrincipal, type StaffScope } from '@hs/domain';
-import { CurrentScope, CurrentStaff, Scoped } from '@hs/http';
+import { ApiRoute, CurrentScope, CurrentStaff, Scoped } from '@hs/http';
 import { FindingsQueryDto } from './finding.dto';
 import { RegisterQueryDto } from './register.dto';
 
@@ -15,8 +15,6 @@ function file(bytes: Buffer, name: string, format: ExportFormat): StreamableFile
 }
 
 @ApiTags('register')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No or bad staff token.' })
 @Controller('api')
 export class AccountabilityExportsController {
   constructor(private readonly exports: AccountabilityExportService) {}
@@ -24,9 +22,11 @@ export class AccountabilityExportsController {
   @Get('register/export.csv')
   @Scoped()
   @ApiProduces('text/csv')
-  @ApiOperation({
+  @ApiRoute({
     summary: 'The register as CSV: one row per item, in the glossary’s words (";", decimal comma, UTF-8 with BOM).',
+    errors: [[400, 'A bad filter.']],
   })
+  @ApiOkResponse({ description: 'The CSV file.' })
   async registerCsv(@Query() query: RegisterQueryDto, @CurrentStaff() actor: StaffPrincipal, @CurrentScope() scope: StaffScope) {
     return file(await this.exports.registerExport(actor.userId, scope, query, 'csv'), 'afsprakenregister', 'csv');
   }
@@ -34,7 +34,8 @@ export class AccountabilityExportsController {
   @Get('register/export.xlsx')
   @Scoped()
   @ApiProduces(TYPES.xlsx)
-  @ApiOperation({ summary: 'The register as XLSX: one row per item, in the glossary’s words.' })
+  @ApiRoute({ summary: 'The register as XLSX: one row per item, in the glossary’s words.', errors: [[400, 'A bad filter.']] })
+  @ApiOkResponse({ description: 'The XLSX workbook.' })
   async registerXlsx(@Query() query: RegisterQueryDto, @CurrentStaff() actor: StaffPrincipal, @CurrentScope() scope: StaffScope) {
     return file(await this.exports.registerExport(actor.userId, scope, query, 'xlsx'), 'afsprakenregister', 'xlsx');
   }
@@ -42,7 +43,11 @@ export class AccountabilityExportsController {
   @Get('findings/export.csv')
   @Scoped()
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'The findings ("u zei, wij deden") as CSV, with the quoted figures as published.' })
+  @ApiRoute({
+    summary: 'The findings ("u zei, wij deden") as CSV, with the quoted figures as published.',
+    errors: [[400, 'A bad filter.']],
+  })
+  @ApiOkResponse({ description: 'The CSV file.' })
   async findingsCsv(@Query() query: FindingsQueryDto, @CurrentStaff() actor: StaffPrincipal, @CurrentScope() scope: StaffScope) {
     return file(await this.exports.findingsExport(actor.userId, scope, query, 'csv'), 'u-zei-wij-deden', 'csv');
   }
@@ -50,7 +55,8 @@ export class AccountabilityExportsController {
   @Get('findings/export.xlsx')
   @Scoped()
   @ApiProduces(TYPES.xlsx)
-  @ApiOperation({ summary: 'The findings ("u zei, wij deden") as XLSX.' })
+  @ApiRoute({ summary: 'The findings ("u zei, wij deden") as XLSX.', errors: [[400, 'A bad filter.']] })
+  @ApiOkResponse({ description: 'The XLSX workbook.' })
   async findingsXlsx(@Query() query: FindingsQueryDto, @CurrentStaff() actor: StaffPrincipal, @CurrentScope() scope: StaffScope) {
     return file(await this.exports.findingsExport(actor.userId, scope, query, 'xlsx'), 'u-zei-wij-deden', 'xlsx');
   }

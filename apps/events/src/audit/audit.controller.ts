@@ -1,18 +1,20 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@hs/domain';
-import { Roles } from '@hs/http';
+import { ApiRoute, Roles } from '@hs/http';
 import { AuditEntryDto, AuditQueryDto } from './audit.dto';
 
 @ApiTags('staff')
-@ApiBearerAuth()
 @Controller('api/audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
   @Roles('admin')
-  @ApiOperation({ summary: 'Recent staff actions, newest first (admin); page back with ?before=<last id>' })
+  @ApiRoute({
+    summary: 'Recent staff actions, newest first (admin); page back with ?before=<last id>.',
+    errors: [[400, 'A bad limit or before.']],
+  })
   @ApiOkResponse({ type: [AuditEntryDto] })
   list(@Query() query: AuditQueryDto) {
     return this.audit.list(query.limit ?? 50, query.before);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type StaffPrincipal, StaffService } from '@hs/domain';
-import { CurrentStaff, FailureLimited, Public, Scoped } from '@hs/http';
+import { ApiRoute, CurrentStaff, FailureLimited, Public, Scoped } from '@hs/http';
 import { LoginDto, LoginResponseDto, StaffUserDto } from './auth.dto';
 
 @ApiTags('staff')
@@ -13,6 +13,10 @@ export class AuthController {
   @FailureLimited()
   @Post('auth/login')
   @HttpCode(200)
+  @ApiRoute({
+    summary: 'Sign in as staff: the answer holds the bearer token for every staff route.',
+    errors: [[401, 'Wrong e-mail address or password (INVALID_CREDENTIALS); accounts are never locked.']],
+  })
   @ApiOkResponse({ type: LoginResponseDto })
   login(@Body() body: LoginDto, @Ip() ip: string) {
     return this.staff.login(body.email, body.password, ip);
@@ -20,7 +24,7 @@ export class AuthController {
 
   @Get('me')
   @Scoped()
-  @ApiBearerAuth()
+  @ApiRoute({ summary: 'The signed-in staff member: name, role and municipalities.' })
   @ApiOkResponse({ type: StaffUserDto })
   me(@CurrentStaff() principal: StaffPrincipal) {
     return this.staff.me(principal.userId);

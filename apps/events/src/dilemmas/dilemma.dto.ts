@@ -11,6 +11,7 @@ export class DilemmaOptionInputDto {
   label: string;
 
   @ApiPropertyOptional({
+    type: String,
     example: 'Isolatie 5 jaar eerder klaar',
     maxLength: 1000,
     nullable: true,

@@ -1,38 +1,35 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DilemmaService, type StaffPrincipal } from '@hs/domain';
-import { CurrentStaff, Roles, Scoped } from '@hs/http';
+import { ApiRoute, CurrentStaff, Roles, Scoped } from '@hs/http';
 import { CreateDilemmaDto, DilemmaDto } from './dilemma.dto';
 
 @ApiTags('dilemmas')
-@ApiBearerAuth()
 @Controller('api')
 export class DilemmasController {
   constructor(private readonly dilemmas: DilemmaService) {}
 
   @Post('evenings/:id/dilemmas')
   @Roles('facilitator')
-  @ApiOperation({ summary: "Add a dilemma at the end of an evening's agenda (draft, round 1)." })
+  @ApiRoute({
+    summary: "Add a dilemma at the end of an evening's agenda (draft, round 1).",
+    errors: [
+      [400, 'Invalid fields, rules of the kind broken (INVALID_DILEMMA), or an unknown theme (UNKNOWN_THEME).'],
+      [404, 'Unknown evening.'],
+      [409, 'The evening has ended (EVENING_ENDED).'],
+    ],
+  })
   @ApiCreatedResponse({ type: DilemmaDto })
-  @ApiBadRequestResponse({ description: 'Invalid fields, rules of the kind broken, or an unknown theme.' })
-  @ApiConflictResponse({ description: 'The evening has ended.' })
-  @ApiNotFoundResponse({ description: 'Unknown evening.' })
   create(@Param('id') eveningId: string, @Body() body: CreateDilemmaDto, @CurrentStaff() actor: StaffPrincipal) {
     return this.dilemmas.create(actor.userId, eveningId, body);
   }
 
   @Get('evenings/:id/dilemmas')
   @Scoped('evening')
-  @ApiOperation({ summary: "The evening's dilemmas in position order, options in position order (any staff role)." })
+  @ApiRoute({
+    summary: "The evening's dilemmas in position order, options in position order (any staff role).",
+    errors: [[404, 'Unknown evening.']],
+  })
   @ApiOkResponse({ type: [DilemmaDto] })
   list(@Param('id') eveningId: string) {
     return this.dilemmas.list(eveningId);
@@ -40,8 +37,8 @@ export class DilemmasController {
 
   @Get('dilemmas/:id')
   @Scoped('dilemma')
+  @ApiRoute({ summary: 'One dilemma with its options.', errors: [[404, 'Unknown dilemma.']] })
   @ApiOkResponse({ type: DilemmaDto })
-  @ApiNotFoundResponse({ description: 'Unknown dilemma.' })
   get(@Param('id') id: string) {
     return this.dilemmas.get(id);
   }
@@ -49,11 +46,11 @@ export class DilemmasController {
   @Post('dilemmas/:id/open')
   @HttpCode(200)
   @Roles('facilitator')
-  @ApiOperation({ summary: 'draft → open. The evening must be live; no other dilemma of it may be open.' })
-  @ApiOkResponse({ type: DilemmaDto })
-  @ApiConflictResponse({
-    description: 'EVENING_NOT_LIVE, ANOTHER_DILEMMA_OPEN, or not a draft (INVALID_TRANSITION; use revote).',
+  @ApiRoute({
+    summary: 'draft → open. The evening must be live; no other dilemma of it may be open.',
+    errors: [404, [409, 'EVENING_NOT_LIVE, ANOTHER_DILEMMA_OPEN, or not a draft (INVALID_TRANSITION; use revote).']],
   })
+  @ApiOkResponse({ type: DilemmaDto })
   open(@Param('id') id: string, @CurrentStaff() actor: StaffPrincipal) {
     return this.dilemmas.move(actor.userId, id, 'open');
   }
@@ -61,9 +58,11 @@ export class DilemmasController {
   @Post('dilemmas/:id/close')
   @HttpCode(200)
   @Roles('facilitator')
-  @ApiOperation({ summary: "open → closed; the round's aggregation is queued. No vote is stored after this returns." })
+  @ApiRoute({
+    summary: "open → closed; the round's aggregation is queued. No vote is stored after this returns.",
+    errors: [404, [409, 'Not open (DILEMMA_NOT_OPEN).']],
+  })
   @ApiOkResponse({ type: DilemmaDto })
-  @ApiConflictResponse({ description: 'DILEMMA_NOT_OPEN.' })
   close(@Param('id') id: string, @CurrentStaff() actor: StaffPrincipal) {
     return this.dilemmas.move(actor.userId, id, 'close');
   }
@@ -71,11 +70,11 @@ export class DilemmasController {
   @Post('dilemmas/:id/reveal')
   @HttpCode(200)
   @Roles('facilitator')
-  @ApiOperation({
-    summary: 'revealed: true (tenants see the results). From open or closed, once per round; a draft or a second reveal: 409.',
+  @ApiRoute({
+    summary: 'Reveal the results to tenants (revealed: true), from open or closed, once per round.',
+    errors: [404, [409, 'A draft, or revealed already this round (INVALID_TRANSITION).']],
   })
   @ApiOkResponse({ type: DilemmaDto })
-  @ApiConflictResponse({ description: 'INVALID_TRANSITION.' })
   reveal(@Param('id') id: string, @CurrentStaff() actor: StaffPrincipal) {
     return this.dilemmas.move(actor.userId, id, 'reveal');
   }
@@ -83,9 +82,11 @@ export class DilemmasController {
   @Post('dilemmas/:id/revote')
   @HttpCode(200)
   @Roles('facilitator')
-  @ApiOperation({ summary: 'closed → open with round + 1, not revealed; earlier rounds are kept. The evening must be live.' })
+  @ApiRoute({
+    summary: 'closed → open with round + 1, not revealed; earlier rounds are kept. The evening must be live.',
+    errors: [404, [409, 'Not closed (INVALID_TRANSITION), EVENING_NOT_LIVE, or ANOTHER_DILEMMA_OPEN.']],
+  })
   @ApiOkResponse({ type: DilemmaDto })
-  @ApiConflictResponse({ description: 'INVALID_TRANSITION (not closed), EVENING_NOT_LIVE, ANOTHER_DILEMMA_OPEN.' })
   revote(@Param('id') id: string, @CurrentStaff() actor: StaffPrincipal) {
     return this.dilemmas.move(actor.userId, id, 'revote');
   }

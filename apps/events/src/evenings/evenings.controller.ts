@@ -1,41 +1,28 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { EveningService, type StaffPrincipal, type StaffScope } from '@hs/domain';
-import { CurrentScope, CurrentStaff, Public, Roles, Scoped } from '@hs/http';
+import { ApiRoute, CurrentScope, CurrentStaff, Public, Roles, Scoped } from '@hs/http';
 import { CreateEveningDto, EveningDto, PublicEveningDto, UpdateEveningDto } from './evening.dto';
 
 @ApiTags('evenings')
-@ApiUnauthorizedResponse({ description: 'No or bad staff token.' })
 @Controller('api')
 export class EveningsController {
   constructor(private readonly evenings: EveningService) {}
 
   @Post('evenings')
   @Roles('facilitator')
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'Create an evening (status draft, with a fresh join code).' })
+  @ApiRoute({
+    summary: 'Create an evening (status draft, with a fresh join code).',
+    errors: [[409, 'No free join code (JOIN_CODE_EXHAUSTED).']],
+  })
   @ApiCreatedResponse({ type: EveningDto })
-  @ApiBadRequestResponse({ description: 'Invalid or unknown fields.' })
-  @ApiForbiddenResponse({ description: 'Role analyst.' })
   create(@Body() body: CreateEveningDto, @CurrentStaff() actor: StaffPrincipal) {
     return this.evenings.create(actor.userId, body);
   }
 
   @Get('evenings')
   @Scoped()
-  @ApiBearerAuth()
-  @ApiOperation({
+  @ApiRoute({
     summary: 'All evenings, by start time (any staff role).',
     description: 'For tenant_org and municipality accounts: the evenings of their municipalities, without join codes.',
   })
@@ -46,19 +33,20 @@ export class EveningsController {
 
   @Get('evenings/:id')
   @Scoped('evening')
-  @ApiBearerAuth()
+  @ApiRoute({ summary: 'One evening.', errors: [[404, 'Unknown evening (also for an id that is not a UUID).']] })
   @ApiOkResponse({ type: EveningDto })
-  @ApiNotFoundResponse({ description: 'Unknown id (also for an id that is not a UUID).' })
   get(@Param('id') id: string, @CurrentScope() scope: StaffScope) {
     return this.evenings.get(id, scope);
   }
 
   @Patch('evenings/:id')
   @Roles('facilitator')
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'Change fields. Draft/published: all; live: title, venue, capacity; ended: none (409).' })
+  @ApiRoute({
+    summary: 'Change fields of an evening.',
+    description: 'Draft/published: all fields; live: title, venue, capacity; ended: none (409).',
+    errors: [404, [409, 'A field the current state does not let change (INVALID_TRANSITION, EVENING_ENDED).']],
+  })
   @ApiOkResponse({ type: EveningDto })
-  @ApiConflictResponse({ description: 'A field the current state does not let change.' })
   update(@Param('id') id: string, @Body() body: UpdateEveningDto, @CurrentStaff() actor: StaffPrincipal) {
     return this.evenings.update(actor.userId, id, body);
   }
@@ -66,10 +54,8 @@ export class EveningsController {
   @Post('evenings/:id/publish')
   @HttpCode(200)
   @Roles('facilitator')
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'draft → published: open for registration.' })
+  @ApiRoute({ summary: 'draft → published: open for registration.', errors: [404, [409, 'Not draft (INVALID_TRANSITION).']] })
   @ApiOkResponse({ type: EveningDto })
-  @ApiConflictResponse({ description: 'Not draft.' })
   publish(@Param('id') id: string, @CurrentStaff() actor: StaffPrincipal) {
     return this.evenings.move(actor.userId, id, 'publish');
   }
@@ -77,10 +63,11 @@ export class EveningsController {
   @Post('evenings/:id/start')
   @HttpCode(200)
   @Roles('facilitator')
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'published → live: tenants can join; registration closes.' })
+  @ApiRoute({
+    summary: 'published → live: tenants can join; registration closes.',
+    errors: [404, [409, 'Not published (INVALID_TRANSITION).']],
+  })
   @ApiOkResponse({ type: EveningDto })
-  @ApiConflictResponse({ description: 'Not published.' })
   start(@Param('id') id: string, @CurrentStaff() actor: StaffPrincipal) {
     return this.evenings.move(actor.userId, id, 'start');
   }
@@ -88,17 +75,18 @@ export class EveningsController {
   @Post('evenings/:id/end')
   @HttpCode(200)
   @Roles('facilitator')
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'live → ended: closes the open dilemma, stops joins and votes, queues the aggregation.' })
+  @ApiRoute({
+    summary: 'live → ended: closes the open dilemma, stops joins and votes, queues the aggregation.',
+    errors: [404, [409, 'Not live (INVALID_TRANSITION).']],
+  })
   @ApiOkResponse({ type: EveningDto })
-  @ApiConflictResponse({ description: 'Not live.' })
   end(@Param('id') id: string, @CurrentStaff() actor: StaffPrincipal) {
     return this.evenings.move(actor.userId, id, 'end');
   }
 
   @Public()
   @Get('public/evenings')
-  @ApiOperation({ summary: 'Published and live evenings for anyone, without join codes.' })
+  @ApiRoute({ summary: 'Published and live evenings for anyone, without join codes.' })
   @ApiOkResponse({ type: [PublicEveningDto] })
   listPublic() {
     return this.evenings.listPublic();

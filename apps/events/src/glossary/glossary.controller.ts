@@ -1,7 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { GLOSSARY, LANGUAGES } from '@hs/contracts';
-import { Public } from '@hs/http';
+import { ApiRoute, Public } from '@hs/http';
 
 /**
  * The glossary the exports are written in, for the web pages (no build step: they fetch it once), so the
@@ -13,7 +13,7 @@ export class GlossaryController {
   @Public()
   @Get()
   @Header('Cache-Control', 'public, max-age=300')
-  @ApiOperation({ summary: 'The words of the dashboard and the reports, per term in Dutch, Frisian and English' })
+  @ApiRoute({ summary: 'The words of the dashboard and the reports, per term in Dutch, Frisian and English.' })
   @ApiOkResponse({
     description:
       '{languages: ["nl","fy","en"], terms: {key: {nl, fy, en}}}; keys such as group.tenant_org, age.65-79, kind.budget, ' +

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CardService, type StaffPrincipal } from '@hs/domain';
-import { CurrentStaff, Public, Roles } from '@hs/http';
+import { ApiRoute, CurrentStaff, Public, Roles } from '@hs/http';
 import { renderCardSheet } from './card-sheet.page';
 import { CardsResponseDto, CreateCardsDto } from './live.dto';
 
@@ -10,21 +10,34 @@ import { CardsResponseDto, CreateCardsDto } from './live.dto';
 export class CardsController {
   constructor(private readonly cards: CardService) {}
 
-  /** Single-use check-in cards for a `cards` evening; 404 unknown evening, 409 ended. */
   @Post(':id/cards')
   @Roles('facilitator')
-  @ApiBearerAuth()
+  @ApiRoute({
+    summary: 'Make a batch of single-use check-in cards for a `cards` evening.',
+    errors: [
+      [404, 'Unknown evening.'],
+      [409, 'The evening has ended (EVENING_ENDED).'],
+    ],
+  })
   @ApiCreatedResponse({ type: CardsResponseDto })
   create(@Param('id') id: string, @Body() body: CreateCardsDto, @CurrentStaff() actor: StaffPrincipal) {
     return this.cards.generate(actor.userId, id, body.count);
   }
 
-  /** The printable A4 page of one batch of cards. Opened by a browser, so the signed token is in the URL. */
+  /** Opened by a browser, so the signed token is in the URL. */
   @Public()
   @Get(':id/cards/print')
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   @Header('Referrer-Policy', 'no-referrer')
+  @ApiRoute({
+    summary: 'The printable A4 page of one batch of cards (HTML with QR codes).',
+    description: 'Needs no staff token: the `token` from printUrl, valid 2 hours, says which batch.',
+    errors: [
+      [401, 'No token, or a bad or expired one (UNAUTHORIZED).'],
+      [404, 'Unknown evening.'],
+    ],
+  })
   @ApiProduces('text/html')
   @ApiQuery({ name: 'token', description: 'The token from printUrl (valid 2 hours).' })
   @ApiOkResponse({ description: 'HTML page with QR codes.' })

@@ -1,9 +1,9 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
 import { HealthProbeRepository } from '@hs/persistence';
-import { Public } from '@hs/http';
+import { ApiRoute, Public } from '@hs/http';
 
 /** Each probe gets this long before its dependency counts as down: a health check must answer quickly. */
 const PROBE_TIMEOUT_MS = 1500;
@@ -27,7 +27,7 @@ export class HealthController {
   @Public()
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: 'Whether PostgreSQL, Redis (when used) and the job queue answer; 503 names what is down' })
+  @ApiRoute({ summary: 'Whether PostgreSQL, Redis (when used) and the job queue answer; 503 names what is down.' })
   check() {
     const local = this.config.backplane === 'local';
     return this.health.check([

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { MetricsRegistry } from '@hs/persistence';
-import { MetricsAccessGuard, Public } from '@hs/http';
+import { ApiRoute, MetricsAccessGuard, Public } from '@hs/http';
 
 @ApiTags('operations')
 @Controller('api/metrics')
@@ -14,11 +14,15 @@ export class MetricsController {
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @Header('Cache-Control', 'no-store')
-  @ApiBearerAuth()
   @ApiProduces('text/plain')
-  @ApiOperation({
-    summary: 'Prometheus metrics of this process',
+  @ApiRoute({
+    summary: 'Prometheus metrics of this process.',
     description: 'Needs an admin access token, or Authorization: Bearer <METRICS_TOKEN> when that variable is set.',
+    ownToken: true,
+    errors: [
+      [401, 'No token, or a bad one.'],
+      [403, 'A staff token of another role than admin.'],
+    ],
   })
   @ApiOkResponse({ description: 'Prometheus text exposition format' })
   scrape() {

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AggregationService, type StaffPrincipal, type StaffScope, WeightsService } from '@hs/domain';
-import { CurrentScope, CurrentStaff, Roles, Scoped } from '@hs/http';
+import { ApiRoute, CurrentScope, CurrentStaff, Roles, Scoped } from '@hs/http';
 import { PolicyInputQueryDto, scopeOfQuery, WeightsDto } from './policy-input.dto';
 
 @ApiTags('policy input')
-@ApiBearerAuth()
 @Roles('analyst')
 @Controller('api')
 export class PolicyInputController {
@@ -16,8 +15,13 @@ export class PolicyInputController {
 
   @Get('policy-input')
   @Scoped()
-  @ApiOperation({
-    summary: 'Policy input per theme and dilemma across the evenings in scope (analyst, admin)',
+  @ApiOkResponse({ description: 'PolicyInput (libs/contracts/src/results.ts): per theme its dilemmas, each with its cells.' })
+  @ApiRoute({
+    summary: 'Policy input per theme and dilemma across the evenings in scope (analyst, admin).',
+    errors: [
+      [400, 'A bad query, or a scope that is not valid (INVALID_SCOPE).'],
+      [404, 'An unknown evening in the scope.'],
+    ],
     description:
       'Pooled final-round choice with intervals, group / municipality / age comparison, the paired shift between rounds, ' +
       'consensus (0 split … 1 unanimous), consequences, the comparison between evenings, differences that hold up (Holm) and, ' +
@@ -30,13 +34,15 @@ export class PolicyInputController {
   }
 
   @Get('weights')
-  @ApiOperation({ summary: 'Tenant households per municipality and per age band (the weights), with the last change' })
+  @ApiRoute({ summary: 'Tenant households per municipality and per age band (the weights), with the last change.' })
+  @ApiOkResponse({ description: '{municipalities: {name: households}, ageBands: {band: households}, updatedAt, updatedBy}' })
   getWeights() {
     return this.weights.get();
   }
 
   @Put('weights')
-  @ApiOperation({ summary: 'Replace the tenant households per municipality (and per age band, when given); audited' })
+  @ApiRoute({ summary: 'Replace the tenant households per municipality (and per age band, when given); audited.' })
+  @ApiOkResponse({ description: 'The weights as stored.' })
   putWeights(@Body() body: WeightsDto, @CurrentStaff() actor: StaffPrincipal) {
     return this.weights.replace(actor.userId, body);
   }

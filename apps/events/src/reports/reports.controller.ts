@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ReportService, type StaffPrincipal, type StaffScope } from '@hs/domain';
-import { CurrentScope, CurrentStaff, Roles, Scoped } from '@hs/http';
+import { ApiRoute, CurrentScope, CurrentStaff, Roles, Scoped } from '@hs/http';
 import { CreateReportDto } from './reports.dto';
 
 @ApiTags('reports')
-@ApiBearerAuth()
 @Roles('analyst')
 @Controller('api/reports')
 export class ReportsController {
@@ -14,8 +13,12 @@ export class ReportsController {
   @Post()
   @HttpCode(202)
   @Scoped()
-  @ApiOperation({
-    summary: 'Queue a report (analyst, admin, tenant_org, municipality); the worker renders it',
+  @ApiRoute({
+    summary: 'Queue a report (analyst, admin, tenant_org, municipality); the worker renders it.',
+    errors: [
+      [400, 'Invalid fields, or a scope that is not valid (INVALID_SCOPE).'],
+      [404, 'An unknown evening in the scope.'],
+    ],
     description:
       'A tenant_org or municipality account gets a report of its own municipalities: without municipalities, all of them; ' +
       'another municipality or an evening of one: 403.',
@@ -27,7 +30,14 @@ export class ReportsController {
 
   @Get(':id')
   @Scoped('report')
-  @ApiOperation({ summary: 'Status, progress (0–100), error when failed, result when done' })
+  @ApiRoute({
+    summary: 'Status, progress (0–100), error when failed, result when done.',
+    errors: [
+      [400, 'An id that is not a UUID.'],
+      [404, 'Unknown report.'],
+    ],
+  })
+  @ApiOkResponse({ description: '{id, status, progress, error, result}' })
   view(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.reports.view(id);
   }
@@ -35,8 +45,14 @@ export class ReportsController {
   @Get(':id/export.csv')
   @Scoped('report')
   @ApiProduces('text/csv')
-  @ApiOperation({
-    summary: 'CSV export (409 until done)',
+  @ApiOkResponse({ description: 'The CSV file.' })
+  @ApiRoute({
+    summary: 'CSV export of a report (409 until done).',
+    errors: [
+      [400, 'An id that is not a UUID.'],
+      [404, 'Unknown report.'],
+      [409, 'Not done yet (REPORT_NOT_READY).'],
+    ],
     description:
       'Long form, one measurement per row; ";" separated, decimal comma, UTF-8 with BOM: opens in Excel with Dutch settings.',
   })
@@ -50,8 +66,14 @@ export class ReportsController {
 
   @Get(':id/export.xlsx')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOperation({
-    summary: 'XLSX export (409 until done)',
+  @ApiOkResponse({ description: 'The XLSX workbook.' })
+  @ApiRoute({
+    summary: 'XLSX export of a report (409 until done).',
+    errors: [
+      [400, 'An id that is not a UUID.'],
+      [404, 'Unknown report.'],
+      [409, 'Not done yet (REPORT_NOT_READY).'],
+    ],
     description:
       'One sheet per view (Totaal, Groepen, Gemeenten, Leeftijd, Avonden, Weging, Verschuiving, Gevolgen, Verschillen) ' +
       'with number formats, and a Codeboek sheet explaining every column; suppressed rows are empty and marked.',
@@ -67,7 +89,15 @@ export class ReportsController {
   @Get(':id/export.pdf')
   @Scoped('report')
   @ApiProduces('application/pdf')
-  @ApiOperation({ summary: 'PDF report in Dutch (409 until done)' })
+  @ApiOkResponse({ description: 'The PDF report.' })
+  @ApiRoute({
+    summary: 'PDF report in Dutch (409 until done).',
+    errors: [
+      [400, 'An id that is not a UUID.'],
+      [404, 'Unknown report.'],
+      [409, 'Not done yet (REPORT_NOT_READY).'],
+    ],
+  })
   async pdf(@Param('id', new ParseUUIDPipe()) id: string, @CurrentStaff() actor: StaffPrincipal) {
     const pdf = await this.reports.pdf(actor.userId, id);
     return new StreamableFile(pdf, {

@@ -1,19 +1,22 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AggregationService } from '@hs/domain';
-import { Scoped } from '@hs/http';
+import { ApiRoute, Scoped } from '@hs/http';
 import { ResultsQueryDto } from './results.dto';
 
 @ApiTags('results')
-@ApiBearerAuth()
 @Controller('api/dilemmas')
 export class ResultsController {
   constructor(private readonly aggregation: AggregationService) {}
 
   @Get(':id/results')
   @Scoped('dilemma')
-  @ApiOperation({
-    summary: 'Results of one dilemma round (any staff role)',
+  @ApiRoute({
+    summary: 'Results of one dilemma round (any staff role).',
+    errors: [
+      [400, 'An id that is not a UUID, or a bad round or by.'],
+      [404, 'Unknown dilemma.'],
+    ],
     description:
       'total, count and share include hand counts (also shown apart in manual); ci95 is the 95% Wilson interval ' +
       '(budget: share of all points with a normal-approximation interval). Segments hold electronic votes only and add up to ' +

@@ -16,13 +16,14 @@ export class CreateRoundDto {
   @Max(2100)
   year: number;
 
-  @ApiPropertyOptional({ example: '2026-02-01', description: 'A calendar date, YYYY-MM-DD.', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '2026-02-01', description: 'A calendar date, YYYY-MM-DD.', nullable: true })
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true })
   @Matches(DATE_ONLY, { message: 'startsOn moet een datum zijn, bv. 2026-02-01' })
   startsOn?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     example: '2026-04-30',
     description: 'A calendar date, YYYY-MM-DD, not before startsOn.',
     nullable: true,

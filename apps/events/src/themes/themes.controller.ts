@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ThemeService } from '@hs/domain';
-import { Public } from '@hs/http';
+import { ApiRoute, Public } from '@hs/http';
 import { ThemeDto } from './themes.dto';
 
 @ApiTags('themes')
@@ -11,7 +11,7 @@ export class ThemesController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'The themes of the round in presentation order, named in Dutch, Frisian and English' })
+  @ApiRoute({ summary: 'The themes of the round in presentation order, named in Dutch, Frisian and English.' })
   @ApiOkResponse({ type: [ThemeDto] })
   list() {
     return this.themes.list();

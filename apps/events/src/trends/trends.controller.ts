@@ -1,11 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type StaffScope, TrendService } from '@hs/domain';
-import { CurrentScope, Roles, Scoped } from '@hs/http';
+import { ApiRoute, CurrentScope, Roles, Scoped } from '@hs/http';
 import { TrendsQueryDto } from './trends.dto';
 
 @ApiTags('policy input')
-@ApiBearerAuth()
 @Controller('api/trends')
 export class TrendsController {
   constructor(private readonly trends: TrendService) {}
@@ -13,8 +12,10 @@ export class TrendsController {
   @Get()
   @Roles('analyst')
   @Scoped()
-  @ApiOperation({
-    summary: 'Trends: the same dilemma across consultation rounds (analyst, admin, tenant_org, municipality)',
+  @ApiOkResponse({ description: 'Trends (libs/contracts/src/trends.ts): per linked dilemma its rounds and differences.' })
+  @ApiRoute({
+    summary: 'Trends: the same dilemma across consultation rounds (analyst, admin, tenant_org, municipality).',
+    errors: [[400, 'A bad query.']],
     description:
       'Per linked dilemma (same template or link key) asked in two or more rounds: per round the pooled final-round shares ' +
       'with 95% Wilson intervals; between consecutive rounds the difference per option with its 95% interval ' +
