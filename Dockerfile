@@ -31,6 +31,8 @@ COPY --from=build --chown=node:node /app/apps/web/public ./apps/web/public
 # register-paths.js maps the @hs/* aliases of tsconfig.json onto dist/ at run time.
 COPY --chown=node:node package.json tsconfig.json ./
 COPY --chown=node:node scripts/register-paths.js ./scripts/register-paths.js
+# Served at /api/docs/asyncapi beside the OpenAPI page.
+COPY --chown=node:node docs/asyncapi.yaml ./docs/asyncapi.yaml
 USER node
 EXPOSE 3000
 # Other commands in this image:

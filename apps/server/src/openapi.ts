@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@hs/config';
+import { setupAsyncApi } from './asyncapi-page';
 
 /**
  * The OpenAPI document of the HTTP API, built from the controllers' decorators (ApiRoute in libs/http/src/api-route.decorator.ts).
@@ -26,6 +27,8 @@ export function buildOpenApiDocument(app: INestApplication, config: Pick<AppConf
   );
 }
 
+/** The OpenAPI page and document, and beside them the AsyncAPI document of the live socket. */
 export function setupOpenApi(app: INestApplication, config: Pick<AppConfig, 'publicUrl'>): void {
+  setupAsyncApi(app);
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app, config), { jsonDocumentUrl: 'api/docs-json' });
 }
