@@ -6,6 +6,8 @@
 const moduleNameMapper = {
   '^@hs/(contracts|config|persistence|domain|http)$': '<rootDir>/libs/$1/src/index.ts',
   '^@hs/(contracts|config|persistence|domain|http)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  // The apps' faces, for the launcher only (.dependency-cruiser.cjs).
+  '^@hs/(events|gateway|web|worker)$': '<rootDir>/apps/$1/src/index.ts',
 };
 const transform = {
   '^.+\\.ts$': [

@@ -2,11 +2,10 @@ import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { type AppConfig, ConfigModule, type ProcessRole } from '@hs/config';
 import { DomainModule } from '@hs/domain';
 import { PersistenceModule } from '@hs/persistence';
-import { EventsModule } from '../../events/src/events.module';
-import { ObservabilityModule } from '../../events/src/observability/observability.module';
-import { GatewayModule } from '../../gateway/src/gateway.module';
-import { WebModule } from '../../web/src/web.module';
-import { WorkerModule } from '../../worker/src/worker.module';
+import { EventsModule, ObservabilityModule } from '@hs/events';
+import { GatewayModule } from '@hs/gateway';
+import { WebModule } from '@hs/web';
+import { WorkerModule } from '@hs/worker';
 import { WorkerOpsModule } from './worker-ops.module';
 
 /** The pages call /api on their own origin, so they are served wherever the API runs. */

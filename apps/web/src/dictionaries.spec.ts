@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { VOTE_ERROR_CODES } from '@hs/contracts';
 import { ASSETS_DIR } from './web-paths';
 
 /**
@@ -53,6 +54,15 @@ describe.each([
   it('has every literal key its pages ask for', () => {
     expect(usedKeys(pages).size).toBeGreaterThan(10);
     const missing = [...usedKeys(pages)].filter(([key]) => !dict.nl.has(key)).map(([key, page]) => `${page}: ${key}`);
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('i18n-tenant.js and the vote acks', () => {
+  it('explains every error code a vote ack can carry (tenant.js shows voteErr.<code>)', () => {
+    const dict = dictionary('i18n-tenant.js');
+    const missing = VOTE_ERROR_CODES.filter((code) => !dict.nl.has(`voteErr.${code}`));
+    expect(VOTE_ERROR_CODES.length).toBeGreaterThan(3);
     expect(missing).toEqual([]);
   });
 });

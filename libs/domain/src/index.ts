@@ -42,7 +42,6 @@ export * from './limits/rate-limit-store';
 export * from './staff/login-throttle';
 export * from './accountability/agreement-status';
 export * from './accountability/finding-rules';
-export * from './accountability/read-scope';
 export * from './accountability/register-views';
 export * from './accountability/register.service';
 export * from './accountability/advice.service';

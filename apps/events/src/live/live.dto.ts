@@ -42,6 +42,14 @@ export class JoinResponseDto {
   @ApiProperty() eveningId: string;
 }
 
+export class JoinCheckDto {
+  @ApiProperty({ enum: ['live', 'not-started', 'ended'] }) state: 'live' | 'not-started' | 'ended';
+  @ApiProperty({ description: 'cards mode: a phone without a check-in card cannot join.' }) cardRequired: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'Published and live evenings only.' }) title: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'ISO-8601 UTC; published and live evenings only.' })
+  startsAt: string | null;
+}
+
 export class CreateCardsDto {
   @ApiProperty({ minimum: 1, maximum: 2000 })
   @IsInt()

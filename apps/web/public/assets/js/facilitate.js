@@ -147,7 +147,15 @@ function drawHeader() {
     );
     return;
   }
-  const joinUrl = `${location.origin}/join/${e.joinCode}`;
+  // The address phones get (PUBLIC_URL, as in the QR code), not this laptop's own: at a venue they differ.
+  if (ctx.joinUrl === undefined) {
+    ctx.joinUrl = null;
+    api(`/api/evenings/${encodeURIComponent(eveningId)}/join-link`, { token: ctx.token }).then(
+      (link) => ((ctx.joinUrl = link.url), drawHeader()),
+      () => undefined,
+    );
+  }
+  const joinUrl = ctx.joinUrl ?? `${location.origin}/join/${e.joinCode}`;
   fill(
     parts.header,
     h(

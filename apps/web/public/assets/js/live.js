@@ -1,21 +1,35 @@
-// The Socket.IO connection to namespace /live (CONTRACT.md "Live").
-// Event names and payload shapes: see libs/contracts/src/live-events.ts (ServerToClientEvents,
-// ClientToServerEvents, VoteAck). This JS cannot import the TypeScript, so keep the two in step.
+// @ts-check
+// The Socket.IO connection to namespace /live (docs/API.md, "Live events"). Event names, payloads and ack
+// codes are the contract's own types (libs/contracts/src/live-events.ts), checked by `npm run check`
+// (tsconfig.web.json): a name or payload that drifts from the contract fails the check.
+// @ts-expect-error Served by URL (apps/web/src/web.module.ts), so TypeScript cannot find it; LiveSocket types it.
 import { io } from '/assets/vendor/socket.io/socket.io.esm.min.js';
 
-/** Server → client events (live-events.ts ServerToClientEvents). `evening` is an addition: status changes. */
-export const EVENTS = { state: 'state', dilemma: 'dilemma', tally: 'tally', presence: 'presence', evening: 'evening' };
-/** Client → server (live-events.ts ClientToServerEvents). */
-export const VOTE = 'vote';
-/** Ack error codes of `vote` (libs/contracts/src/error-codes.ts VOTE_ERROR_CODES). */
-export const VOTE_ERRORS = ['BAD_PAYLOAD', 'NOT_OPEN', 'UNKNOWN_OPTION', 'WRONG_EVENING', 'RATE_LIMITED', 'UNAUTHORIZED'];
+/** @typedef {import('@hs/contracts').ServerToClientEvents} ServerToClientEvents */
+/** @typedef {import('@hs/contracts').ClientToServerEvents} ClientToServerEvents */
+/** @typedef {import('@hs/contracts').VotePayload} VotePayload */
+/** @typedef {import('@hs/contracts').VoteAck} VoteAck */
+/** @typedef {import('socket.io-client').Socket<ServerToClientEvents, ClientToServerEvents>} LiveSocket */
+/**
+ * What the page wants to hear: the contract's server events, and the socket's own.
+ * @typedef {{ [E in keyof ServerToClientEvents]?: ServerToClientEvents[E] } & {
+ *   connect?: () => void;
+ *   disconnect?: (reason: string) => void;
+ *   unauthorized?: () => void;
+ *   error?: (error: Error) => void;
+ * }} LiveHandlers
+ */
 
 /**
  * Connects with `auth` ({token} for a tenant, {token, eveningId} for staff) and wires the handlers:
  * {state, dilemma, tally, presence, evening, connect, disconnect, unauthorized, error}.
  * Socket.IO reconnects by itself; the server sends `state` again after each reconnection.
+ * @param {{ token: string, eveningId?: string }} auth
+ * @param {LiveHandlers} handlers
+ * @returns {LiveSocket}
  */
 export function connectLive(auth, handlers) {
+  /** @type {LiveSocket} */
   const socket = io('/live', {
     path: '/socket.io',
     auth,
@@ -23,9 +37,12 @@ export function connectLive(auth, handlers) {
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
   });
-  for (const name of Object.values(EVENTS)) {
-    if (handlers[name]) socket.on(name, (payload) => handlers[name](payload));
-  }
+  // One line per server event: the checker pairs each name with its payload in the contract.
+  if (handlers.state) socket.on('state', handlers.state);
+  if (handlers.dilemma) socket.on('dilemma', handlers.dilemma);
+  if (handlers.tally) socket.on('tally', handlers.tally);
+  if (handlers.presence) socket.on('presence', handlers.presence);
+  if (handlers.evening) socket.on('evening', handlers.evening);
   socket.on('connect', () => handlers.connect?.());
   socket.on('disconnect', (reason) => handlers.disconnect?.(reason));
   socket.on('connect_error', (error) => {
@@ -39,13 +56,17 @@ export function connectLive(auth, handlers) {
 /**
  * Sends one vote and resolves with its ack. A timeout resends the SAME clientVoteId, so the server
  * recognises the retry and counts the vote once (`duplicate`). Rejects only after `attempts` timeouts.
+ * @param {LiveSocket} socket
+ * @param {VotePayload} payload
+ * @param {{ timeoutMs?: number, attempts?: number, onRetry?: (attempt: number) => void }} [options]
+ * @returns {Promise<VoteAck>}
  */
 export function sendVote(socket, payload, { timeoutMs = 6000, attempts = 5, onRetry } = {}) {
   return new Promise((resolve, reject) => {
     let attempt = 0;
     const tryOnce = () => {
       attempt += 1;
-      socket.timeout(timeoutMs).emit(VOTE, payload, (err, ack) => {
+      socket.timeout(timeoutMs).emit('vote', payload, (/** @type {Error | null} */ err, /** @type {VoteAck} */ ack) => {
         if (!err) return resolve(ack);
         if (attempt >= attempts) return reject(new Error('timeout'));
         onRetry?.(attempt);
