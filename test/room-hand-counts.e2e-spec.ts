@@ -181,7 +181,12 @@ describe('hand counts: one entry per option per round (e2e)', () => {
     await db.initialize();
     try {
       // Back to the schema before this change, with two entries for one round as the old POST stored them.
-      await db.undoLastMigration({ transaction: 'each' });
+      // (Migrations made after it are undone first, and run again below.)
+      for (;;) {
+        const [last] = await db.query('SELECT name FROM schema_migration ORDER BY id DESC LIMIT 1');
+        await db.undoLastMigration({ transaction: 'each' });
+        if (last.name === 'ManualCountEntries1796000100100') break;
+      }
       const [round] = await db.query(`INSERT INTO consultation_round (name, year) VALUES ('Ronde 2026', 2026) RETURNING id`);
       const [evening] = await db.query(
         `INSERT INTO evening (title, municipality, venue, starts_at, join_code, round_id)
