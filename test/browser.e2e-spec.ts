@@ -17,7 +17,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
 /** Per test: a browser, a boot and scrypt hashing are slow on a shared machine (no timing is asserted). */
 const SLOW = 60_000;
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'nl-NL' };
 
 // A developer without Chromium gets a notice; CI (REQUIRE_BROWSER=1, set by .ci/run) gets a failure instead.
 const describeWithChromium = existsSync(CHROMIUM) || process.env.REQUIRE_BROWSER ? describe : describe.skip;
@@ -194,7 +194,7 @@ describeWithChromium('pages in a browser (e2e)', () => {
       await page.getByLabel('Ja, meer groen', { exact: true }).fill('3');
       await page.getByRole('button', { name: 'Handtelling opslaan' }).click();
       await page.getByText('De handtelling is opgeslagen.').waitFor();
-      await page.getByText('Waarvan 3 met de hand geteld').waitFor();
+      await page.getByText('3 stemmen: 0 via telefoon, 3 met de hand').waitFor();
       await page.getByRole('button', { name: 'Sluiten', exact: true }).click();
       await page.getByRole('button', { name: 'Uitslag tonen', exact: true }).click();
       await page.getByText('De uitslag is zichtbaar.').waitFor();

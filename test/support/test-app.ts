@@ -47,11 +47,16 @@ export interface StaffSession {
   auth: { Authorization: string };
 }
 
-/** Creates a staff account straight through the domain and logs it in over HTTP. */
-export async function staffSession(t: TestApp, role: StaffRole): Promise<StaffSession> {
+/**
+ * Creates a staff account straight through the domain and logs it in over HTTP. The people at the table
+ * (tenant_org, municipality) need the municipalities they read.
+ */
+export async function staffSession(t: TestApp, role: StaffRole, municipalities?: string[]): Promise<StaffSession> {
   const email = `${role}-${randomUUID()}@test.huurdersstem.nl`;
   const password = `wachtwoord-${randomUUID()}`;
-  const user = await t.app.get(StaffService).create(null, { email, name: `Test ${role}`, role, password });
+  const user = await t.app
+    .get(StaffService)
+    .create(null, { email, name: `Test ${role}`, role, password, ...(municipalities ? { municipalities } : {}) });
   const response = await t.http.post('/api/auth/login').send({ email, password }).expect(200);
   const token = response.body.accessToken as string;
   return { id: user.id, email, role, token, auth: { Authorization: `Bearer ${token}` } };

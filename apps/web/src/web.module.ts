@@ -4,6 +4,7 @@ import express from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { JoinQrController } from './join-qr.controller';
+import { OriginCheckController } from './origin-check.controller';
 import { PagesController } from './pages.controller';
 import { ASSETS_DIR, CHART_JS_DIR, PAGES, PUBLIC_DIR, SOCKET_IO_CLIENT_DIR } from './web-paths';
 
@@ -11,7 +12,7 @@ import { ASSETS_DIR, CHART_JS_DIR, PAGES, PUBLIC_DIR, SOCKET_IO_CLIENT_DIR } fro
  * The web pages (docs/API.md, "Pages"): plain HTML, CSS and ES modules from apps/web/public, no build step.
  * Runs with the API (ROLE all and api): the pages call /api on their own origin, so they live where it lives.
  */
-@Module({ controllers: [PagesController, JoinQrController] })
+@Module({ controllers: [PagesController, JoinQrController, OriginCheckController] })
 export class WebModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 

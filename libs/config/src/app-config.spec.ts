@@ -95,7 +95,22 @@ describe('loadConfig', () => {
   });
 
   it('parses a list of origins', () => {
-    const config = loadConfig({ ALLOWED_ORIGINS: 'https://stem.example.nl, http://localhost:4000' });
+    const config = loadConfig({ ALLOWED_ORIGINS: 'https://stem.example.nl, http://localhost:4000', PORT: '4000' });
     expect(config.allowedOrigins).toEqual(['https://stem.example.nl', 'http://localhost:4000']);
+  });
+
+  it("always allows PUBLIC_URL's origin, so a phone that followed the QR code can open its socket", () => {
+    expect(loadConfig({ PUBLIC_URL: 'http://192.168.1.20:3000/' }).allowedOrigins).toEqual([
+      'http://localhost:3000',
+      'http://127.0.0.1:3000',
+      'http://192.168.1.20:3000',
+    ]);
+    expect(
+      loadConfig({ ALLOWED_ORIGINS: 'https://stem.example.nl', PUBLIC_URL: 'https://stem.example.nl/huurders' }).allowedOrigins,
+    ).toEqual(['https://stem.example.nl']);
+    expect(loadConfig({ ALLOWED_ORIGINS: 'https://a.nl', PUBLIC_URL: 'http://10.0.0.5:8080' }).allowedOrigins).toEqual([
+      'https://a.nl',
+      'http://10.0.0.5:8080',
+    ]);
   });
 });

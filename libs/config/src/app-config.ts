@@ -38,7 +38,7 @@ export interface AppConfig {
   role: ProcessRole;
   registrationRetentionDays: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
-  /** Public base URL used for join links and QR codes; defaults to http://localhost:PORT. */
+  /** Public base URL used for join links and QR codes; defaults to http://localhost:PORT. Its origin is always allowed. */
   publicUrl: string;
   /** Largest accepted HTTP JSON body. */
   bodyLimitBytes: number;
@@ -105,9 +105,18 @@ function urlVar(env: Env, name: string, fallback: string, protocols: string[]): 
   return raw;
 }
 
-function originsVar(env: Env, port: number): string[] {
+/**
+ * ALLOWED_ORIGINS, always with PUBLIC_URL's origin added: the QR code sends phones to PUBLIC_URL, so a page
+ * opened there must be able to open its socket. At a venue, setting PUBLIC_URL to the laptop's address is then
+ * the one step (a phone on the LAN address was refused on the socket while its HTTP calls worked).
+ */
+function originsVar(env: Env, port: number, publicUrl: string): string[] {
   const raw = (env.ALLOWED_ORIGINS ?? '').trim();
-  if (!raw) return [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+  const given = raw ? listedOrigins(raw) : [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+  return [...new Set([...given, new URL(publicUrl).origin])];
+}
+
+function listedOrigins(raw: string): string[] {
   return raw.split(',').map((part) => {
     const origin = part.trim();
     let url: URL;
@@ -209,6 +218,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('REDIS_PREFIX', 'may hold only letters, digits, _ and - (at most 40)');
   }
 
+  const publicUrl = urlVar(env, 'PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:']).replace(/\/$/, '');
+
   return {
     nodeEnv,
     port,
@@ -222,12 +233,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminPassword,
     jwtSecret,
     jwtSecretGenerated,
-    allowedOrigins: originsVar(env, port),
+    allowedOrigins: originsVar(env, port, publicUrl),
     suppressBelow: intVar(env, 'SUPPRESS_BELOW', 5, 1, 1000),
     role,
     registrationRetentionDays: intVar(env, 'REGISTRATION_RETENTION_DAYS', 30, 0, 3650),
     logLevel,
-    publicUrl: urlVar(env, 'PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:']).replace(/\/$/, ''),
+    publicUrl,
     bodyLimitBytes: intVar(env, 'BODY_LIMIT_BYTES', 100 * 1024, 1024, 10 * 1024 * 1024),
     voteRateLimit: intVar(env, 'VOTE_RATE_LIMIT', 30, 1, 1_000_000),
     joinRateLimitPerCode: intVar(env, 'JOIN_RATE_LIMIT_PER_CODE', 300, 1, 1_000_000),

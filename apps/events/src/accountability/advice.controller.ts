@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AdviceService, READ_ALL, type StaffPrincipal } from '@hs/domain';
-import { ApiRoute, CurrentStaff, Roles } from '@hs/http';
+import { AdviceService, type StaffPrincipal, type StaffScope } from '@hs/domain';
+import { ApiRoute, CurrentScope, CurrentStaff, Roles, Scoped } from '@hs/http';
 import { AdviceTextDto } from './register.dto';
 
 @ApiTags('register')
@@ -11,16 +11,22 @@ export class AdviceController {
 
   @Post('agreements/:id/advice')
   @Roles()
+  @Scoped('agreement')
   @ApiRoute({
-    summary: 'Formal advice (adviesrecht) on a bid item or agreement, by its municipality’s tenant organisation.',
+    summary: 'Formal advice (adviesrecht) on a bid item or agreement, by its municipality’s tenant organisation (or an admin).',
     errors: [
       [403, 'Not a tenant organisation (or admin), or another municipality.'],
       [404, 'Unknown agreement.'],
     ],
   })
   @ApiCreatedResponse({ description: '{id, agreementId, text, givenOn, response: null, respondedOn: null}' })
-  give(@Param('id') id: string, @Body() body: AdviceTextDto, @CurrentStaff() actor: StaffPrincipal) {
-    return this.advice.give(actor.userId, READ_ALL, id, body);
+  give(
+    @Param('id') id: string,
+    @Body() body: AdviceTextDto,
+    @CurrentStaff() actor: StaffPrincipal,
+    @CurrentScope() scope: StaffScope,
+  ) {
+    return this.advice.give(actor, scope, id, body);
   }
 
   @Post('advice/:id/response')
@@ -39,9 +45,10 @@ export class AdviceController {
   }
 
   @Get('advice/:id')
+  @Scoped('advice')
   @ApiRoute({ summary: 'One piece of advice with its response.', errors: [[404, 'Unknown advice.']] })
   @ApiOkResponse({ description: '{id, agreementId, text, givenOn, response, respondedOn}' })
-  get(@Param('id') id: string) {
-    return this.advice.get(READ_ALL, id);
+  get(@Param('id') id: string, @CurrentScope() scope: StaffScope) {
+    return this.advice.get(scope, id);
   }
 }

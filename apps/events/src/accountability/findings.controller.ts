@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { FindingService, READ_ALL, type StaffPrincipal } from '@hs/domain';
-import { ApiRoute, CurrentStaff, Roles } from '@hs/http';
+import { FindingService, type StaffPrincipal, type StaffScope } from '@hs/domain';
+import { ApiRoute, CurrentScope, CurrentStaff, Roles, Scoped } from '@hs/http';
 import { CreateFindingDto, FindingsQueryDto, UpdateFindingDto } from './finding.dto';
 
 @ApiTags('findings')
@@ -10,17 +10,19 @@ export class FindingsController {
   constructor(private readonly findings: FindingService) {}
 
   @Get()
+  @Scoped()
   @ApiRoute({ summary: '"U zei, wij deden": findings, drafts and published.', errors: [[400, 'A bad filter.']] })
   @ApiOkResponse({ description: 'The findings with their frozen quotes.' })
-  list(@Query() query: FindingsQueryDto) {
-    return this.findings.list(READ_ALL, query);
+  list(@Query() query: FindingsQueryDto, @CurrentScope() scope: StaffScope) {
+    return this.findings.list(scope, query);
   }
 
   @Get(':id')
+  @Scoped('finding')
   @ApiRoute({ summary: 'One finding with its frozen quotes and public history.', errors: [[404, 'Unknown id.']] })
   @ApiOkResponse({ description: 'The finding.' })
-  get(@Param('id') id: string) {
-    return this.findings.get(READ_ALL, id);
+  get(@Param('id') id: string, @CurrentScope() scope: StaffScope) {
+    return this.findings.get(scope, id);
   }
 
   @Post()

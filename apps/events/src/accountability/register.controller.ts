@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { READ_ALL, RegisterService, type StaffPrincipal } from '@hs/domain';
-import { ApiRoute, CurrentStaff, Roles } from '@hs/http';
+import { RegisterService, type StaffPrincipal, type StaffScope } from '@hs/domain';
+import { ApiRoute, CurrentScope, CurrentStaff, Roles, Scoped } from '@hs/http';
 import {
   CreateAgreementDto,
   CreateWoonvisieThemeDto,
@@ -17,10 +17,11 @@ export class RegisterController {
   constructor(private readonly register: RegisterService) {}
 
   @Get('register/themes')
+  @Scoped()
   @ApiRoute({ summary: 'Woonvisie themes per municipality and year.', errors: [[400, 'A bad filter.']] })
   @ApiOkResponse({ description: '[{id, municipality, year, name, description}]' })
-  themes(@Query() query: RegisterQueryDto) {
-    return this.register.listThemes(READ_ALL, query);
+  themes(@Query() query: RegisterQueryDto, @CurrentScope() scope: StaffScope) {
+    return this.register.listThemes(scope, query);
   }
 
   @Post('register/themes')
@@ -32,23 +33,25 @@ export class RegisterController {
   }
 
   @Get('agreements')
+  @Scoped()
   @ApiRoute({
     summary: 'The register: bid items and agreements, by municipality and year, with their status and advice counts.',
     errors: [[400, 'A bad filter.']],
   })
   @ApiOkResponse({ description: 'The items.' })
-  list(@Query() query: RegisterQueryDto) {
-    return this.register.listAgreements(READ_ALL, query);
+  list(@Query() query: RegisterQueryDto, @CurrentScope() scope: StaffScope) {
+    return this.register.listAgreements(scope, query);
   }
 
   @Get('agreements/:id')
+  @Scoped('agreement')
   @ApiRoute({
     summary: 'One item with its timeline (status moves, evaluations) and the advice on it.',
     errors: [[404, 'Unknown id (also for an id that is not a UUID).']],
   })
   @ApiOkResponse({ description: 'The item with its timeline and advice.' })
-  get(@Param('id') id: string) {
-    return this.register.getAgreement(READ_ALL, id);
+  get(@Param('id') id: string, @CurrentScope() scope: StaffScope) {
+    return this.register.getAgreement(scope, id);
   }
 
   @Post('agreements')

@@ -1,13 +1,29 @@
-import { Body, Controller, Ip, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Ip, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { JoinService } from '@hs/domain';
 import { ApiRoute, FailureLimited, Public } from '@hs/http';
-import { JoinDto, JoinResponseDto } from './live.dto';
+import { JoinCheckDto, JoinDto, JoinResponseDto } from './live.dto';
 
 @ApiTags('joining')
 @Controller('api/join')
 export class JoinController {
   constructor(private readonly joins: JoinService) {}
+
+  @Public()
+  @FailureLimited()
+  @Get(':code')
+  @ApiRoute({
+    summary: 'Check a join code before the group and age questions: live, not started or ended (no token is made).',
+    description: 'Title and start only for published and live evenings, as the public list shows them.',
+    errors: [
+      [404, 'Unknown join code (JOIN_CODE_UNKNOWN); counts as a failed join.'],
+      [429, 'Too many failed joins from this address; the Retry-After header says when to retry.'],
+    ],
+  })
+  @ApiOkResponse({ type: JoinCheckDto })
+  check(@Param('code') code: string, @Ip() address: string) {
+    return this.joins.check(code, address);
+  }
 
   @Public()
   @FailureLimited()

@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@hs/contracts';
+import { DomainError, type StaffRole } from '@hs/contracts';
 import { AdviceRepository } from '@hs/persistence';
 import { AuditService } from '../audit/audit.service';
 import { looksLikeUuid } from '../evenings/uuid';
 import { amsterdamDay } from './finding-rules';
-import type { ReadScope } from './read-scope';
+import type { StaffPrincipal } from '../auth/token.service';
+import type { StaffScope } from '../scope/staff-scope';
 import { RegisterService } from './register.service';
 import { type AdviceView, toAdviceView } from './register-views';
+
+/**
+ * Who gives formal advice: the tenant organisation (adviesrecht is theirs by law), or an admin entering advice that
+ * came in on paper. A municipality reads the advice of its municipalities but gives none; the corporation answers.
+ */
+export const ADVISING_ROLES: readonly StaffRole[] = ['tenant_org', 'admin'];
 
 /**
  * Formal advice (adviesrecht): a tenant organisation advises on a bid item or agreement of its own municipality;
@@ -20,7 +27,16 @@ export class AdviceService {
     private readonly audit: AuditService,
   ) {}
 
-  async give(actorId: string, scope: ReadScope, agreementId: string, input: { text: string; on?: string }): Promise<AdviceView> {
+  async give(
+    actor: StaffPrincipal,
+    scope: StaffScope,
+    agreementId: string,
+    input: { text: string; on?: string },
+  ): Promise<AdviceView> {
+    if (!ADVISING_ROLES.includes(actor.role)) {
+      throw new DomainError('FORBIDDEN', 'Alleen de huurdersorganisatie geeft formeel advies.');
+    }
+    const actorId = actor.userId;
     const agreement = await this.register.readable(scope, agreementId);
     const advice = await this.advice.insert({
       agreementId: agreement.id,
@@ -48,7 +64,7 @@ export class AdviceService {
     return toAdviceView(answered);
   }
 
-  async get(scope: ReadScope, adviceId: string): Promise<AdviceView> {
+  async get(scope: StaffScope, adviceId: string): Promise<AdviceView> {
     const advice = looksLikeUuid(adviceId) ? await this.advice.findById(adviceId) : null;
     if (!advice) throw new DomainError('ADVICE_NOT_FOUND', 'Dit advies bestaat niet.');
     await this.register.readable(scope, advice.agreementId);

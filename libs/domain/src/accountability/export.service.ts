@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { RegisterRepository } from '@hs/persistence';
 import { AuditService } from '../audit/audit.service';
 import { FindingService } from './finding.service';
-import type { ReadScope } from './read-scope';
+import type { StaffScope } from '../scope/staff-scope';
 import { type RegisterQuery, RegisterService } from './register.service';
 import { type ExportTable, findingsTable, registerTable, tableCsv, tableXlsx } from './register-export';
 import { toEventView } from './register-views';
@@ -19,7 +19,7 @@ export class AccountabilityExportService {
     private readonly audit: AuditService,
   ) {}
 
-  async registerExport(actorId: string, scope: ReadScope, query: RegisterQuery, format: ExportFormat): Promise<Buffer> {
+  async registerExport(actorId: string, scope: StaffScope, query: RegisterQuery, format: ExportFormat): Promise<Buffer> {
     const items = await this.register.listAgreements(scope, query);
     const events = await this.repo.events(items.map((a) => a.id));
     const timelines = new Map(items.map((a) => [a.id, events.filter((e) => e.agreementId === a.id).map(toEventView)]));
@@ -29,7 +29,7 @@ export class AccountabilityExportService {
 
   async findingsExport(
     actorId: string,
-    scope: ReadScope,
+    scope: StaffScope,
     query: { municipality?: string; roundId?: string },
     format: ExportFormat,
   ) {

@@ -6,7 +6,8 @@ import { AggregationService } from '../aggregation/aggregation.service';
 import { AuditService } from '../audit/audit.service';
 import { looksLikeUuid } from '../evenings/uuid';
 import { assertFindingPatch, type FindingPatch, freezeQuote, historyOf } from './finding-rules';
-import { notInScope, type ReadScope, scopeAllows, scopeFilter } from './read-scope';
+import { allowsMunicipality, outOfScope, type StaffScope } from '../scope/staff-scope';
+import { narrowTo } from './register.service';
 import { type FindingView, toFindingView } from './register-views';
 
 export interface QuoteRequest {
@@ -70,20 +71,20 @@ export class FindingService {
   }
 
   async list(
-    scope: ReadScope,
+    scope: StaffScope,
     query: { municipality?: string; roundId?: string; state?: 'draft' | 'published' },
   ): Promise<FindingView[]> {
     const findings = await this.findings.list({
-      municipalities: scopeFilter(scope, query.municipality),
+      municipalities: narrowTo(scope, query.municipality),
       roundId: query.roundId,
       state: query.state,
     });
     return this.views(findings);
   }
 
-  async get(scope: ReadScope, id: string): Promise<FindingView> {
+  async get(scope: StaffScope, id: string): Promise<FindingView> {
     const finding = await this.found(id);
-    if (!scopeAllows(scope, finding.municipality)) throw notInScope();
+    if (!allowsMunicipality(scope, finding.municipality)) throw outOfScope();
     return (await this.views([finding]))[0];
   }
 

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { looksLikeUuid } from '../evenings/uuid';
 import { assertAgreementMove, INITIAL_AGREEMENT_STATUSES } from './agreement-status';
 import { amsterdamDay } from './finding-rules';
-import { type ReadScope, scopeAllows, scopeFilter, notInScope } from './read-scope';
+import { allowsMunicipality, EVERYTHING, narrowMunicipalities, outOfScope, type StaffScope } from '../scope/staff-scope';
 import {
   type AgreementDetailView,
   type AgreementView,
@@ -58,8 +58,8 @@ export class RegisterService {
     return toWoonvisieThemeView(theme);
   }
 
-  async listThemes(scope: ReadScope, query: RegisterQuery): Promise<WoonvisieThemeView[]> {
-    const themes = await this.register.listThemes({ municipalities: scopeFilter(scope, query.municipality), year: query.year });
+  async listThemes(scope: StaffScope, query: RegisterQuery): Promise<WoonvisieThemeView[]> {
+    const themes = await this.register.listThemes({ municipalities: narrowTo(scope, query.municipality), year: query.year });
     return themes.map(toWoonvisieThemeView);
   }
 
@@ -84,9 +84,9 @@ export class RegisterService {
     return this.view(agreement);
   }
 
-  async listAgreements(scope: ReadScope, query: RegisterQuery): Promise<AgreementView[]> {
+  async listAgreements(scope: StaffScope, query: RegisterQuery): Promise<AgreementView[]> {
     const agreements = await this.register.listAgreements({
-      municipalities: scopeFilter(scope, query.municipality),
+      municipalities: narrowTo(scope, query.municipality),
       year: query.year,
       status: query.status,
     });
@@ -98,7 +98,7 @@ export class RegisterService {
     return agreements.map((a) => toAgreementView(a, byId, advice));
   }
 
-  async getAgreement(scope: ReadScope, id: string): Promise<AgreementDetailView> {
+  async getAgreement(scope: StaffScope, id: string): Promise<AgreementDetailView> {
     const agreement = await this.readable(scope, id);
     const [view, events, advice] = await Promise.all([
       this.view(agreement),
@@ -147,13 +147,13 @@ export class RegisterService {
     await this.found(id);
     await this.register.addEvaluation(id, input.on ?? amsterdamDay(new Date()), input.note, actorId);
     await this.audit.record(actorId, 'agreement.evaluate', 'agreement', id, {});
-    return this.getAgreement({ kind: 'all' }, id);
+    return this.getAgreement(EVERYTHING, id);
   }
 
   /** The agreement if it exists and the caller may read its municipality (404, then 403). */
-  async readable(scope: ReadScope, id: string): Promise<AgreementEntity> {
+  async readable(scope: StaffScope, id: string): Promise<AgreementEntity> {
     const agreement = await this.found(id);
-    if (!scopeAllows(scope, agreement.municipality)) throw notInScope();
+    if (!allowsMunicipality(scope, agreement.municipality)) throw outOfScope();
     return agreement;
   }
 
@@ -182,6 +182,14 @@ export class RegisterService {
     ]);
     return toAgreementView(agreement, new Map(theme ? [[theme.id, theme]] : []), advice);
   }
+}
+
+/**
+ * The one municipality a register or findings list asks for, narrowed to the caller's scope (staff-scope.ts): absent
+ * means all of theirs; another municipality is refused (403), not answered with less.
+ */
+export function narrowTo(scope: StaffScope, municipality: string | undefined): string[] | undefined {
+  return narrowMunicipalities(scope, municipality === undefined ? undefined : [municipality]);
 }
 
 export function agreementNotFound(): DomainError {

@@ -21,6 +21,18 @@ export interface Joined {
   eveningId: string;
 }
 
+/**
+ * What a phone may learn from a code before it asks the group and age questions (GET /api/join/:code).
+ * Title and start are those of the public list of evenings (published and live ones only); nothing else.
+ */
+export interface JoinCheck {
+  state: 'live' | 'not-started' | 'ended';
+  /** In cards mode a phone without a card is told at once. */
+  cardRequired: boolean;
+  title: string | null;
+  startsAt: string | null;
+}
+
 const WINDOW_SECONDS = 60;
 
 type JoinFailure = 'unknown-code' | 'card';
@@ -52,13 +64,33 @@ export class JoinService {
     });
   }
 
+  /**
+   * The code checked on its own, so a wrong code or an evening that is not on is said before any question.
+   * An unknown code counts as a failed join (the same limit), so the check is no faster way to guess codes.
+   */
+  async check(rawCode: string, address: string): Promise<JoinCheck> {
+    const joinCode = rawCode.trim().toUpperCase();
+    const evening = /^[A-Z0-9]{1,20}$/.test(joinCode) ? await this.joins.findByJoinCode(joinCode) : null;
+    if (!evening) {
+      await this.countFailure('unknown-code', address, null);
+      throw unknownCode();
+    }
+    const listed = evening.status === 'published' || evening.status === 'live';
+    return {
+      state: evening.status === 'live' ? 'live' : evening.status === 'ended' ? 'ended' : 'not-started',
+      cardRequired: evening.joinMode === 'cards',
+      title: listed ? evening.title : null,
+      startsAt: listed ? evening.startsAt.toISOString() : null,
+    };
+  }
+
   /** `address` is the client's (X-Forwarded-For from a trusted proxy only; see TRUST_PROXY). */
   async join(input: JoinInput, address: string): Promise<Joined> {
     const joinCode = input.joinCode.trim().toUpperCase();
     const evening = await this.joins.findByJoinCode(joinCode);
     if (!evening) {
       await this.countFailure('unknown-code', address, null);
-      throw new DomainError('JOIN_CODE_UNKNOWN', 'Deze code kennen we niet. Controleer de code op het scherm.');
+      throw unknownCode();
     }
     if (evening.status !== 'live') throw new DomainError('EVENING_NOT_LIVE', 'Deze avond is nu niet open om mee te stemmen.');
 
@@ -103,4 +135,8 @@ export class JoinService {
       retryAfterSeconds: Math.max(byAddress.retryAfterSeconds, byCode.retryAfterSeconds),
     });
   }
+}
+
+function unknownCode(): DomainError {
+  return new DomainError('JOIN_CODE_UNKNOWN', 'Deze code kennen we niet. Controleer de code op het scherm.');
 }

@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, isScopedRole } from '@hs/contracts';
-import { DilemmaRepository, EveningRepository, ReportRepository, StaffUserRepository } from '@hs/persistence';
+import {
+  AdviceRepository,
+  DilemmaRepository,
+  EveningRepository,
+  FindingRepository,
+  RegisterRepository,
+  ReportRepository,
+  StaffUserRepository,
+} from '@hs/persistence';
 import type { StaffPrincipal } from '../auth/token.service';
 import { looksLikeUuid } from '../evenings/uuid';
 import {
   allowsAll,
+  allowsMunicipality,
   assertAllowsAll,
   eveningMunicipalities,
   EVERYTHING,
@@ -15,7 +24,7 @@ import {
 } from './staff-scope';
 
 /** The kinds of record a scoped route names by its `:id`; the guard checks that record against the caller's scope. */
-export const SCOPED_RESOURCES = ['evening', 'dilemma', 'report'] as const;
+export const SCOPED_RESOURCES = ['evening', 'dilemma', 'report', 'agreement', 'advice', 'finding'] as const;
 export type ScopedResource = (typeof SCOPED_RESOURCES)[number];
 
 /**
@@ -30,6 +39,9 @@ export class StaffScopeService {
     private readonly evenings: EveningRepository,
     private readonly dilemmas: DilemmaRepository,
     private readonly reports: ReportRepository,
+    private readonly register: RegisterRepository,
+    private readonly advice: AdviceRepository,
+    private readonly findings: FindingRepository,
   ) {}
 
   async of(principal: StaffPrincipal): Promise<StaffScope> {
@@ -54,7 +66,31 @@ export class StaffScopeService {
         if (report && !(await this.allowsReportScope(scope, report.scope))) throw outOfScope();
         return;
       }
+      case 'agreement':
+        return this.assertAgreement(scope, id);
+      case 'advice': {
+        const advice = await this.advice.findById(id);
+        if (advice) await this.assertAgreement(scope, advice.agreementId);
+        return;
+      }
+      case 'finding': {
+        const finding = await this.findings.findById(id);
+        if (finding) this.assertMunicipality(scope, finding.municipality);
+        return;
+      }
     }
+  }
+
+  /** The register belongs to one municipality per item: its bid items, agreements and the advice on them. */
+  async assertAgreement(scope: StaffScope, agreementId: string): Promise<void> {
+    if (!isRestricted(scope) || !looksLikeUuid(agreementId)) return;
+    const agreement = await this.register.findAgreement(agreementId);
+    if (agreement) this.assertMunicipality(scope, agreement.municipality);
+  }
+
+  /** Throws OUT_OF_SCOPE for a record of a municipality outside the scope. */
+  assertMunicipality(scope: StaffScope, municipality: string): void {
+    if (!allowsMunicipality(scope, municipality)) throw outOfScope();
   }
 
   async assertEvening(scope: StaffScope, eveningId: string): Promise<void> {

@@ -9,6 +9,8 @@ export interface JoinTarget {
   joinMode: JoinMode;
   municipality: string;
   otherMunicipalities: string[];
+  title: string;
+  startsAt: Date;
 }
 
 export interface ParticipantFields {
@@ -26,12 +28,20 @@ export class JoinRepository {
 
   /** Codes are unique among evenings that have not ended; an ended evening may share its old code. */
   async findByJoinCode(joinCode: string): Promise<JoinTarget | null> {
-    const rows: Array<{ id: string; status: EveningStatus; join_mode: JoinMode; municipality: string; others: string[] }> =
-      await this.dataSource.query(
-        `SELECT id, status, join_mode, municipality, other_municipalities AS others FROM evening WHERE join_code = $1
+    const rows: Array<{
+      id: string;
+      status: EveningStatus;
+      join_mode: JoinMode;
+      municipality: string;
+      others: string[];
+      title: string;
+      starts_at: Date;
+    }> = await this.dataSource.query(
+      `SELECT id, status, join_mode, municipality, other_municipalities AS others, title, starts_at
+        FROM evening WHERE join_code = $1
         ORDER BY (status <> 'ended') DESC, created_at DESC LIMIT 1`,
-        [joinCode],
-      );
+      [joinCode],
+    );
     const row = rows[0];
     return row
       ? {
@@ -40,6 +50,8 @@ export class JoinRepository {
           joinMode: row.join_mode,
           municipality: row.municipality,
           otherMunicipalities: row.others,
+          title: row.title,
+          startsAt: row.starts_at,
         }
       : null;
   }

@@ -21,6 +21,8 @@ type LiveNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Recor
 /** A vote is a few hundred bytes; anything much larger is refused by Socket.IO before it is parsed. */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
 
+const REFUSED_LOG_INTERVAL_MS = 60_000;
+
 /** Rooms per evening, one per audience; only this file knows their names. */
 const roomOf = (eveningId: string, audience: LiveAudience) => `evening:${eveningId}:${audience}`;
 const audienceOf = (who: LiveIdentity): LiveAudience => (who.kind === 'participant' ? 'tenants' : 'staff');
@@ -37,6 +39,8 @@ export class LiveSocketRepository {
   private readonly logger = new Logger('LiveSockets');
   private io?: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveIdentity>;
   private nsp?: LiveNamespace;
+  /** When each refused origin was last logged. */
+  private readonly refusedOrigins = new Map<string, number>();
   /** Sockets of this process per evening and audience, counted as they come and go. */
   private readonly present = new Map<string, Record<LiveAudience, number>>();
 
@@ -59,7 +63,9 @@ export class LiveSocketRepository {
       cors: { origin: this.config.allowedOrigins, credentials: false },
       allowRequest: (req: IncomingMessage, callback) => {
         const origin = req.headers.origin;
-        callback(null, origin === undefined || allowed.has(origin));
+        const admitted = origin === undefined || allowed.has(origin);
+        if (!admitted) this.logRefusedOrigin(origin);
+        callback(null, admitted);
       },
       // Sessions survive a short drop; the middleware still checks the token again on recovery.
       connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
@@ -92,6 +98,22 @@ export class LiveSocketRepository {
       }
     });
     this.nsp = nsp;
+  }
+
+  /**
+   * A refused origin is logged (the origin only: no address, no token), once a minute per origin, since a
+   * phone retries every few seconds. At a venue this line is how the facilitator learns that PUBLIC_URL or
+   * ALLOWED_ORIGINS lacks the address the phones use.
+   */
+  private logRefusedOrigin(origin: string): void {
+    const shown = JSON.stringify(origin.slice(0, 200));
+    const now = Date.now();
+    if ((this.refusedOrigins.get(shown) ?? 0) > now - REFUSED_LOG_INTERVAL_MS) return;
+    if (this.refusedOrigins.size >= 1000) this.refusedOrigins.clear();
+    this.refusedOrigins.set(shown, now);
+    this.logger.warn(
+      `socket handshake refused: origin ${shown} is not in ALLOWED_ORIGINS (add it, or set PUBLIC_URL to the address phones use)`,
+    );
   }
 
   private connection(socket: LiveSocket): LiveConnection {

@@ -10,14 +10,39 @@ const listeners = new Set();
 function stored() {
   try {
     const value = localStorage.getItem(KEY);
-    return LANGS.includes(value) ? value : 'nl';
+    return LANGS.includes(value) ? value : null;
   } catch {
-    return 'nl'; // storage can be blocked (private mode); Dutch then
+    return null; // storage can be blocked (private mode)
   }
 }
 
-let lang = stored();
+let lang = stored() ?? 'nl';
 document.documentElement.lang = lang;
+
+/**
+ * The first of the browser's languages (navigator.languages, what it also sends as Accept-Language) that we
+ * speak: fy-NL is Frisian, en-GB English, de-DE is passed over. Null when none is ours.
+ */
+export function browserLanguage(languages = navigator.languages ?? [navigator.language]) {
+  for (const tag of languages ?? []) {
+    const primary = String(tag).toLowerCase().split('-')[0];
+    if (LANGS.includes(primary)) return primary;
+  }
+  return null;
+}
+
+/**
+ * For pages a visitor opens without choosing (the tenant page): the browser's language unless a choice
+ * was made on this phone before. Not remembered, so a later change of the phone's language still counts.
+ */
+export function adoptBrowserLanguage() {
+  if (stored()) return;
+  const preferred = browserLanguage();
+  if (!preferred || preferred === lang) return;
+  lang = preferred;
+  document.documentElement.lang = preferred;
+  for (const fn of listeners) fn(preferred);
+}
 
 export function currentLang() {
   return lang;

@@ -20,40 +20,65 @@ export function normalizeCode(raw) {
   return { code: kept, dropped: LOOKALIKES.test(upper) };
 }
 
-// The participant token lives in sessionStorage: a reload or a wifi drop rejoins the same
-// participant (and so sees its own vote again), closing the tab forgets it.
+/** An evening is over well within this; a token kept longer is forgotten rather than tried. */
+const SESSION_HOURS = 12;
+
+// The participant token lives in localStorage for the evening: a reload, a wifi drop, or a closed tab and a
+// second scan of the QR code rejoin as the same participant (one vote, not two), who sees its own vote again.
+// "Dit is niet mijn telefoon" and the end of the evening forget it.
 export function loadSession() {
   try {
-    const value = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null');
-    return value && typeof value.token === 'string' ? value : null;
+    const value = JSON.parse(localStorage.getItem(SESSION_KEY) ?? 'null');
+    if (!value || typeof value.token !== 'string' || typeof value.joinCode !== 'string') return null;
+    if (!(Date.now() - Number(value.savedAt) < SESSION_HOURS * 3600_000)) {
+      clearSession();
+      return null;
+    }
+    return value;
   } catch {
     return null;
   }
 }
 export function saveSession(session) {
   try {
-    sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+    localStorage.setItem(SESSION_KEY, JSON.stringify({ ...session, savedAt: Date.now() }));
   } catch {
-    /* still works until a reload */
+    /* still works until the tab closes */
   }
 }
 export function clearSession() {
   try {
-    sessionStorage.removeItem(SESSION_KEY);
+    localStorage.removeItem(SESSION_KEY);
   } catch {
     /* nothing to forget */
   }
 }
 
-/** Friendly text key for a failed POST /api/join. */
+/**
+ * Friendly text key for a failed GET or POST /api/join: the server's error code, never its (Dutch) message,
+ * so every tenant reads it in their own language.
+ */
 export function joinErrorKey(error) {
   if (error.status === 0) return 'err.network';
   if (error.status === 404) return 'err.codeUnknown';
   if (error.code === 'CARD_REQUIRED' || error.status === 403) return 'err.cardRequired';
   if (error.code === 'CARD_USED') return 'err.cardUsed';
+  if (error.code === 'MUNICIPALITY_NOT_SERVED') return 'err.municipality';
   if (error.status === 409) return 'err.notLive';
   if (error.status === 429) return 'err.rateLimited';
   return 'err.generic';
+}
+
+/** GET /api/join/:code: {state: live | not-started | ended, cardRequired, title, startsAt}, before any question. */
+export function checkCode(code) {
+  return api(`/api/join/${encodeURIComponent(code)}`);
+}
+
+/** What the check means for this phone: null to go on, else the text key of the problem, said at once. */
+export function checkProblem(check, card) {
+  if (check.state === 'ended') return 'err.ended';
+  if (check.cardRequired && !card) return 'err.cardRequired';
+  return null;
 }
 
 export async function join({ code, card, group, ageBand, municipality }) {

@@ -69,14 +69,18 @@ function questionHeader(dilemma) {
 
 function voteView() {
   const dilemma = state.dilemma;
+  // Changing a vote: the current choice is marked, and "Niet wijzigen" keeps it as it is.
+  const current = state.editing && state.myVote ? state.myVote.choice : null;
   return [
     ...questionHeader(dilemma),
+    current ? h('p', { class: 'message info', role: 'status', text: t('changing') }) : null,
     state.voteError ? h('p', { class: 'message error', role: 'alert', text: t(state.voteError) }) : null,
     h(
       'section',
       { class: 'vote' },
-      voteControl(dilemma, state.draft, t, (choice) => void actions.vote(choice)),
+      voteControl(dilemma, state.draft, t, (choice) => void actions.vote(choice), current),
     ),
+    current ? h('button', { type: 'button', class: 'secondary', text: t('keepVote'), onclick: actions.cancelEdit }) : null,
   ];
 }
 

@@ -15,26 +15,34 @@ export function newDraft(dilemma, myVote) {
   return draft;
 }
 
-function optionText(option, t) {
+function optionText(option, t, isCurrent = false) {
   return [
+    isCurrent ? h('span', { class: 'current-badge', text: t('currentChoice') }) : null,
     h('span', { class: 'option-label', text: option.label }),
     option.consequence ? h('span', { class: 'option-consequence', text: t('consequence', { text: option.consequence }) }) : null,
   ];
 }
 
-function choiceControl(dilemma, t, onVote) {
+function choiceControl(dilemma, t, onVote, current) {
+  const chosen = current?.optionIds ?? [];
   return [
     h('p', { class: 'instruction', text: t('chooseOne') }),
     h(
       'div',
       { class: 'options' },
-      dilemma.options.map((option) =>
-        h(
+      dilemma.options.map((option) => {
+        const isCurrent = chosen.includes(option.id);
+        return h(
           'button',
-          { type: 'button', class: 'option', onclick: () => onVote({ optionIds: [option.id] }) },
-          optionText(option, t),
-        ),
-      ),
+          {
+            type: 'button',
+            class: isCurrent ? 'option current' : 'option',
+            'aria-current': isCurrent ? 'true' : undefined,
+            onclick: () => onVote({ optionIds: [option.id] }),
+          },
+          optionText(option, t, isCurrent),
+        );
+      }),
     ),
   ];
 }
@@ -131,34 +139,42 @@ function budgetControl(dilemma, draft, t, onVote) {
   ];
 }
 
-function scaleControl(t, onVote) {
+function scaleControl(t, onVote, current) {
   return [
     h('p', { class: 'instruction', text: t('chooseOne') }),
     h(
       'div',
       { class: 'options scale' },
-      SCALE_KEYS.map((key, i) =>
-        h(
+      SCALE_KEYS.map((key, i) => {
+        const isCurrent = current?.value === i + 1;
+        return h(
           'button',
-          { type: 'button', class: `option scale-${i + 1}`, onclick: () => onVote({ value: i + 1 }) },
+          {
+            type: 'button',
+            class: `option scale-${i + 1}${isCurrent ? ' current' : ''}`,
+            'aria-current': isCurrent ? 'true' : undefined,
+            onclick: () => onVote({ value: i + 1 }),
+          },
           h('span', { class: 'scale-num', text: String(i + 1) }),
           h('span', { class: 'option-label', text: t(key) }),
-        ),
-      ),
+          isCurrent ? h('span', { class: 'current-badge', text: t('currentChoice') }) : null,
+        );
+      }),
     ),
   ];
 }
 
-export function voteControl(dilemma, draft, t, onVote) {
+/** `current`: the tenant's vote being changed (marked), or null. Multi and budget start from it as their draft. */
+export function voteControl(dilemma, draft, t, onVote, current = null) {
   switch (dilemma.kind) {
     case 'choice':
-      return choiceControl(dilemma, t, onVote);
+      return choiceControl(dilemma, t, onVote, current);
     case 'multi':
       return multiControl(dilemma, draft, t, onVote);
     case 'budget':
       return budgetControl(dilemma, draft, t, onVote);
     case 'scale':
-      return scaleControl(t, onVote);
+      return scaleControl(t, onVote, current);
     default:
       return [];
   }

@@ -1,12 +1,16 @@
 // The tenant page (/, /join/:code, ?card=CODE): join, then follow the evening live and vote.
 // Socket events: see live.js and libs/contracts/src/live-events.ts.
+import { api } from './api.js';
 import { h, show } from './dom.js';
-import { mountLanguageSwitch, onLangChange, translator } from './i18n.js';
+import { formatDateTime } from './format.js';
+import { adoptBrowserLanguage, mountLanguageSwitch, onLangChange, translator } from './i18n.js';
 import { TENANT_TEXTS } from './i18n-tenant.js';
 import { connectLive, sendVote } from './live.js';
 import {
   AGE_BANDS,
   GROUPS,
+  checkCode,
+  checkProblem,
   clearSession,
   codeScreen,
   join,
@@ -18,7 +22,10 @@ import {
   pickScreen,
   saveSession,
 } from './tenant-join.js';
+import { showCountdown } from './tenant-countdown.js';
+import { comingEvenings } from './tenant-evenings.js';
 import { bindScreens, liveScreen, spinner } from './tenant-screens.js';
+import { mountTextSize } from './tenant-text-size.js';
 import { newDraft } from './tenant-vote.js';
 
 const t = translator(TENANT_TEXTS);
@@ -26,7 +33,9 @@ const app = document.getElementById('app');
 const banner = document.getElementById('banner');
 
 const state = {
-  screen: 'code', // code | group | age | municipality | joining | live
+  screen: 'code', // code | checking | group | age | municipality | joining | waiting | live
+  /** From the code check: the evening has not started yet ({title, startsAt}); the phone joins when it does. */
+  notStarted: null,
   code: null,
   card: null,
   group: null,
@@ -38,6 +47,11 @@ const state = {
   session: null,
   socket: null,
   online: false,
+  /** The socket has connected at least once since the page opened; failures before that may be the address. */
+  everConnected: false,
+  connectFailures: 0,
+  /** The socket refuses this page's address: PUBLIC_URL to use instead. */
+  refusedAddress: null,
   // live
   evening: null,
   dilemma: null,
@@ -51,7 +65,9 @@ const state = {
 };
 
 function boot() {
+  adoptBrowserLanguage();
   mountLanguageSwitch(document.getElementById('lang'));
+  mountTextSize(document.getElementById('text-size'), t);
   onLangChange(render);
   const match = /^\/join\/([^/]+)\/?$/.exec(location.pathname);
   const fromUrl = match ? normalizeCode(decodeURIComponent(match[1])).code : '';
@@ -64,10 +80,33 @@ function boot() {
     goLive();
     return;
   }
-  if (fromUrl.length === 6) {
-    state.code = fromUrl;
+  if (fromUrl.length === 6) return void checkThenAsk(fromUrl);
+  render();
+}
+
+// ---------- the code, checked before any question ----------
+
+/** A wrong code, an ended evening or a missing card is said at once; an evening not yet begun is said too. */
+async function checkThenAsk(code) {
+  state.code = code;
+  state.message = null;
+  state.screen = 'checking';
+  render();
+  try {
+    const check = await checkCode(code);
+    const problem = checkProblem(check, state.card);
+    if (problem) return backToCode(problem);
+    state.notStarted = check.state === 'not-started' ? check : null;
     state.screen = 'group';
+    render();
+  } catch (error) {
+    backToCode(joinErrorKey(error));
   }
+}
+
+function backToCode(messageKey) {
+  state.message = messageKey;
+  state.screen = 'code';
   render();
 }
 
@@ -75,6 +114,8 @@ function boot() {
 
 async function doJoin(ageBand) {
   state.ageBand = ageBand;
+  // Not begun at the check: wait for the start rather than ask the server for a 409 first.
+  if (state.notStarted) return waitForStart();
   state.screen = 'joining';
   render();
   try {
@@ -85,10 +126,41 @@ async function doJoin(ageBand) {
     goLive();
   } catch (error) {
     if (askMunicipality(error)) return;
+    if (error.code === 'EVENING_NOT_LIVE') return waitForStart();
     state.message = joinErrorKey(error);
     state.screen = state.message === 'err.network' || state.message === 'err.rateLimited' ? 'age' : 'code';
     render();
   }
+}
+
+// ---------- the waiting room: joins by itself when the evening starts ----------
+
+const WAIT_POLL_MS = 5000;
+let waitTimer = null;
+
+function waitForStart() {
+  state.screen = 'waiting';
+  render();
+  clearTimeout(waitTimer);
+  waitTimer = setTimeout(pollStart, WAIT_POLL_MS);
+}
+
+async function pollStart() {
+  if (state.screen !== 'waiting') return;
+  let check = null;
+  try {
+    check = await checkCode(state.code);
+  } catch {
+    /* wifi or a busy server: ask again at the next tick */
+  }
+  if (state.screen !== 'waiting') return;
+  if (check?.state === 'live') {
+    state.notStarted = null;
+    return void doJoin(state.ageBand);
+  }
+  if (check?.state === 'ended') return backToCode('err.ended');
+  if (check) state.notStarted = check;
+  waitTimer = setTimeout(pollStart, WAIT_POLL_MS);
 }
 
 /** An evening for several municipalities asks the tenant's own in one tap, then joins again. */
@@ -102,12 +174,26 @@ function askMunicipality(error) {
 }
 
 function signedOut() {
+  leave();
+  backToCode('err.sessionExpired');
+}
+
+/** Forgets this phone's participant: for the end of a token, and for "this is not my phone". */
+function leave() {
   state.socket?.disconnect();
   state.socket = null;
   state.session = null;
   clearSession();
-  state.message = 'err.sessionExpired';
+  Object.assign(state, { evening: null, dilemma: null, myVote: null, results: null, draft: null, draftKey: null });
+  Object.assign(state, { group: null, ageBand: null, municipality: null, editing: false, refusedAddress: null });
+}
+
+/** A shared phone: the next person starts as a new participant (the code stays filled in). */
+function notMyPhone() {
+  leave();
+  state.message = null;
   state.screen = 'code';
+  state.freshStart = true;
   render();
 }
 
@@ -115,13 +201,23 @@ function signedOut() {
 
 function goLive() {
   state.screen = 'live';
+  state.everConnected = false;
+  state.connectFailures = 0;
   render();
   state.socket = connectLive(
     { token: state.session.token },
     {
-      connect: () => setOnline(true),
+      connect: () => {
+        state.everConnected = true;
+        state.connectFailures = 0;
+        setOnline(true);
+      },
       disconnect: () => setOnline(false),
-      error: () => setOnline(false),
+      error: () => {
+        setOnline(false);
+        state.connectFailures += 1;
+        if (!state.everConnected && state.connectFailures === 2) void checkAddress();
+      },
       unauthorized: signedOut,
       state: (payload) => {
         state.evening = payload.evening;
@@ -146,6 +242,22 @@ function goLive() {
   );
 }
 
+/**
+ * A socket that never connected while HTTP works may be refused for the page's address (a phone that opened
+ * the laptop's LAN address when ALLOWED_ORIGINS did not list it). Then say which address to open instead.
+ */
+async function checkAddress() {
+  try {
+    const check = await api(`/api/live/origin-check?origin=${encodeURIComponent(location.origin)}`);
+    if (check.allowed || state.everConnected || !state.socket) return;
+    state.socket.disconnect();
+    state.refusedAddress = check.publicUrl;
+    render();
+  } catch {
+    /* no answer either: the wifi, which the offline banner already says */
+  }
+}
+
 function sameRound(dilemma) {
   return dilemma && state.dilemma && dilemma.id === state.dilemma.id && dilemma.round === state.dilemma.round;
 }
@@ -162,6 +274,7 @@ function setDilemma(dilemma, myVote) {
   }
   state.dilemma = dilemma;
   state.myVote = myVote ?? null;
+  showCountdown(dilemma);
 }
 
 function setOnline(online) {
@@ -173,8 +286,21 @@ function setOnline(online) {
 async function vote(choice) {
   const dilemma = state.dilemma;
   // A fresh id per attempt by the tenant; sendVote retries a timeout with this same id.
-  const payload = { dilemmaId: dilemma.id, clientVoteId: crypto.randomUUID(), choice };
+  const payload = { dilemmaId: dilemma.id, clientVoteId: newClientVoteId(), choice };
   await deliver(payload);
+}
+
+/**
+ * A v4 UUID. crypto.randomUUID exists only in secure contexts (https, localhost): a phone on the venue
+ * laptop's plain-http LAN address has getRandomValues only, and voting there failed without this.
+ */
+function newClientVoteId() {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 async function deliver(payload) {
@@ -213,21 +339,25 @@ async function deliver(payload) {
 function render() {
   document.title = t('title');
   if (!state.online && state.screen === 'live' && state.evening) banner.textContent = t('offline');
+  if (state.screen !== 'waiting') clearTimeout(waitTimer);
   switch (state.screen) {
     case 'code':
       return show(
         app,
+        state.freshStart ? h('p', { class: 'message info', role: 'status', text: t('freshStart') }) : null,
         codeScreen(state, t, (code) => {
-          state.code = code;
-          state.message = null;
-          state.screen = 'group';
-          render();
+          state.freshStart = false;
+          void checkThenAsk(code);
         }),
+        location.pathname === '/' ? comingEvenings(t) : null,
       );
+    case 'checking':
+      return show(app, h('h1', { class: 'center', text: t('checking') }), spinner());
     case 'group':
       return show(
         app,
         message(),
+        notStartedNote(),
         pickScreen({
           title: t('groupTitle'),
           intro: t('groupIntro'),
@@ -277,9 +407,55 @@ function render() {
       );
     case 'joining':
       return show(app, h('h1', { class: 'center', text: t('joining') }), spinner());
+    case 'waiting':
+      return show(app, waitingRoom());
     case 'live':
-      return show(app, liveScreen());
+      return show(app, state.refusedAddress ? refusedView() : liveScreen(), notMyPhoneButton());
   }
+}
+
+function startsAtText() {
+  const startsAt = state.notStarted?.startsAt;
+  return startsAt ? t('startsAt', { when: formatDateTime(startsAt) }) : null;
+}
+
+function notStartedNote() {
+  if (!state.notStarted) return null;
+  return h('p', { class: 'message info', role: 'status' }, t('notStartedNote'), ' ', startsAtText());
+}
+
+function waitingRoom() {
+  const title = state.notStarted?.title;
+  return h(
+    'section',
+    { class: 'waiting' },
+    title ? h('p', { class: 'crumb', text: title }) : null,
+    h('h1', { text: t('notStartedTitle') }),
+    spinner(),
+    h('p', { class: 'lead', text: t('notStartedWait') }),
+    startsAtText() ? h('p', { text: startsAtText() }) : null,
+  );
+}
+
+/** The socket refuses this address: the same page on PUBLIC_URL works, or the QR code again. */
+function refusedView() {
+  const address = `${state.refusedAddress}/join/${state.code ?? ''}`;
+  return [
+    h('h1', { text: t('refusedTitle') }),
+    h('p', { class: 'lead', text: t('refusedText') }),
+    h('p', {}, h('a', { href: address, class: 'big-link', text: address })),
+    h('p', { text: t('refusedHelp') }),
+  ];
+}
+
+function notMyPhoneButton() {
+  if (state.evening?.status === 'ended') return null;
+  return h(
+    'div',
+    { class: 'not-mine' },
+    h('button', { type: 'button', class: 'secondary', text: t('notMyPhone'), onclick: notMyPhone }),
+    h('p', { class: 'hint', text: t('notMyPhoneHint') }),
+  );
 }
 
 function message() {
@@ -292,6 +468,11 @@ bindScreens(state, t, {
   edit: () => {
     state.editing = true;
     state.draft = newDraft(state.dilemma, state.myVote);
+    render();
+  },
+  cancelEdit: () => {
+    state.editing = false;
+    state.voteError = null;
     render();
   },
 });
