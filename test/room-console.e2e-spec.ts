@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { DilemmaView } from '@hs/contracts';
 import { staffSession, type StaffSession } from './support/test-app';
 import { aLiveEvening } from './support/live-builders';
-import { aVote, connectTenant, joinEvening, type LiveClient, vote } from './support/live-client';
+import { aVotePayload, connectTenant, joinEvening, type LiveClient, vote } from './support/live-client';
 import { ARTIFACTS, describeWithChromium, openRoom, type Room, seriousViolations, staffContext } from './support/room-browser';
 
 /**
@@ -83,7 +83,9 @@ describeWithChromium('the console (e2e, browser)', () => {
       expect(await status(dilemmas[0].id)).toBe('open');
       const [a, b] = await Promise.all([phone(evening.joinCode), phone(evening.joinCode)]);
       for (const p of [a, b])
-        expect(await vote(p, aVote(dilemmas[0].id, { optionIds: [dilemmas[0].options[0].id] }))).toMatchObject({ ok: true });
+        expect(await vote(p, aVotePayload(dilemmas[0].id, { optionIds: [dilemmas[0].options[0].id] }))).toMatchObject({
+          ok: true,
+        });
       await page.locator('.live-panel .total', { hasText: '2 stemmen: 2 via telefoon, 0 met de hand' }).waitFor();
       await page.getByText('2 verbonden, 2 gestemd').waitFor();
 

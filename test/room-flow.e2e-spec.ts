@@ -1,17 +1,17 @@
-import type { DilemmaView, PresencePayload, StatePayload } from '@hs/contracts';
+import type { DilemmaView, StatePayload } from '@hs/contracts';
 import { createEvening } from './support/evening-builders';
 import { aLiveEvening, transition } from './support/live-builders';
 import {
-  aVote,
+  aVotePayload,
   connect,
   connectStaff,
   connectTenant,
-  eventually,
   joinEvening,
   type LiveClient,
   vote,
-  waitFor,
+  waitForEvent,
 } from './support/live-client';
+import { waitFor } from './support/wait';
 import { bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
 
 /**
@@ -48,7 +48,7 @@ describe('the room: next question, countdown, presence, analysts (e2e)', () => {
 
     const first = await next(evening.id).expect(200);
     expect(first.body).toMatchObject({ closed: null, opened: { id: a.id, status: 'open', round: 1 } });
-    await waitFor<{ dilemma: DilemmaView }>(watcher, 'dilemma', (p) => p.dilemma.id === a.id && p.dilemma.status === 'open');
+    await waitForEvent(watcher, 'dilemma', (p) => p.dilemma.id === a.id && p.dilemma.status === 'open');
 
     const second = await next(evening.id).expect(200);
     expect(second.body).toMatchObject({ closed: { id: a.id, status: 'closed' }, opened: { id: b.id, status: 'open' } });
@@ -105,16 +105,12 @@ describe('the room: next question, countdown, presence, analysts (e2e)', () => {
     const endsAt = Date.parse(opened.countdown!.endsAt!);
     expect(endsAt - before).toBeGreaterThan(4000);
     expect(endsAt - before).toBeLessThan(7000);
-    const seen = await waitFor<{ dilemma: DilemmaView }>(
-      phone,
-      'dilemma',
-      (p) => p.dilemma.id === timed.id && p.dilemma.status === 'open',
-    );
+    const seen = await waitForEvent(phone, 'dilemma', (p) => p.dilemma.id === timed.id && p.dilemma.status === 'open');
     expect(seen.dilemma.countdown).toMatchObject({ seconds: 5, closeAtZero: true, endsAt: opened.countdown!.endsAt });
-    expect(await vote(phone, aVote(timed.id, { optionIds: [timed.options[0].id] }))).toMatchObject({ ok: true });
+    expect(await vote(phone, aVotePayload(timed.id, { optionIds: [timed.options[0].id] }))).toMatchObject({ ok: true });
 
     // Nobody closes it: the phone hears it close within about a second after zero.
-    const closed = await waitFor<{ dilemma: DilemmaView }>(
+    const closed = await waitForEvent(
       phone,
       'dilemma',
       (p) => p.dilemma.id === timed.id && p.dilemma.status === 'closed',
@@ -177,14 +173,14 @@ describe('the room: next question, countdown, presence, analysts (e2e)', () => {
     for (let i = 0; i < 3; i++)
       phones.push(await connectTenant(t.url, (await joinEvening(t, evening.joinCode)).participantToken));
     sockets.push(...phones);
-    await vote(phones[0], aVote(dilemmas[0].id, { optionIds: [dilemmas[0].options[0].id] }));
-    await waitFor<PresencePayload>(console, 'presence', (p) => p.connected === 3 && p.voted === 1, 10_000);
+    await vote(phones[0], aVotePayload(dilemmas[0].id, { optionIds: [dilemmas[0].options[0].id] }));
+    await waitForEvent(console, 'presence', (p) => p.connected === 3 && p.voted === 1, 10_000);
 
     phones[2].close();
-    await waitFor<PresencePayload>(console, 'presence', (p) => p.connected === 2, 10_000);
+    await waitForEvent(console, 'presence', (p) => p.connected === 2, 10_000);
     await t.http.post(`/api/evenings/${evening.id}/end`).set(staff.auth).expect(200);
     // The two phones still have the thank-you page open; nobody takes part any more.
-    await waitFor<PresencePayload>(console, 'presence', (p) => p.connected === 0 && p.voted === 0, 10_000);
+    await waitForEvent(console, 'presence', (p) => p.connected === 0 && p.voted === 0, 10_000);
     expect(phones[0].connected && phones[1].connected).toBe(true);
   });
 
@@ -206,7 +202,7 @@ describe('the room: next question, countdown, presence, analysts (e2e)', () => {
     await expect(connect(t.url, { token: analyst.token, eveningId: evening.id })).rejects.toThrow('unauthorized');
     const admitted = await connectStaff(t.url, staff, evening.id);
     sockets.push(admitted);
-    const state = await eventually(() => admitted.states[0] as StatePayload | undefined);
+    const state = await waitFor('the state to settle', () => admitted.states[0] as StatePayload | undefined);
     expect(state.evening.id).toBe(evening.id);
   });
 });

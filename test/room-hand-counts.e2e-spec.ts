@@ -1,8 +1,15 @@
-import type { TallyPayload } from '@hs/contracts';
 import { createDataSource, prepareDatabase } from '@hs/persistence';
 import { dropDatabase, freshDatabaseUrl } from './support/databases';
 import { aLiveEvening, transition } from './support/live-builders';
-import { aVote, connectStaff, connectTenant, joinEvening, type LiveClient, vote, waitFor } from './support/live-client';
+import {
+  aVotePayload,
+  connectStaff,
+  connectTenant,
+  joinEvening,
+  type LiveClient,
+  vote,
+  waitForEvent,
+} from './support/live-client';
 import { bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
 
 /**
@@ -37,7 +44,7 @@ describe('hand counts: one entry per option per round (e2e)', () => {
     const watcher = await connectStaff(t.url, staff, evening.id);
     const phone = await connectTenant(t.url, (await joinEvening(t, evening.joinCode)).participantToken);
     sockets.push(watcher, phone);
-    expect(await vote(phone, aVote(dilemma.id, { optionIds: [a] }))).toMatchObject({ ok: true });
+    expect(await vote(phone, aVotePayload(dilemma.id, { optionIds: [a] }))).toMatchObject({ ok: true });
 
     const first = await put(dilemma.id, 1, { counts: { [a]: 3, [b]: 1 }, note: 'Tafel 2' }).expect(200);
     expect(first.body).toMatchObject({
@@ -75,11 +82,11 @@ describe('hand counts: one entry per option per round (e2e)', () => {
     expect(rows).toHaveLength(2);
 
     // The tally: 1 phone + 3 hands; the hands apart.
-    const tally = await waitFor<TallyPayload>(watcher, 'tally', (p) => p.dilemmaId === dilemma.id && p.total === 4);
+    const tally = await waitForEvent(watcher, 'tally', (p) => p.dilemmaId === dilemma.id && p.total === 4);
     expect(tally.counts).toEqual({ [a]: 3, [b]: 1, [c]: 0 });
     expect(tally.manual).toEqual({ total: 3, counts: { [a]: 2, [b]: 1, [c]: 0 } });
 
-    // POST (CONTRACT.md) sets too: it no longer adds up.
+    // POST (docs/API.md) sets too: it no longer adds up.
     const posted = await t.http
       .post(`/api/dilemmas/${dilemma.id}/manual-counts`)
       .set(staff.auth)

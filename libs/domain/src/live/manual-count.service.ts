@@ -18,7 +18,7 @@ export interface ManualCountInput {
   respondents?: number;
 }
 
-/** What POST /manual-counts answers (CONTRACT.md): the round's hand counts after the change. */
+/** What POST /manual-counts answers (docs/API.md): the round's hand counts after the change. */
 export interface ManualCountView {
   id: string;
   dilemmaId: string;
@@ -110,7 +110,7 @@ export class ManualCountService {
     return { dilemmaId, kind: dilemma.kind, currentRound: dilemma.round, rounds: rounds.map((r) => roundView(dilemmaId, r)) };
   }
 
-  /** POST /manual-counts (CONTRACT.md): the round from the body; answers in that route's shape. */
+  /** POST /manual-counts (docs/API.md): the round from the body; answers in that route's shape. */
   async add(actorId: string, dilemmaId: string, input: ManualCountInput): Promise<ManualCountView> {
     const round = await this.set(actorId, dilemmaId, input.round, input);
     return {
