@@ -41,13 +41,10 @@ describe('aggregation: from votes to results (e2e)', () => {
       ...times(6, { group: 'tenant_org' as const, choice: { optionIds: [b.id] } }),
       ...times(2, { group: 'stakeholder' as const, choice: { optionIds: [a.id] } }),
     ]);
+    // One entry per option per round (a correction replaces it): A counted 3, C 1.
     await aManualCount()
       .on(dilemma)
-      .counting({ [a.id]: 2, [c.id]: 1 })
-      .save(t.dataSource);
-    await aManualCount()
-      .on(dilemma)
-      .counting({ [a.id]: 1 })
+      .counting({ [a.id]: 3, [c.id]: 1 })
       .save(t.dataSource);
 
     await runJob('aggregate-dilemma', { dilemmaId: dilemma.id }, jobIds.aggregateDilemma(dilemma.id, 1));

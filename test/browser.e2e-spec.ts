@@ -194,7 +194,7 @@ describeWithChromium('pages in a browser (e2e)', () => {
       await page.getByLabel('Ja, meer groen', { exact: true }).fill('3');
       await page.getByRole('button', { name: 'Handtelling opslaan' }).click();
       await page.getByText('De handtelling is opgeslagen.').waitFor();
-      await page.getByText('Waarvan 3 met de hand geteld').waitFor();
+      await page.getByText('3 stemmen: 0 via telefoon, 3 met de hand').waitFor();
       await page.getByRole('button', { name: 'Sluiten', exact: true }).click();
       await page.getByRole('button', { name: 'Uitslag tonen', exact: true }).click();
       await page.getByText('De uitslag is zichtbaar.').waitFor();

@@ -34,7 +34,8 @@ const describeWithChromium = existsSync(CHROMIUM) || process.env.REQUIRE_BROWSER
 async function fingerprint(dataSource: DataSource): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
   const register = ['woonvisie_theme', 'agreement', 'agreement_event', 'advice', 'finding', 'finding_agreement', 'finding_event'];
-  for (const table of ['evening', 'participant', 'vote', 'manual_count', 'dilemma_result', 'audit_log', ...register]) {
+  const live = ['evening', 'participant', 'vote', 'manual_count_entry', 'manual_count_round', 'dilemma_result', 'audit_log'];
+  for (const table of [...live, ...register]) {
     const [row] = await dataSource.query(
       `SELECT count(*)::text AS n, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest FROM "${table}" t`,
     );

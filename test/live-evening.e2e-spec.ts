@@ -119,7 +119,7 @@ describe('a whole live evening (e2e)', () => {
     const final = await waitFor<TallyPayload>(staffSocket, 'tally', (p) => tallyWith(dilemma.id, 2, 25)(p));
     expect(final.counts[c]).toBe(20);
     const audit = await t.dataSource.query(
-      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'manual-count.add' AND target_id = $1`,
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'manual-count.set' AND target_id = $1`,
       [dilemma.id],
     );
     expect(audit[0].n).toBe(1);

@@ -163,8 +163,6 @@ describe('joining, check-in cards and manual counts (e2e)', () => {
       { round: 1, counts: { [a]: 10_001 } },
       { round: 1, counts: { 'not-an-option': 1 } },
       { round: 1, counts: {} },
-      { round: 1, counts: { [a]: 0 } },
-      { round: 2, counts: { [a]: 1 } },
       { round: 0, counts: { [a]: 1 } },
       { round: 1, counts: { [a]: 1 }, extra: true },
       { round: 1, counts: [1, 2] },
@@ -172,6 +170,13 @@ describe('joining, check-in cards and manual counts (e2e)', () => {
     ]) {
       await t.http.post(url(choice.id)).set(staff.auth).send(body).expect(400);
     }
+    // A round that does not exist yet is unknown (404); a 0 is a correction now (hand counts replace, not add).
+    const unknownRound = await t.http
+      .post(url(choice.id))
+      .set(staff.auth)
+      .send({ round: 2, counts: { [a]: 1 } })
+      .expect(404);
+    expect(unknownRound.body.code).toBe('VOTING_ROUND_NOT_FOUND');
     const analyst = await staffSession(t, 'analyst');
     await t.http
       .post(url(choice.id))

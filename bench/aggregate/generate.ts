@@ -80,9 +80,14 @@ export async function generate(
     [rounds],
   );
   await db.query(
-    `INSERT INTO manual_count (dilemma_id, round, counts, respondents)
-     SELECT d.id, $1, jsonb_build_object(d.opts[1]::text, 3, d.opts[2]::text, 2), 5
-     FROM bench_dilemma d WHERE d.kind = 'choice'`,
+    `INSERT INTO manual_count_entry (dilemma_id, round, option_key, count)
+     SELECT d.id, $1, o.key, o.n FROM bench_dilemma d
+     CROSS JOIN LATERAL (VALUES (d.opts[1]::text, 3), (d.opts[2]::text, 2)) AS o(key, n)
+     WHERE d.kind = 'choice'`,
+    [rounds],
+  );
+  await db.query(
+    `INSERT INTO manual_count_round (dilemma_id, round, respondents) SELECT d.id, $1, 5 FROM bench_dilemma d WHERE d.kind = 'choice'`,
     [rounds],
   );
   await db.query('ANALYZE');

@@ -10,7 +10,8 @@ import {
   DilemmaEntity,
   DilemmaOptionEntity,
   EveningEntity,
-  ManualCountEntity,
+  ManualCountEntryEntity,
+  ManualCountRoundEntity,
   ParticipantEntity,
   VoteEntity,
 } from '@hs/persistence';
@@ -141,11 +142,16 @@ export function aManualCount() {
     counting: (counts: Record<string, number>) => ((fields.counts = counts), builder),
     /** The people the counts stand for; by default the sum (one count per person, as for choice and scale). */
     standingFor: (respondents: number) => ((fields.respondents = respondents), builder),
-    save: (db: DataSource) =>
-      db.getRepository(ManualCountEntity).save({
-        ...fields,
-        respondents: fields.respondents ?? Object.values(fields.counts).reduce((a, b) => a + b, 0),
-      }),
+    /** One entry per option and a round row, as the API stores them (a second save of a round replaces its entries). */
+    save: async (db: DataSource) => {
+      const { dilemmaId, round, counts, note } = fields;
+      const respondents = fields.respondents ?? Object.values(counts).reduce((a, b) => a + b, 0);
+      await db.getRepository(ManualCountEntryEntity).upsert(
+        Object.entries(counts).map(([optionKey, count]) => ({ dilemmaId, round, optionKey, count })),
+        ['dilemmaId', 'round', 'optionKey'],
+      );
+      await db.getRepository(ManualCountRoundEntity).upsert({ dilemmaId, round, respondents, note }, ['dilemmaId', 'round']);
+    },
   };
   return builder;
 }

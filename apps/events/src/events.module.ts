@@ -10,6 +10,7 @@ import { CardsController } from './live/cards.controller';
 import { JoinController } from './live/join.controller';
 import { ManualCountsController } from './live/manual-counts.controller';
 import { DilemmasController } from './dilemmas/dilemmas.controller';
+import { DilemmaFlowController } from './dilemmas/dilemma-flow.controller';
 import { EveningsController } from './evenings/evenings.controller';
 import { RegistrationRetentionJob } from './evenings/registration-retention.job';
 import { RegistrationsController } from './evenings/registrations.controller';
@@ -39,6 +40,7 @@ const CONTROLLERS = [
   EveningsController,
   RegistrationsController,
   DilemmasController,
+  DilemmaFlowController,
   ThemesController,
   GlossaryController,
   AuditController,

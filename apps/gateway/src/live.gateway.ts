@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
-import { isScopedRole, type LiveConnection, type LiveIdentity, type VoteAck } from '@hs/contracts';
+import { runsEvenings, type LiveConnection, type LiveIdentity, type VoteAck } from '@hs/contracts';
 import { LIVE_SOCKET_SERVER, LiveStateService, type LiveSocketServer, TokenService, VoteService } from '@hs/domain';
 import { MetricsRegistry } from '@hs/persistence';
 import type { Counter, Gauge, Histogram } from 'prom-client';
@@ -58,8 +58,9 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
     if (principal.kind === 'participant') {
       return { kind: 'participant', participantId: principal.participantId, eveningId: principal.eveningId };
     }
-    // The people at the table read aggregated results over HTTP; the live console and raw tallies are not theirs.
-    if (isScopedRole(principal.role)) return null;
+    // Only those who run evenings follow one live: analysts and the people at the table read aggregated
+    // results over HTTP; the live console, raw tallies and presence are not theirs.
+    if (!runsEvenings(principal.role)) return null;
     if (typeof eveningId !== 'string' || !(await this.live.evening(eveningId))) return null;
     return { kind: 'staff', userId: principal.userId, eveningId };
   }

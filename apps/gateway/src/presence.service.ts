@@ -12,6 +12,7 @@ const REFRESH_MS = 5000;
  * `presence` {connected, voted} to staff, at most once a second. Each process counts its own tenants
  * (distinct participants) and writes that count to Redis; whoever has staff of an evening adds the
  * processes' counts up. `voted` is the phone voters of the current dilemma's round, from its tally.
+ * An ended evening has nobody present: {connected: 0, voted: 0}.
  */
 @Injectable()
 export class PresenceService {
@@ -82,8 +83,10 @@ export class PresenceService {
   }
 
   private async emitFor(eveningId: string): Promise<void> {
-    const connected = (await this.repo.connected(eveningId)) ?? this.local.get(eveningId)?.size ?? 0;
-    const current = await this.live.current(eveningId);
+    // After the end nobody takes part any more, even with the thank-you page still open on the phones.
+    const ended = (await this.live.evening(eveningId))?.status === 'ended';
+    const connected = ended ? 0 : ((await this.repo.connected(eveningId)) ?? this.local.get(eveningId)?.size ?? 0);
+    const current = ended ? null : await this.live.current(eveningId);
     let voted = 0;
     if (current && current.def.status !== 'draft') {
       const tally = await this.tallies.current(current.def);

@@ -10,6 +10,13 @@ export const SCOPED_ROLES = ['tenant_org', 'municipality'] as const;
 export type ScopedRole = (typeof SCOPED_ROLES)[number];
 export const isScopedRole = (role: StaffRole): role is ScopedRole => (SCOPED_ROLES as readonly string[]).includes(role);
 
+/**
+ * Those who run evenings: they see join codes, the console and the live tallies. Everyone else (analysts, the
+ * people at the table) reads aggregated results only, and never a join code.
+ */
+export const EVENING_RUNNER_ROLES = ['admin', 'facilitator'] as const;
+export const runsEvenings = (role: StaffRole): boolean => (EVENING_RUNNER_ROLES as readonly string[]).includes(role);
+
 export const EVENING_STATUSES = ['draft', 'published', 'live', 'ended'] as const;
 export type EveningStatus = (typeof EVENING_STATUSES)[number];
 

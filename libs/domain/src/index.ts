@@ -20,6 +20,8 @@ export * from './live/manual-count.service';
 export * from './dilemmas/dilemma.mapper';
 export * from './dilemmas/dilemma-rules';
 export * from './dilemmas/dilemma.service';
+export * from './dilemmas/dilemma-flow';
+export * from './dilemmas/dilemma-flow.service';
 export * from './evenings/evening-rules';
 export * from './evenings/evening.mapper';
 export * from './evenings/evening.service';

@@ -9,6 +9,7 @@ import { ManualCountService } from './live/manual-count.service';
 import { TallyService } from './live/tally.service';
 import { VoteService } from './live/vote.service';
 import { DilemmaService } from './dilemmas/dilemma.service';
+import { DilemmaFlowService } from './dilemmas/dilemma-flow.service';
 import { EveningService } from './evenings/evening.service';
 import { RegistrationService } from './evenings/registration.service';
 import { ThemeService } from './themes/theme.service';
@@ -39,6 +40,7 @@ export const DOMAIN_SERVICES = [
   CardService,
   ManualCountService,
   DilemmaService,
+  DilemmaFlowService,
   EveningService,
   RegistrationService,
   ThemeService,

@@ -88,6 +88,13 @@ export class DilemmaOptionDto {
   @ApiProperty({ type: String, nullable: true }) consequence: string | null;
 }
 
+export class DilemmaCountdownDto {
+  @ApiProperty({ description: 'Its length in seconds.' }) seconds: number;
+  @ApiProperty({ description: 'The server closes the dilemma when it ends.' }) closeAtZero: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'When it ends (ISO-8601) while it runs on the open dilemma.' })
+  endsAt: string | null;
+}
+
 export class DilemmaDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) eveningId: string;
@@ -102,4 +109,10 @@ export class DilemmaDto {
   @ApiProperty({ enum: DILEMMA_STATUSES }) status: DilemmaStatus;
   @ApiProperty() round: number;
   @ApiProperty() revealed: boolean;
+  @ApiPropertyOptional({
+    type: DilemmaCountdownDto,
+    nullable: true,
+    description: 'The countdown (PUT /api/dilemmas/:id/countdown), or null.',
+  })
+  countdown?: DilemmaCountdownDto | null;
 }

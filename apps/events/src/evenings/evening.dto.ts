@@ -171,7 +171,8 @@ export class EveningDto {
   @ApiProperty({ enum: EVENING_STATUSES }) status: EveningStatus;
   @ApiProperty({
     example: 'K7M2QX',
-    description: '6 characters from A–Z and 2–9 without 0/O and 1/I/L; unique among evenings not ended.',
+    description:
+      '6 characters from A–Z and 2–9 without 0/O and 1/I/L; unique among evenings not ended. Absent for roles that do not run evenings.',
   })
   joinCode: string;
   @ApiProperty({ type: String, nullable: true, description: 'When it ended (UTC), else null.' }) endedAt: string | null;

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { runsEvenings } from '@hs/contracts';
 import { EveningService, type StaffPrincipal, type StaffScope } from '@hs/domain';
 import { ApiRoute, CurrentScope, CurrentStaff, Public, Roles, Scoped } from '@hs/http';
 import { CreateEveningDto, EveningDto, PublicEveningDto, UpdateEveningDto } from './evening.dto';
@@ -24,19 +25,23 @@ export class EveningsController {
   @Scoped()
   @ApiRoute({
     summary: 'All evenings, by start time (any staff role).',
-    description: 'For tenant_org and municipality accounts: the evenings of their municipalities, without join codes.',
+    description:
+      'Join codes only for admin and facilitator. For tenant_org and municipality accounts: the evenings of their municipalities.',
   })
   @ApiOkResponse({ type: [EveningDto] })
-  list(@CurrentScope() scope: StaffScope) {
-    return this.evenings.list(scope);
+  list(@CurrentScope() scope: StaffScope, @CurrentStaff() actor: StaffPrincipal) {
+    return this.evenings.list(scope, runsEvenings(actor.role));
   }
 
   @Get('evenings/:id')
   @Scoped('evening')
-  @ApiRoute({ summary: 'One evening.', errors: [[404, 'Unknown evening (also for an id that is not a UUID).']] })
+  @ApiRoute({
+    summary: 'One evening (any staff role); the join code only for admin and facilitator.',
+    errors: [[404, 'Unknown evening (also for an id that is not a UUID).']],
+  })
   @ApiOkResponse({ type: EveningDto })
-  get(@Param('id') id: string, @CurrentScope() scope: StaffScope) {
-    return this.evenings.get(id, scope);
+  get(@Param('id') id: string, @CurrentScope() scope: StaffScope, @CurrentStaff() actor: StaffPrincipal) {
+    return this.evenings.get(id, scope, runsEvenings(actor.role));
   }
 
   @Patch('evenings/:id')

@@ -106,3 +106,57 @@ export class ManualCountResponseDto {
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty() createdAt: string;
 }
+
+export class ManualCountRoundDto {
+  @ApiProperty({
+    description:
+      'optionId (scale: "1".."5") → people (budget: points), whole numbers 0..10000. Each replaces that option\'s entry for the round; options left out keep theirs.',
+    example: { '8d9a…': 4 },
+  })
+  @IsObject()
+  counts: Record<string, number>;
+
+  @ApiPropertyOptional({ maxLength: 500, description: "Replaces the round's note; absent: kept." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+
+  @ApiPropertyOptional({
+    description: 'multi only: how many people the counts stand for (default: kept when it still fits, else the largest count).',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  respondents?: number;
+}
+
+class StaffRefDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+}
+
+export class ManualCountEntryDto {
+  @ApiProperty({ description: 'Option id, or the scale value "1".."5".' }) key: string;
+  @ApiProperty() count: number;
+  @ApiProperty({ type: StaffRefDto, nullable: true }) enteredBy: StaffRefDto | null;
+  @ApiProperty({ description: 'ISO-8601.' }) enteredAt: string;
+}
+
+export class ManualCountRoundViewDto {
+  @ApiProperty() dilemmaId: string;
+  @ApiProperty() round: number;
+  @ApiProperty({ description: 'The people these counts stand for.' }) respondents: number;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ type: StaffRefDto, nullable: true }) updatedBy: StaffRefDto | null;
+  @ApiProperty() updatedAt: string;
+  @ApiProperty({ type: [ManualCountEntryDto] }) entries: ManualCountEntryDto[];
+}
+
+export class ManualCountsDto {
+  @ApiProperty() dilemmaId: string;
+  @ApiProperty() kind: string;
+  @ApiProperty({ description: 'Hand counts can be entered for rounds 1 up to this one.' }) currentRound: number;
+  @ApiProperty({ type: [ManualCountRoundViewDto] }) rounds: ManualCountRoundViewDto[];
+}

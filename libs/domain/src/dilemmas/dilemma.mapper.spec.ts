@@ -42,6 +42,7 @@ describe('toDilemmaView', () => {
       status: 'open',
       round: 2,
       revealed: false,
+      countdown: null,
     });
   });
 });

@@ -25,5 +25,13 @@ export function toDilemmaView(
     status: dilemma.status,
     round: dilemma.round,
     revealed: dilemma.revealed,
+    countdown:
+      dilemma.countdownSeconds === null || dilemma.countdownSeconds === undefined
+        ? null
+        : {
+            seconds: dilemma.countdownSeconds,
+            closeAtZero: dilemma.countdownClose,
+            endsAt: dilemma.status === 'open' && dilemma.countdownEndsAt ? dilemma.countdownEndsAt.toISOString() : null,
+          },
   };
 }

@@ -76,7 +76,7 @@ export class DilemmaService {
   }
 
   /** open, close, reveal or revote (see DILEMMA_MOVES); each is audited and announced on the live bus. */
-  async move(actorId: string, id: string, move: DilemmaMove): Promise<DilemmaView> {
+  async move(actorId: string | null, id: string, move: DilemmaMove): Promise<DilemmaView> {
     if (!looksLikeUuid(id)) throw dilemmaNotFound();
     const rule = DILEMMA_MOVES[move];
     const outcome = await this.dilemmas.move(id, move, {

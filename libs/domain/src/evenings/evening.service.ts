@@ -72,17 +72,20 @@ export class EveningService {
     throw new DomainError('JOIN_CODE_EXHAUSTED', 'Er kon geen vrije toegangscode worden gevonden; probeer het opnieuw.');
   }
 
-  /** Every evening; for the people at the table those of their municipalities, without join codes. */
-  async list(scope: StaffScope = EVERYTHING): Promise<Array<EveningView | ScopedEveningView>> {
+  /**
+   * Every evening; for the people at the table those of their municipalities. Join codes only for those who
+   * run evenings (`withJoinCodes`: admin, facilitator).
+   */
+  async list(scope: StaffScope = EVERYTHING, withJoinCodes = true): Promise<Array<EveningView | ScopedEveningView>> {
     const evenings = (await this.evenings.list()).filter((e) => allowsAll(scope, eveningMunicipalities(e)));
-    return evenings.map((e) => viewFor(scope, e));
+    return evenings.map((e) => viewFor(scope, e, withJoinCodes));
   }
 
   /** The route's guard has checked the scope already; the join code stays with those who run evenings. */
-  async get(id: string, scope: StaffScope = EVERYTHING): Promise<EveningView | ScopedEveningView> {
+  async get(id: string, scope: StaffScope = EVERYTHING, withJoinCodes = true): Promise<EveningView | ScopedEveningView> {
     const evening = looksLikeUuid(id) ? await this.evenings.findById(id) : null;
     if (!evening) throw eveningNotFound();
-    return viewFor(scope, evening);
+    return viewFor(scope, evening, withJoinCodes);
   }
 
   /** Published and live evenings for anyone, without join codes. */
@@ -169,12 +172,12 @@ function parseStartsAt(value: string | Date): Date {
   return date;
 }
 
-/** What a tenant organisation or municipality sees of an evening: everything but the join code. */
+/** What an analyst, a tenant organisation or a municipality sees of an evening: everything but the join code. */
 export type ScopedEveningView = Omit<EveningView, 'joinCode'>;
 
-function viewFor(scope: StaffScope, evening: EveningEntity): EveningView | ScopedEveningView {
+function viewFor(scope: StaffScope, evening: EveningEntity, withJoinCode: boolean): EveningView | ScopedEveningView {
   const view = toEveningView(evening);
-  if (!isRestricted(scope)) return view;
+  if (withJoinCode && !isRestricted(scope)) return view;
   const { joinCode: _hidden, ...rest } = view;
   return rest;
 }

@@ -48,7 +48,7 @@ export function optionsOf(shape: SummaryShape): OptionShape[] {
 
 /**
  * How many people the hand counts stand for, when the entries do not say (they record it since the
- * live-voting schema; see manual_count.respondents). choice and scale: one count per person. multi: a person
+ * live-voting schema; see manual_count_round.respondents). choice and scale: one count per person. multi: a person
  * may be counted under several options, so the largest count is the (lower-bound) number of people.
  * budget: hand counts are points, so points ÷ budget.
  */

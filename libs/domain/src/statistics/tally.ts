@@ -35,7 +35,7 @@ export interface RoundTally {
   /** Hand counts summed over all entries of the round: option key → number (points for budget). */
   manual: Record<string, number>;
   /**
-   * The people the hand counts stand for, as the facilitator's entries recorded them (manual_count.
+   * The people the hand counts stand for, as the facilitator's entries recorded them (manual_count_round.
    * respondents); absent in tallies without that figure, which then derive it (manualRespondents).
    */
   manualRespondents?: number;

@@ -115,7 +115,7 @@ SELECT d.id, d.evening_id AS "eveningId", e.title AS "eveningTitle", e.municipal
   to_char(e.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "eveningStartsAt",
   d.position, d.theme, d.question, d.description, d.kind, d.budget, d.max_choices AS "maxChoices",
   d.link_key AS "linkKey", d.round, d.status, d.updated_at AS "updatedAt",
-  (SELECT max(m.created_at) FROM manual_count m WHERE m.dilemma_id = d.id) AS "manualAt",
+  (SELECT max(m.updated_at) FROM manual_count_round m WHERE m.dilemma_id = d.id) AS "manualAt",
   COALESCE((SELECT json_agg(json_build_object('id', o.id, 'label', o.label, 'consequence', o.consequence) ORDER BY o.position)
             FROM dilemma_option o WHERE o.dilemma_id = d.id), '[]'::json) AS options
 FROM dilemma d JOIN evening e ON e.id = d.evening_id
@@ -196,7 +196,11 @@ export class AggregationRepository {
   ): Promise<Array<{ dilemmaId: string; round: number; counts: Record<string, number>; respondents: number }>> {
     if (dilemmaIds.length === 0) return [];
     return this.db.query(
-      'SELECT dilemma_id AS "dilemmaId", round, counts, respondents FROM manual_count WHERE dilemma_id = ANY($1::uuid[]) ORDER BY created_at, id',
+      `SELECT r.dilemma_id AS "dilemmaId", r.round,
+         COALESCE((SELECT jsonb_object_agg(e.option_key, e.count) FROM manual_count_entry e
+                   WHERE e.dilemma_id = r.dilemma_id AND e.round = r.round), '{}'::jsonb) AS counts,
+         r.respondents
+       FROM manual_count_round r WHERE r.dilemma_id = ANY($1::uuid[]) ORDER BY r.created_at, r.id`,
       [dilemmaIds],
     );
   }

@@ -44,11 +44,14 @@ export type DilemmaMoveOutcome =
   | { kind: 'wrong-state'; status: DilemmaStatus; revealed: boolean }
   | { kind: 'another-open' };
 
+/** A countdown set for the dilemma starts with each open and revote (NULL seconds: none runs). */
+const START_COUNTDOWN = `countdown_ends_at = now() + countdown_seconds * interval '1 second'`;
+
 const SET: Record<DilemmaMove, string> = {
-  open: `status = 'open'`,
-  close: `status = 'closed'`,
+  open: `status = 'open', ${START_COUNTDOWN}`,
+  close: `status = 'closed', countdown_ends_at = NULL`,
   reveal: `revealed = true`,
-  revote: `status = 'open', round = round + 1, revealed = false`,
+  revote: `status = 'open', round = round + 1, revealed = false, ${START_COUNTDOWN}`,
 };
 
 const OPENS: Record<DilemmaMove, boolean> = { open: true, close: false, reveal: false, revote: true };
@@ -166,6 +169,29 @@ export class DilemmaRepository {
       if (isUniqueViolation(error, ONE_OPEN_PER_EVENING)) return { kind: 'another-open' };
       throw error;
     }
+  }
+
+  /**
+   * Sets (seconds) or clears (null) a dilemma's countdown. On an open dilemma it starts now; otherwise it
+   * waits for the next open or revote. Null when the dilemma does not exist.
+   */
+  async setCountdown(id: string, seconds: number | null, closeAtZero: boolean): Promise<DilemmaWithOptions | null> {
+    const updated = await this.dataSource.query(
+      `UPDATE dilemma SET countdown_seconds = $2, countdown_close = $3,
+         countdown_ends_at = CASE WHEN status = 'open' AND $2::int IS NOT NULL THEN now() + $2::int * interval '1 second' END,
+         updated_at = now()
+       WHERE id = $1 RETURNING id`,
+      [id, seconds, closeAtZero],
+    );
+    return (updated[0] as unknown[]).length === 0 ? null : this.findWithOptions(id);
+  }
+
+  /** Open dilemmas whose countdown ran out and that should close at zero (ix_dilemma_countdown_due). */
+  async findDueCountdowns(): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM dilemma WHERE status = 'open' AND countdown_close AND countdown_ends_at <= now() LIMIT 100`,
+    );
+    return rows.map((row) => row.id);
   }
 
   private async load(m: EntityManager, id: string): Promise<DilemmaWithOptions | null> {

@@ -23,7 +23,9 @@ import { DilemmaOptionEntity } from './dilemma-option.entity';
 @Check('ck_dilemma_budget', `(kind = 'budget') = (budget IS NOT NULL)`)
 @Check('ck_dilemma_max_choices', `max_choices IS NULL OR max_choices >= 1`)
 @Unique('uq_dilemma_evening_position', ['eveningId', 'position'])
+@Check('ck_dilemma_countdown_seconds', `countdown_seconds IS NULL OR countdown_seconds BETWEEN 5 AND 3600`)
 @Index('uq_dilemma_one_open_per_evening', { synchronize: false })
+@Index('ix_dilemma_countdown_due', { synchronize: false })
 export class DilemmaEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -76,6 +78,18 @@ export class DilemmaEntity {
   /** The last transition's time: "the last one touched" in the live state. */
   @Column({ name: 'touched_at', type: 'timestamptz', nullable: true })
   touchedAt: Date | null;
+
+  /** The facilitator's countdown for this dilemma in seconds (null: none); it runs from each open or revote. */
+  @Column({ name: 'countdown_seconds', type: 'int', nullable: true })
+  countdownSeconds: number | null;
+
+  /** Close the dilemma when the countdown reaches zero (server-side, also with the console closed). */
+  @Column({ name: 'countdown_close', type: 'boolean', default: false })
+  countdownClose: boolean;
+
+  /** When the running countdown ends; null when none runs. */
+  @Column({ name: 'countdown_ends_at', type: 'timestamptz', nullable: true })
+  countdownEndsAt: Date | null;
 
   @OneToMany(() => DilemmaOptionEntity, (option) => option.dilemma, { cascade: ['insert'] })
   options?: DilemmaOptionEntity[];

@@ -3,7 +3,8 @@ import { CheckinCardEntity } from './checkin-card.entity';
 import { DilemmaOptionEntity } from './dilemma-option.entity';
 import { DilemmaEntity } from './dilemma.entity';
 import { EveningEntity } from './evening.entity';
-import { ManualCountEntity } from './manual-count.entity';
+import { ManualCountEntryEntity } from './manual-count-entry.entity';
+import { ManualCountRoundEntity } from './manual-count-round.entity';
 import { ParticipantEntity } from './participant.entity';
 import { RegistrationEntity } from './registration.entity';
 import { StaffUserEntity } from './staff-user.entity';
@@ -30,7 +31,8 @@ export {
   DilemmaOptionEntity,
   DilemmaEntity,
   EveningEntity,
-  ManualCountEntity,
+  ManualCountEntryEntity,
+  ManualCountRoundEntity,
   ParticipantEntity,
   RegistrationEntity,
   StaffUserEntity,
@@ -61,7 +63,8 @@ export const ENTITIES = [
   DilemmaOptionEntity,
   DilemmaEntity,
   EveningEntity,
-  ManualCountEntity,
+  ManualCountEntryEntity,
+  ManualCountRoundEntity,
   ParticipantEntity,
   RegistrationEntity,
   StaffUserEntity,

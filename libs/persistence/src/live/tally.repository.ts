@@ -82,10 +82,10 @@ SELECT 'option', v.choice ->> 'value', count(*)::float8 FROM v WHERE v.choice ? 
 UNION ALL
 SELECT 'scaleSum', '', COALESCE(sum((v.choice ->> 'value')::numeric), 0)::float8 FROM v WHERE v.choice ? 'value'
 UNION ALL
-SELECT 'manual', c.key, sum(c.value::numeric)::float8 FROM manual_count mc, jsonb_each_text(mc.counts) AS c
- WHERE mc.dilemma_id = $1 AND mc.round = $2 GROUP BY c.key
+SELECT 'manual', e.option_key, sum(e.count)::float8 FROM manual_count_entry e
+ WHERE e.dilemma_id = $1 AND e.round = $2 GROUP BY e.option_key
 UNION ALL
-SELECT 'manualPeople', '', COALESCE(sum(respondents), 0)::float8 FROM manual_count WHERE dilemma_id = $1 AND round = $2`;
+SELECT 'manualPeople', '', COALESCE(sum(respondents), 0)::float8 FROM manual_count_round WHERE dilemma_id = $1 AND round = $2`;
 
 /** The counters of one dilemma and round straight from PostgreSQL, in one query (shared by both tally stores). */
 export async function countTally(dataSource: DataSource, dilemmaId: string, round: number): Promise<LiveCounters> {

@@ -1,11 +1,14 @@
 // The evenings list at /facilitate: every evening (GET /api/evenings) and a form to create one.
-import { api } from './api.js';
+import { api, readsPolicyOnly } from './api.js';
 import { h, show } from './dom.js';
 import { amsterdamLocalToIso, formatDateTime } from './format.js';
 import { onLangChange } from './i18n.js';
 import { act, errorText, field, say, staffPage, t } from './staff.js';
 
-const session = staffPage('evenings.title');
+// The evenings and their join codes are for those who run them; the API leaves the codes out for the rest.
+const signedIn = staffPage('evenings.title');
+const session = signedIn && readsPolicyOnly(signedIn.user?.role) ? null : signedIn;
+if (signedIn && !session) location.replace('/policy');
 const app = document.getElementById('app');
 let evenings = null;
 let loadError = null;

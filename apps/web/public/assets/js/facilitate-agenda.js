@@ -1,70 +1,10 @@
 // The agenda of the facilitator's console: every dilemma in position order with the buttons its
-// state allows (open, close, reveal, revote) and a form for hand counts (POST /api/dilemmas/:id/manual-counts).
+// state allows (open, close, reveal, revote), and a button that brings it into the live panel.
 import { api } from './api.js';
 import { h } from './dom.js';
 import { pick } from './i18n.js';
-import { act, field, say, t } from './staff.js';
-
-const SCALE_VALUES = ['1', '2', '3', '4', '5'];
-
-/** The buttons a dilemma's state allows (CONTRACT.md "Dilemmas"); the server has the last word (409). */
-function actionsFor(dilemma, eveningLive) {
-  const actions = [];
-  if (dilemma.status === 'draft') actions.push(['open', 'primary', !eveningLive]);
-  if (dilemma.status === 'open') actions.push(['close', 'primary', false]);
-  if (!dilemma.revealed && dilemma.status !== 'draft') actions.push(['reveal', '', false]);
-  if (dilemma.status === 'closed') actions.push(['revote', '', !eveningLive]);
-  return actions;
-}
-
-function manualCountsForm(dilemma, ctx) {
-  const keys =
-    dilemma.kind === 'scale'
-      ? SCALE_VALUES.map((v) => [v, `${v} · ${t(`scale${v}`)}`])
-      : dilemma.options.map((o) => [o.id, o.label]);
-  const inputs = keys.map(([key, label]) => [
-    key,
-    h('input', { type: 'number', min: '0', step: '1', value: '0', 'aria-label': label }),
-  ]);
-  const round = h('input', { type: 'number', min: '1', step: '1', value: String(dilemma.round) });
-  const note = h('input', { type: 'text', maxlength: '500' });
-  // multi: the counts add up to more than the people (each may tick several), so ask how many people.
-  const people = dilemma.kind === 'multi' ? h('input', { type: 'number', min: '0', step: '1' }) : null;
-  const submit = h('button', { type: 'submit', class: 'primary', text: t('manual.save') });
-  const form = h(
-    'form',
-    { class: 'manual' },
-    h('p', { class: 'hint', text: t(dilemma.kind === 'budget' ? 'manual.helpBudget' : 'manual.help') }),
-    h(
-      'div',
-      { class: 'manual-grid' },
-      inputs.map(([key, input]) => field(keys.find((k) => k[0] === key)[1], input)),
-    ),
-    people ? field(t('manual.people'), people, t('manual.peopleHelp')) : null,
-    field(t('manual.round'), round),
-    field(t('manual.note'), note),
-    submit,
-  );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const counts = {};
-    for (const [key, input] of inputs) {
-      const n = Number(input.value || 0);
-      if (!Number.isInteger(n) || n < 0) return say(t('manual.bad'), 'error');
-      if (n > 0) counts[key] = n;
-    }
-    const body = { round: Number(round.value), counts };
-    if (note.value.trim()) body.note = note.value.trim();
-    if (people?.value) body.respondents = Number(people.value);
-    const saved = await act(
-      submit,
-      () => api(`/api/dilemmas/${encodeURIComponent(dilemma.id)}/manual-counts`, { method: 'POST', body, token: ctx.token }),
-      t('manual.saved'),
-    );
-    if (saved !== undefined) for (const [, input] of inputs) input.value = '0';
-  });
-  return h('details', { class: 'manual-details' }, h('summary', { text: t('manual.title') }), form);
-}
+import { actionsFor } from './facilitate-live.js';
+import { act, t } from './staff.js';
 
 function item(dilemma, ctx) {
   const theme = ctx.themes.find((x) => x.slug === dilemma.theme);
@@ -86,9 +26,12 @@ function item(dilemma, ctx) {
     });
     return button;
   });
+  // Into the live panel: its tally, countdown and hand counts (to correct a closed dilemma's count, say).
+  const show = h('button', { type: 'button', class: 'small', text: t('agenda.toPanel') });
+  show.addEventListener('click', () => ctx.select(dilemma.id));
   return h(
     'li',
-    { class: `agenda-item ${dilemma.status === 'open' ? 'is-open' : ''}` },
+    { class: `agenda-item ${dilemma.status === 'open' ? 'is-open' : ''} ${ctx.currentId === dilemma.id ? 'in-panel' : ''}` },
     h(
       'div',
       { class: 'agenda-head' },
@@ -114,12 +57,14 @@ function item(dilemma, ctx) {
           ),
         )
       : null,
-    h('div', { class: 'actions' }, buttons),
-    dilemma.status !== 'draft' ? manualCountsForm(dilemma, ctx) : null,
+    // The dilemma in the panel has its buttons there (with their keys); the agenda does not repeat them.
+    ctx.currentId === dilemma.id
+      ? h('p', { class: 'hint', text: t('agenda.inPanel') })
+      : h('div', { class: 'actions' }, buttons, show),
   );
 }
 
-/** ctx: {token, evening, themes, dilemmas, onChanged(dilemma)} */
+/** ctx: {token, evening, themes, dilemmas, currentId, onChanged(dilemma), select(id)} */
 export function agenda(ctx) {
   if (ctx.dilemmasError) return h('p', { class: 'message error', text: ctx.dilemmasError });
   if (!ctx.dilemmas) return h('p', { text: t('loading') });

@@ -1,18 +1,23 @@
 // The facilitator's console (/facilitate/:eveningId): the evening and its transitions, the live
 // dilemma with its tally and presence, the agenda, new dilemmas, check-in cards, the projector screen.
 // Socket events: see live.js and libs/contracts/src/live-events.ts.
-import { api } from './api.js';
-import { barChart, tallyRows } from './chart.js';
+import { api, readsPolicyOnly } from './api.js';
 import { fill, h, show } from './dom.js';
 import { agenda } from './facilitate-agenda.js';
 import { cardsForm, dilemmaForm } from './facilitate-forms.js';
 import { bankPicker } from './facilitate-bank.js';
-import { formatDateTime, formatNumber } from './format.js';
+import { handCounts } from './facilitate-hands.js';
+import { bindKeys, helpDialog } from './facilitate-keys.js';
+import { actionsFor, drawLivePanel, move, nextQuestion, tickCountdown, toggleCountdown } from './facilitate-live.js';
+import { formatDateTime } from './format.js';
 import { onLangChange } from './i18n.js';
 import { connectLive } from './live.js';
 import { act, errorText, staffPage, t } from './staff.js';
 
-const session = staffPage('console.title');
+// The console is for those who run evenings; the API refuses the rest (no join codes, no live socket).
+const signedIn = staffPage('console.title');
+const session = signedIn && readsPolicyOnly(signedIn.user?.role) ? null : signedIn;
+if (signedIn && !session) location.replace('/policy');
 const eveningId = decodeURIComponent(location.pathname.split('/')[2] ?? '');
 const app = document.getElementById('app');
 
@@ -28,6 +33,17 @@ const ctx = {
   tallies: {},
   presence: null,
   online: false,
+  /** The countdown settings of the live panel, kept across redraws. */
+  countdownSeconds: 60,
+  countdownClose: true,
+  openHelp: () => help.open(),
+  handCounts: (dilemma) => handCounts(dilemma, ctx),
+  select: (id) => {
+    ctx.currentId = id;
+    drawLive();
+    drawAgenda();
+    parts.live.querySelector('h2')?.focus?.();
+  },
   onChanged: (dilemma) => {
     upsert(dilemma);
     if (dilemma.status === 'open' || ctx.currentId === dilemma.id) ctx.currentId = dilemma.id;
@@ -37,9 +53,11 @@ const ctx = {
   onCreated: (dilemma) => ctx.onChanged(dilemma),
 };
 
+const help = helpDialog();
+
 const parts = {
   header: h('section', { class: 'card evening-head' }),
-  live: h('section', { class: 'card live-panel', 'aria-live': 'off' }),
+  live: h('section', { class: 'card live-panel', 'aria-label': t('live.title') }),
   agenda: h('section', { class: 'card' }),
   tools: h('section', { class: 'card' }),
   form: h('div'),
@@ -180,42 +198,7 @@ function drawHeader() {
 // ---------- live ----------
 
 function drawLive() {
-  const current = ctx.dilemmas?.find((d) => d.id === ctx.currentId);
-  // A tally of an earlier round (before a revote) is not this round's.
-  const stored = current ? ctx.tallies[current.id] : null;
-  const tally = stored && stored.round === current.round ? stored : null;
-  const presence = ctx.presence;
-  const scaleLabels = [1, 2, 3, 4, 5].map((v) => t(`scale${v}`));
-  fill(
-    parts.live,
-    h('h2', { text: t('live.title') }),
-    h(
-      'p',
-      { class: 'presence' },
-      h('span', { class: `dot ${ctx.online ? 'on' : 'off'}`, 'aria-hidden': 'true' }),
-      ctx.online ? t('live.connected') : t('live.offline'),
-      presence ? ` · ${t('live.presence', { connected: presence.connected, voted: presence.voted })}` : '',
-    ),
-    current
-      ? h(
-          'div',
-          {},
-          h('p', { class: 'live-question', text: current.question }),
-          h('p', {
-            class: 'hint',
-            text: `${t(`dstatus.${current.status}`)} · ${t('round', { n: current.round })}${current.revealed ? ` · ${t('dilemma.revealed')}` : ''}`,
-          }),
-          barChart(tallyRows(current, tally, scaleLabels), {
-            valueText: current.kind === 'budget' ? (r) => t('points', { n: r.value }) : undefined,
-          }),
-          h('p', { class: 'total', text: t(tally?.total === 1 ? 'live.totalOne' : 'live.total', { n: tally?.total ?? 0 }) }),
-          current.kind === 'scale' && typeof tally?.mean === 'number'
-            ? h('p', { text: t('live.mean', { mean: formatNumber(tally.mean, 2) }) })
-            : null,
-          tally?.manual?.total ? h('p', { class: 'hint', text: t('live.manual', { n: tally.manual.total }) }) : null,
-        )
-      : h('p', { class: 'hint', text: t('live.none') }),
-  );
+  drawLivePanel(ctx, parts.live);
 }
 
 function drawAgenda() {
@@ -224,7 +207,14 @@ function drawAgenda() {
 
 function drawTools() {
   const liveToggle = h('input', { type: 'checkbox', id: 'live-before-reveal' });
-  const screenButton = h('button', { type: 'button', class: 'primary', text: t('tools.screen') });
+  const screenButton = h('button', {
+    type: 'button',
+    class: 'primary',
+    id: 'open-screen',
+    text: t('tools.screen'),
+    'aria-keyshortcuts': 'S',
+    title: t('keys.hint', { key: 'S' }),
+  });
   screenButton.addEventListener('click', () => openScreen(liveToggle.checked));
   fill(
     parts.tools,
@@ -249,6 +239,9 @@ function refresh() {
 }
 
 function render() {
+  // The live panel's kept parts carry texts of the language they were made in.
+  ctx.liveParts = null;
+  ctx.countdownPart = null;
   refresh();
   drawTools();
   fill(
@@ -257,17 +250,65 @@ function render() {
       ? [bankPicker(ctx), dilemmaForm(ctx)]
       : h('p', { class: ctx.themesError ? 'message error' : 'hint', text: ctx.themesError ?? t('loading') }),
   );
+  help.redraw();
   if (!app.contains(parts.header)) {
     show(
       app,
       parts.header,
-      h('div', { class: 'console-grid' }, h('div', {}, parts.live, parts.tools), h('div', {}, parts.agenda, parts.form)),
+      h(
+        'div',
+        { class: 'console-grid' },
+        h('div', { class: 'live-column' }, parts.live),
+        h('div', {}, parts.agenda, parts.tools, parts.form),
+      ),
+      help.element,
     );
   }
+}
+
+/** The current dilemma of the live panel, if one is selected. */
+function current() {
+  return ctx.dilemmas?.find((d) => d.id === ctx.currentId) ?? null;
+}
+
+/** A key for a transition works only when the panel offers that button (and it is not disabled). */
+function keyMove(action) {
+  return () => {
+    const dilemma = current();
+    const allowed =
+      dilemma && actionsFor(dilemma, ctx.evening?.status === 'live').find(([a, , disabled]) => a === action && !disabled);
+    if (allowed) void move(ctx, dilemma, action, null);
+  };
 }
 
 if (session) {
   onLangChange(render);
   render();
   void load().then(connect);
+  bindKeys(
+    {
+      next: () => ctx.evening?.status === 'live' && void nextQuestion(ctx, null),
+      open: keyMove('open'),
+      close: keyMove('close'),
+      reveal: keyMove('reveal'),
+      revote: keyMove('revote'),
+      countdown: () => void toggleCountdown(ctx, current(), null),
+      hands: () => {
+        const hands = parts.live.querySelector('.hand-counts');
+        if (!hands) return;
+        hands.open = true;
+        // The counts load when the section opens: focus the first field once it is there.
+        const focus = (tries) => {
+          const input = hands.querySelector('.hand-input');
+          if (input) input.focus();
+          else if (tries > 0) setTimeout(() => focus(tries - 1), 150);
+        };
+        focus(20);
+      },
+      screen: () => openScreen(document.getElementById('live-before-reveal')?.checked ?? false),
+      help: () => help.open(),
+    },
+    help,
+  );
+  setInterval(() => tickCountdown(ctx, parts.live), 250);
 }

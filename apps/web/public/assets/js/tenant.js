@@ -22,6 +22,7 @@ import {
   pickScreen,
   saveSession,
 } from './tenant-join.js';
+import { showCountdown } from './tenant-countdown.js';
 import { comingEvenings } from './tenant-evenings.js';
 import { bindScreens, liveScreen, spinner } from './tenant-screens.js';
 import { mountTextSize } from './tenant-text-size.js';
@@ -273,6 +274,7 @@ function setDilemma(dilemma, myVote) {
   }
   state.dilemma = dilemma;
   state.myVote = myVote ?? null;
+  showCountdown(dilemma);
 }
 
 function setOnline(online) {
