@@ -7,7 +7,9 @@ import type { DilemmaEntity, DilemmaOptionEntity } from '@hs/persistence';
  */
 export function toDilemmaView(
   dilemma: DilemmaEntity,
-  options: Pick<DilemmaOptionEntity, 'id' | 'label' | 'consequence' | 'position'>[],
+  options: Array<
+    Pick<DilemmaOptionEntity, 'id' | 'label' | 'consequence' | 'position'> & Partial<Pick<DilemmaOptionEntity, 'translations'>>
+  >,
 ): DilemmaView {
   return {
     id: dilemma.id,
@@ -19,11 +21,17 @@ export function toDilemmaView(
     kind: dilemma.kind,
     options: [...options]
       .sort((a, b) => a.position - b.position)
-      .map((option) => ({ id: option.id, label: option.label, consequence: option.consequence })),
+      .map((option) => ({
+        id: option.id,
+        label: option.label,
+        consequence: option.consequence,
+        translations: option.translations ?? {},
+      })),
     maxChoices: dilemma.maxChoices,
     budget: dilemma.budget,
     status: dilemma.status,
     round: dilemma.round,
     revealed: dilemma.revealed,
+    translations: dilemma.translations ?? {},
   };
 }

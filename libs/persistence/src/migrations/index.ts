@@ -9,6 +9,7 @@ import { ConsultationRounds1795000008100 } from './1795000008100-consultation-ro
 import { QuestionBank1795000008200 } from './1795000008200-question-bank';
 import { RegistrationEmailPerEvening1795000005000 } from './1795000005000-registration-email-per-evening';
 import { AgreementsAndFindings1795000008500 } from './1795000008500-agreements-and-findings';
+import { ContentTranslations1796000200000 } from './1796000200000-content-translations';
 
 /** Every migration, in order; a new one is appended here, one per line. */
 // prettier-ignore
@@ -24,4 +25,5 @@ export const MIGRATIONS: Function[] = [
   QuestionBank1795000008200,
   RegistrationEmailPerEvening1795000005000,
   AgreementsAndFindings1795000008500,
+  ContentTranslations1796000200000,
 ];
