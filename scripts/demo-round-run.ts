@@ -4,9 +4,13 @@
  * and the reports have a believable round to show. One command: it starts the platform in this process
  * on a free port against DATABASE_URL and REDIS_URL, and stops it when the results are aggregated.
  *
- * Idempotent: an evening that has ended is left alone, so a second run changes nothing and says so. An
- * evening that is neither published nor ended (started by hand, or a run that was stopped half-way) is
- * left alone too, with a line saying so.
+ * Then it writes what became of Leeuwarden's input (scripts/demo-feedback.ts): a bid item that is agreed and
+ * in uitvoering, the tenant organisation's advice and the corporation's response, and a published finding
+ * quoting Leeuwarden's 2026 result, for /terugkoppeling and the letter.
+ *
+ * Idempotent: an evening that has ended is left alone, and the feedback is written only when it is not there, so a
+ * second run changes nothing and says so. An evening that is neither published nor ended (started by hand, or a run
+ * that was stopped half-way) is left alone too, with a line saying so.
  */
 import 'reflect-metadata';
 import { In } from 'typeorm';
@@ -15,6 +19,7 @@ import { createDataSource, EveningEntity, prepareDatabase } from '@hs/persistenc
 import { startServer } from '../apps/server/src/bootstrap';
 import { DEMO_EVENINGS, DEMO_STAFF } from './demo-data';
 import { scaledPlans } from './demo-phones';
+import { isDemoFeedbackDone, writeDemoFeedback } from './demo-feedback';
 import { type EveningOutcome, playDemoRound } from './demo-round-runner';
 import { demoId, seedDemo } from './demo-seeder';
 
@@ -22,6 +27,8 @@ export interface DemoRoundSummary {
   played: EveningOutcome[];
   alreadyRun: string[];
   leftAlone: Array<{ municipality: string; status: string }>;
+  /** Leeuwarden's feedback: written by this run, there already, or not written (its evening was not played). */
+  feedback: 'written' | 'there' | 'skipped';
 }
 
 export interface DemoRoundOptions {
@@ -40,6 +47,7 @@ export async function runDemoRound(env: NodeJS.ProcessEnv, options: DemoRoundOpt
   const dataSource = createDataSource(config.databaseUrl);
   await dataSource.initialize();
   let statuses: Map<string, string>;
+  let feedbackDone: boolean;
   try {
     const admin =
       config.adminEmail && config.adminPassword ? { email: config.adminEmail, password: config.adminPassword } : undefined;
@@ -49,11 +57,12 @@ export async function runDemoRound(env: NodeJS.ProcessEnv, options: DemoRoundOpt
       .getRepository(EveningEntity)
       .findBy({ id: In(DEMO_EVENINGS.map((e) => demoId('evening', e.key))) });
     statuses = new Map(rows.map((row) => [row.id, row.status]));
+    feedbackDone = await isDemoFeedbackDone(dataSource);
   } finally {
     await dataSource.destroy();
   }
 
-  const summary: DemoRoundSummary = { played: [], alreadyRun: [], leftAlone: [] };
+  const summary: DemoRoundSummary = { played: [], alreadyRun: [], leftAlone: [], feedback: feedbackDone ? 'there' : 'skipped' };
   const todo = scaledPlans(options.scale ?? 1).filter((plan) => {
     const evening = DEMO_EVENINGS.find((e) => e.key === plan.key)!;
     const status = statuses.get(demoId('evening', plan.key)) ?? 'missing';
@@ -63,7 +72,10 @@ export async function runDemoRound(env: NodeJS.ProcessEnv, options: DemoRoundOpt
   });
   for (const { municipality, status } of summary.leftAlone)
     log(`  ${municipality}: left alone (status ${status}: started by hand, or an earlier run stopped half-way)`);
-  if (todo.length === 0) {
+  // The feedback quotes Leeuwarden's result: it needs that evening played (now or before).
+  const leeuwarden = statuses.get(demoId('evening', 'leeuwarden'));
+  const writeFeedback = !feedbackDone && (leeuwarden === 'ended' || leeuwarden === 'published');
+  if (todo.length === 0 && !writeFeedback) {
     log(`Nothing to do: ${summary.alreadyRun.length} demo evenings were played already. Nothing changed.`);
     return summary;
   }
@@ -83,12 +95,16 @@ export async function runDemoRound(env: NodeJS.ProcessEnv, options: DemoRoundOpt
   const url = `http://127.0.0.1:${port}`;
   try {
     const facilitator = DEMO_STAFF.find((s) => s.role === 'facilitator')!;
-    log(`Playing ${todo.length} evening${todo.length === 1 ? '' : 's'} through ${url}:`);
-    summary.played = await playDemoRound(
-      { url, origin, facilitator: { email: facilitator.email, password: facilitator.password }, log },
-      todo,
-      options.parallel,
-    );
+    const target = { url, origin, facilitator: { email: facilitator.email, password: facilitator.password }, log };
+    if (todo.length > 0) {
+      log(`Playing ${todo.length} evening${todo.length === 1 ? '' : 's'} through ${url}:`);
+      summary.played = await playDemoRound(target, todo, options.parallel);
+    }
+    if (writeFeedback) {
+      log('Writing what became of the input ("u zei, wij deden"):');
+      await writeDemoFeedback(target);
+      summary.feedback = 'written';
+    }
   } finally {
     await app.close();
   }

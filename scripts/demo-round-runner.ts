@@ -31,7 +31,8 @@ export interface EveningOutcome {
 
 class DemoRoundError extends Error {}
 
-function client(target: RoundTarget) {
+/** The HTTP API as one signed-in account: `account` (default: the target's facilitator) after signIn(). */
+export function client(target: RoundTarget, account: { email: string; password: string } = target.facilitator) {
   let token = '';
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${target.url}${path}`, {
@@ -50,18 +51,16 @@ function client(target: RoundTarget) {
   return {
     call,
     async signIn(): Promise<void> {
-      const session = await call<{ accessToken: string }>('POST', '/api/auth/login', target.facilitator).catch(
-        (error: unknown) => {
-          throw new DemoRoundError(
-            `the demo facilitator ${target.facilitator.email} cannot sign in (was its password changed?): ${String(error)}`,
-          );
-        },
-      );
+      const session = await call<{ accessToken: string }>('POST', '/api/auth/login', account).catch((error: unknown) => {
+        throw new DemoRoundError(
+          `the demo account ${account.email} cannot sign in (was its password changed?): ${String(error)}`,
+        );
+      });
       token = session.accessToken;
     },
   };
 }
-type Client = ReturnType<typeof client>;
+export type Client = ReturnType<typeof client>;
 
 function connectOnce(target: RoundTarget, participantToken: string): Promise<Socket> {
   const socket = io(`${target.url}/live`, {

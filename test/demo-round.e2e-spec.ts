@@ -11,7 +11,9 @@ import { runDemoRound } from '../scripts/demo-round-run';
 import { demoId } from '../scripts/demo-seeder';
 import { deleteKeysUnder } from '../libs/persistence/src/redis-keys';
 import { dropDatabase, freshDatabaseUrl } from './support/databases';
-import { bootTestApp, type TestApp } from './support/test-app';
+import { DEMO_FEEDBACK } from '../scripts/demo-feedback';
+import { pdfPages } from './support/pdf-text';
+import { asBytes, bootTestApp, type TestApp } from './support/test-app';
 
 /**
  * The full round is about 6,000 votes; on a machine shared with the other suites the test plays it with a
@@ -31,7 +33,8 @@ const describeWithChromium = existsSync(CHROMIUM) || process.env.REQUIRE_BROWSER
 /** Row counts and a digest of every row of the tables a round writes, so any insert or update shows. */
 async function fingerprint(dataSource: DataSource): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
-  for (const table of ['evening', 'participant', 'vote', 'manual_count', 'dilemma_result', 'audit_log']) {
+  const register = ['woonvisie_theme', 'agreement', 'agreement_event', 'advice', 'finding', 'finding_agreement', 'finding_event'];
+  for (const table of ['evening', 'participant', 'vote', 'manual_count', 'dilemma_result', 'audit_log', ...register]) {
     const [row] = await dataSource.query(
       `SELECT count(*)::text AS n, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest FROM "${table}" t`,
     );
@@ -73,6 +76,7 @@ describe('npm run demo:round (e2e)', () => {
       const small = first.played.filter((e) => e.phones + e.byHand < 5);
       expect(small.map((e) => e.municipality)).toEqual(['Opsterland']);
       expect(first.played.filter((e) => e.revotes > 0).length).toBeGreaterThanOrEqual(5);
+      expect(first.feedback).toBe('written');
 
       const dataSource = createDataSource(url);
       await dataSource.initialize();
@@ -80,7 +84,12 @@ describe('npm run demo:round (e2e)', () => {
         const before = await fingerprint(dataSource);
         const lines: string[] = [];
         const second = await runDemoRound(env, { scale: SCALE, log: (line) => lines.push(line) });
-        expect(second).toEqual({ played: [], alreadyRun: first.played.map((e) => e.municipality), leftAlone: [] });
+        expect(second).toEqual({
+          played: [],
+          alreadyRun: first.played.map((e) => e.municipality),
+          leftAlone: [],
+          feedback: 'there',
+        });
         expect(lines.join('\n')).toMatch(/Nothing changed/);
         expect(await fingerprint(dataSource)).toEqual(before);
       } finally {
@@ -124,6 +133,76 @@ describe('npm run demo:round (e2e)', () => {
         }
       }
     }
+  });
+
+  it("writes what became of Leeuwarden's input: a published finding quoting its 2026 result, an agreement in uitvoering", async () => {
+    const leeuwardenDilemma = demoId('dilemma', 'leeuwarden', DEMO_FEEDBACK.dilemmaKey);
+    const results = await t.http.get(`/api/dilemmas/${leeuwardenDilemma}/results`).set(analyst).expect(200);
+    const top = [...results.body.options].sort((a: { count: number }, b: { count: number }) => b.count - a.count)[0];
+
+    const feedback = await t.http.get('/api/public/feedback?municipality=Leeuwarden').expect(200);
+    expect(feedback.body).toHaveLength(1);
+    const [finding] = feedback.body;
+    expect(finding.round).toMatchObject({ year: 2026 });
+    expect(finding.text).toContain(`"${top.label}"`);
+    // The figures quoted are Leeuwarden's own, as they stood when the finding was written.
+    expect(finding.quotes).toEqual([
+      expect.objectContaining({
+        dilemmaId: leeuwardenDilemma,
+        optionId: top.optionId,
+        count: top.count,
+        total: results.body.total,
+      }),
+    ]);
+    expect(finding.agreements).toEqual([
+      expect.objectContaining({ text: DEMO_FEEDBACK.bid.text, status: 'in_uitvoering', party: 'corporatie' }),
+    ]);
+    expect(finding.history.map((h: { kind: string; agreementStatus?: string }) => h.agreementStatus ?? h.kind)).toEqual(
+      expect.arrayContaining(['published', 'in_uitvoering']),
+    );
+    // Nothing for another municipality.
+    expect((await t.http.get('/api/public/feedback?municipality=Harlingen').expect(200)).body).toEqual([]);
+
+    // The letter for tenants without internet says the same.
+    const letter = await t.http
+      .get('/api/public/feedback/letter.pdf?municipality=Leeuwarden')
+      .buffer(true)
+      .parse(asBytes)
+      .expect(200);
+    const text = pdfPages(letter.body as Buffer)
+      .join('\n')
+      .replace(/\s+/g, ' ');
+    expect(text).toContain(top.label);
+    expect(text).toContain(DEMO_FEEDBACK.bid.text);
+    expect(text).toMatch(/in uitvoering/i);
+  });
+
+  it("shows Leeuwarden's tenant organisation its advice and the corporation's response, and nothing of Harlingen", async () => {
+    const login = DEMO_STAFF.find((s) => s.role === 'tenant_org')!;
+    expect(login).toMatchObject({ email: 'huurders-leeuwarden@demo.huurdersstem.nl', password: 'demo-huurders-2027' });
+    const session = await t.http.post('/api/auth/login').send({ email: login.email, password: login.password }).expect(200);
+    const tenants = { Authorization: `Bearer ${session.body.accessToken}` };
+    const items = (await t.http.get('/api/agreements').set(tenants).expect(200)).body as Array<{
+      id: string;
+      municipality: string;
+    }>;
+    expect(items.map((a) => a.municipality)).toEqual(['Leeuwarden']);
+    const item = await t.http.get(`/api/agreements/${items[0].id}`).set(tenants).expect(200);
+    expect(item.body).toMatchObject({ status: 'in_uitvoering', advice: { given: 1, answered: 1 } });
+    expect(item.body.adviceItems).toEqual([
+      expect.objectContaining({
+        text: DEMO_FEEDBACK.advice.text,
+        givenOn: DEMO_FEEDBACK.advice.on,
+        response: DEMO_FEEDBACK.response.text,
+        respondedOn: DEMO_FEEDBACK.response.on,
+      }),
+    ]);
+    await t.http.get('/api/agreements?municipality=Harlingen').set(tenants).expect(403);
+    await t.http.get('/api/policy-input?municipality=Harlingen').set(tenants).expect(403);
+    const input = await t.http.get('/api/policy-input').set(tenants).expect(200);
+    expect(JSON.stringify(input.body)).not.toContain('Harlingen');
+    const findings = (await t.http.get('/api/findings').set(tenants).expect(200)).body as Array<{ municipality: string }>;
+    expect(findings.map((f) => f.municipality)).toEqual(['Leeuwarden']);
   });
 
   it('gives policy input over the nine evenings, with a revote and the small evening hidden in its groups', async () => {

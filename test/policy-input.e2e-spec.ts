@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { aDilemma, aManualCount, anEvening, castVotes, times } from './support/aggregation-builders';
-import { bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
+import { pdfPages } from './support/pdf-text';
+import { xlsxRows } from './support/readable-text';
+import { asBytes, bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
 /**
@@ -133,6 +135,39 @@ describe('policy input: suppression, paired shift and scope (e2e)', () => {
     expect(csv).not.toMatch(/;Avond;Avond Vlieland \(Vlieland\);[^;]+;Aandeel/);
     expect(csv).toContain(';Gemeente;Vlieland;;Niet getoond;;;;;ja');
     expect(csv).toMatch(/;Avond;Avond Dantumadiel \(Dantumadiel\);Sneller;Aandeel;0,5000;/);
+
+    // The same report as XLSX: every row of a hidden evening or municipality says so and has no figure.
+    const download = (format: string) =>
+      t.http.get(`/api/reports/${created.body.id}/export.${format}`).set(analyst.auth).buffer(true).parse(asBytes).expect(200);
+    const sheets = await xlsxRows((await download('xlsx')).body as Buffer);
+    const hiddenRows = Object.entries(sheets).flatMap(([sheet, rows]) =>
+      rows.filter((row) => /Vlieland|Noardeast-Fryslân/.test(Object.values(row).join(' '))).map((row) => ({ sheet, row })),
+    );
+    expect(hiddenRows.map((h) => h.sheet)).toEqual(expect.arrayContaining(['Avonden', 'Gemeenten']));
+    for (const { sheet, row } of hiddenRows.filter((h) => 'Niet getoond' in h.row)) {
+      expect([sheet, row['Niet getoond'], row['n'], row['Aandeel'], row['Interval laag'], row['Interval hoog']]).toEqual([
+        sheet,
+        'ja',
+        '',
+        '',
+        '',
+        '',
+      ]);
+    }
+    const dantumadiel = sheets['Avonden'].filter((row) => row['Avond'] === 'Avond Dantumadiel (Dantumadiel)');
+    expect(dantumadiel.map((row) => [row['n'], row['Niet getoond']])).toEqual([
+      ['20', 'nee'],
+      ['20', 'nee'],
+    ]);
+
+    // And as PDF (pdftotext): the evening and municipality tables name them as not shown, never with their n.
+    const pdf = pdfPages((await download('pdf')).body as Buffer)
+      .join('\n')
+      .replace(/\s+/g, ' ');
+    expect(pdf).toContain('Avond Vlieland (niet getoond)');
+    expect(pdf).toContain('Vlieland (niet getoond)');
+    expect(pdf).toMatch(/Dantumadiel \(n=20\)/);
+    expect(pdf).not.toMatch(/Vlieland \(n=|Noardeast-Fryslân \(n=|n=3\b|n=12\b/);
   }, 60_000);
 
   it('computes the shift over the people who voted in both rounds, with McNemar, and hand counts apart', async () => {

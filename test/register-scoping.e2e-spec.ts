@@ -153,7 +153,8 @@ describe('register, advice and findings: a Leeuwarden account never sees Harling
   afterAll(async () => {
     await t?.close();
     await dropDatabase(databaseUrl);
-    await deleteKeysUnder(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', redisPrefix);
+    // A run without Redis (local backplane) has no keys to remove, and no REDIS_URL.
+    if (process.env.REDIS_URL) await deleteKeysUnder(process.env.REDIS_URL, redisPrefix);
   });
 
   it('covers every route of the register, advice and findings the application has', () => {

@@ -2,10 +2,12 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { loadConfig } from '@hs/config';
 import { startServer } from '../apps/server/src/bootstrap';
 import { freePort } from './support/processes';
+import { describeWithRedis } from './support/services';
 
 const METRICS_TOKEN = 'worker-scrape-token-0123456789abcdef';
 
-describe('a worker process with METRICS_PORT (e2e)', () => {
+// A ROLE=worker process is the split layout, which runs on Redis only (the local backplane is one process).
+describeWithRedis('a worker process with METRICS_PORT (e2e)', () => {
   let context: INestApplicationContext;
   let base: string;
   beforeAll(async () => {
@@ -17,7 +19,7 @@ describe('a worker process with METRICS_PORT (e2e)', () => {
     base = `http://127.0.0.1:${port}`;
   });
   afterAll(async () => {
-    await context.close();
+    await context?.close();
   });
 
   it('answers /health with database, redis and queue up', async () => {

@@ -8,11 +8,16 @@ import { pdfPages } from './pdf-text';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Every sheet's name and every cell's text, a line per row. */
-export async function xlsxText(bytes: Buffer): Promise<string> {
+async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
   // exceljs wants an ArrayBuffer: copy exactly these bytes (a Buffer may sit in a larger shared pool).
   await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return book;
+}
+
+/** Every sheet's name and every cell's text, a line per row. */
+export async function xlsxText(bytes: Buffer): Promise<string> {
+  const book = await load(bytes);
   const lines: string[] = [];
   book.eachSheet((sheet) => {
     lines.push(`# ${sheet.name}`);
@@ -23,6 +28,21 @@ export async function xlsxText(bytes: Buffer): Promise<string> {
     });
   });
   return lines.join('\n');
+}
+
+/** Every sheet's rows as objects keyed by the sheet's header row, each cell as the text it shows ('' when empty). */
+export async function xlsxRows(bytes: Buffer): Promise<Record<string, Array<Record<string, string>>>> {
+  const book = await load(bytes);
+  const sheets: Record<string, Array<Record<string, string>>> = {};
+  book.eachSheet((sheet) => {
+    const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    const rows: Array<Record<string, string>> = [];
+    sheet.eachRow((row, i) => {
+      if (i > 1) rows.push(Object.fromEntries(header.map((h, c) => [h, row.getCell(c + 1).text])));
+    });
+    sheets[sheet.name] = rows;
+  });
+  return sheets;
 }
 
 export async function readableText(bytes: Buffer, contentType: string): Promise<string> {

@@ -18,10 +18,7 @@ export class PolicyInputController {
   @ApiOkResponse({ description: 'PolicyInput (libs/contracts/src/results.ts): per theme its dilemmas, each with its cells.' })
   @ApiRoute({
     summary: 'Policy input per theme and dilemma across the evenings in scope (analyst, admin).',
-    errors: [
-      [400, 'A bad query, or a scope that is not valid (INVALID_SCOPE).'],
-      [404, 'An unknown evening in the scope.'],
-    ],
+    errors: [[400, 'A bad query, or a scope that is not valid: an unknown evening, theme or group (INVALID_SCOPE).']],
     description:
       'Pooled final-round choice with intervals, group / municipality / age comparison, the paired shift between rounds, ' +
       'consensus (0 split … 1 unanimous), consequences, the comparison between evenings, differences that hold up (Holm) and, ' +

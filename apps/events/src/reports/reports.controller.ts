@@ -15,10 +15,7 @@ export class ReportsController {
   @Scoped()
   @ApiRoute({
     summary: 'Queue a report (analyst, admin, tenant_org, municipality); the worker renders it.',
-    errors: [
-      [400, 'Invalid fields, or a scope that is not valid (INVALID_SCOPE).'],
-      [404, 'An unknown evening in the scope.'],
-    ],
+    errors: [[400, 'Invalid fields, or a scope that is not valid: an unknown evening, theme or group (INVALID_SCOPE).']],
     description:
       'A tenant_org or municipality account gets a report of its own municipalities: without municipalities, all of them; ' +
       'another municipality or an evening of one: 403.',

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@hs/config';
 import type { FeedbackHistoryEntry, PublicFinding } from '@hs/contracts';
-import { FindingRepository, RegisterRepository } from '@hs/persistence';
+import { FindingRepository, RegisterRepository, RoundRepository } from '@hs/persistence';
 import { amsterdamDay } from './finding-rules';
 import { renderLetterPdf } from './letter-pdf';
 
@@ -20,6 +20,7 @@ export class FeedbackService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly findings: FindingRepository,
     private readonly register: RegisterRepository,
+    private readonly rounds: RoundRepository,
   ) {}
 
   async published(query: FeedbackQuery): Promise<PublicFinding[]> {
@@ -31,10 +32,12 @@ export class FeedbackService {
     const ids = findings.map((f) => f.id);
     const [links, events] = await Promise.all([this.findings.links(ids), this.findings.events(ids)]);
     const agreementIds = [...new Set(links.map((l) => l.agreementId))];
-    const [agreements, timeline] = await Promise.all([
+    const [agreements, timeline, rounds] = await Promise.all([
       this.register.findAgreements(agreementIds),
       this.register.events(agreementIds),
+      findings.some((f) => f.roundId) ? this.rounds.list() : [],
     ]);
+    const roundById = new Map(rounds.map((r) => [r.id, { id: r.id, name: r.name, year: r.year }]));
     const agreementById = new Map(agreements.map((a) => [a.id, a]));
 
     return findings.map((f) => {
@@ -56,7 +59,7 @@ export class FeedbackService {
         id: f.id,
         municipality: f.municipality,
         roundId: f.roundId,
-        round: null,
+        round: (f.roundId && roundById.get(f.roundId)) || null,
         text: f.text,
         translations: f.translations,
         quotes: f.quotes,
