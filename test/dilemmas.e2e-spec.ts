@@ -49,6 +49,7 @@ describe('dilemmas: creating and listing (e2e)', () => {
         status: 'draft',
         round: 1,
         revealed: false,
+        countdown: null,
         translations: {},
       });
     });
