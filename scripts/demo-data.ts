@@ -140,7 +140,7 @@ export const DEMO_AGENDA: DemoDilemma[] = [
       {
         label: 'Sneller isoleren, de huur stijgt iets meer',
         consequence:
-          'huur +1,5% per jaar boven de inflatie; alle woningen vóór 2030 geïsoleerd, energierekening ca. € 35 per maand lager',
+          'de huur stijgt elk jaar 1,5% meer dan de prijzen; alle woningen zijn vóór 2030 geïsoleerd, de energierekening wordt ongeveer € 35 per maand lager',
       },
       {
         label: 'De huur alleen met de inflatie mee',
@@ -148,7 +148,7 @@ export const DEMO_AGENDA: DemoDilemma[] = [
       },
       {
         label: 'Lage inkomens ontzien, de rest betaalt meer',
-        consequence: 'huur +0% voor huishoudens met huurtoeslag, +2% per jaar voor de andere huurders',
+        consequence: 'wie huurtoeslag krijgt, gaat niet meer huur betalen; de andere huurders betalen elk jaar 2% meer',
       },
     ],
   },
@@ -160,14 +160,24 @@ export const DEMO_AGENDA: DemoDilemma[] = [
     question: 'Verdeel 10 punten over wat er de komende jaren aan uw woning moet gebeuren',
     description: 'Meer punten betekent: hier gaat meer van het onderhoudsgeld naartoe. Alles tegelijk kan niet.',
     options: [
-      { label: 'Isolatie en nieuwe kozijnen', consequence: 'ca. € 18.000 per woning; ongeveer 40% minder gasverbruik' },
-      { label: 'Nieuwe keuken en badkamer', consequence: 'ca. € 15.000 per woning; huur + € 12 per maand' },
-      { label: 'Zonnepanelen', consequence: 'servicekosten + € 8 per maand, stroomrekening ca. € 25 per maand lager' },
+      {
+        label: 'Isolatie en nieuwe kozijnen',
+        consequence: 'kost ongeveer € 18.000 per woning; u gebruikt ongeveer 40% minder gas',
+      },
+      {
+        label: 'Nieuwe keuken en badkamer',
+        consequence: 'kost ongeveer € 15.000 per woning; de huur gaat € 12 per maand omhoog',
+      },
+      {
+        label: 'Zonnepanelen',
+        consequence:
+          '€ 8 per maand meer servicekosten (de vaste kosten naast de huur); uw stroomrekening wordt ongeveer € 25 per maand lager',
+      },
       {
         label: 'Drempels weg en beugels: geschikt tot op hoge leeftijd',
-        consequence: 'ca. € 6.000 per woning; langer thuis wonen',
+        consequence: 'kost ongeveer € 6.000 per woning; u kunt langer thuis blijven wonen',
       },
-      { label: 'Ventilatie tegen vocht en schimmel', consequence: 'ca. € 3.000 per woning; minder klachten over vocht' },
+      { label: 'Ventilatie tegen vocht en schimmel', consequence: 'kost ongeveer € 3.000 per woning; minder last van vocht' },
     ],
   },
   {
@@ -180,11 +190,11 @@ export const DEMO_AGENDA: DemoDilemma[] = [
       { label: 'Zwerfafval en grofvuil opruimen', consequence: '4 uur per week; minder tijd voor de andere taken' },
       {
         label: 'Overlast tussen buren aanpakken',
-        consequence: 'vaker bemiddeling, wachttijd voor een gesprek korter dan 2 weken',
+        consequence: 'vaker hulp bij ruzie tussen buren; binnen 2 weken een gesprek',
       },
       { label: 'Groen en speelplekken bijhouden' },
       { label: 'Buren met elkaar in contact brengen', consequence: 'een buurtkamer open op 2 middagen per week' },
-      { label: 'Verlichting en veilige looproutes', consequence: '€ 20.000 per jaar uit het leefbaarheidsbudget' },
+      { label: 'Verlichting en veilige looproutes', consequence: 'kost € 20.000 per jaar uit het geld voor de buurt' },
     ],
   },
   {
@@ -210,7 +220,10 @@ export const DEMO_AGENDA: DemoDilemma[] = [
         label: 'Een vast spreekuur in het dorpshuis of wijkcentrum',
         consequence: 'een monteur komt binnen 10 werkdagen, een week later dan nu',
       },
-      { label: 'Allebei, betaald uit de servicekosten', consequence: 'servicekosten + € 4 per maand' },
+      {
+        label: 'Allebei, betaald uit de servicekosten',
+        consequence: '€ 4 per maand meer servicekosten (de vaste kosten naast de huur)',
+      },
     ],
   },
   {
@@ -218,7 +231,8 @@ export const DEMO_AGENDA: DemoDilemma[] = [
     theme: 'solidariteit',
     kind: 'choice',
     question: 'Welk deel van de vrijkomende woningen moet naar mensen die met spoed een huis nodig hebben?',
-    description: 'Bijvoorbeeld mensen die uit de zorg of de opvang komen, statushouders en mensen na een scheiding.',
+    description:
+      'Bijvoorbeeld mensen die uit de zorg of de opvang komen, mensen met een verblijfsvergunning en mensen na een scheiding.',
     options: [
       { label: 'De helft', consequence: 'andere woningzoekenden wachten gemiddeld 1,5 jaar langer' },
       { label: 'Een kwart', consequence: 'andere woningzoekenden wachten gemiddeld 8 maanden langer' },
@@ -237,7 +251,7 @@ export const DEMO_AGENDA: DemoDilemma[] = [
     options: [
       {
         label: 'Dezelfde huur houden bij verhuizen naar een kleinere woning',
-        consequence: 'de corporatie loopt ca. € 60 per maand huur mis per verhuizing',
+        consequence: 'de corporatie krijgt per verhuizing ongeveer € 60 per maand minder huur',
       },
       {
         label: 'Voorrang voor ouderen op seniorenwoningen in het eigen dorp',

@@ -36,14 +36,16 @@ describe('dilemmas: creating and listing (e2e)', () => {
         description: 'Wat weegt zwaarder?',
         kind: 'choice',
         options: [
-          { id: expect.any(String), label: 'Nu isoleren', consequence: 'huur +1,5% per jaar' },
-          { id: expect.any(String), label: 'Huur gelijk', consequence: 'isolatie 5 jaar later' },
+          { id: expect.any(String), label: 'Nu isoleren', consequence: 'huur +1,5% per jaar', translations: {} },
+          { id: expect.any(String), label: 'Huur gelijk', consequence: 'isolatie 5 jaar later', translations: {} },
         ],
         maxChoices: null,
         budget: null,
         status: 'draft',
         round: 1,
         revealed: false,
+        countdown: null,
+        translations: {},
       });
     });
 

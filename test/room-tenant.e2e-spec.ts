@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createEvening } from './support/evening-builders';
+import { createDilemma, createEvening } from './support/evening-builders';
 import { aLiveEvening, transition } from './support/live-builders';
 import { captureOutput } from './support/output';
 import { describeWithChromium, launchChromium, phonePage, seriousViolations } from './support/phone-browser';
@@ -247,6 +247,79 @@ describeWithChromium('the tenant flow on a phone (e2e)', () => {
       await other.getByText('You are already signed up with this e-mail address.').waitFor();
       await page.context().close();
       await other.context().close();
+    },
+    SLOW,
+  );
+  it(
+    'shows the dilemma in Frisian and English on phones and on the projector (?lang=fy), the Dutch where a text is missing',
+    async () => {
+      const evening = await createEvening(t, facilitator, { title: 'Hierdersjûn Ljouwert' }, 'live');
+      const dilemma = await createDilemma(t, facilitator, evening.id, {
+        question: 'Eerst isoleren, of de huur gelijk houden?',
+        description: 'Isoleren maakt de woning warmer en de energierekening lager, maar kost geld.',
+        translations: {
+          fy: {
+            question: 'Earst isolearje, of de hier gelyk hâlde?',
+            description: 'Isolearje makket de wenning waarmer en de enerzjyrekken leger, mar kostet jild.',
+          },
+          en: { question: 'Insulate first, or keep the rent the same?' },
+        },
+        options: [
+          {
+            label: 'Nu isoleren',
+            consequence: 'De huur gaat elk jaar 1,5% omhoog.',
+            translations: {
+              fy: { label: 'No isolearje', consequence: 'De hier giet elk jier 1,5% omheech.' },
+              en: { label: 'Insulate now', consequence: 'The rent goes up 1.5% a year.' },
+            },
+          },
+          {
+            label: 'Huur gelijk houden',
+            consequence: 'Isoleren gebeurt 5 jaar later.',
+            translations: { fy: { label: 'Hier gelyk hâlde', consequence: 'Isolearjen bart 5 jier letter.' } },
+          },
+        ],
+      });
+      await transition(t, facilitator, dilemma.id, 'open');
+
+      const fy = await phonePage(browser, 'fy-NL');
+      await fy.goto(`${url}/join/${evening.joinCode}`);
+      await fy.getByRole('button', { name: 'Hierder', exact: true }).click();
+      await fy.getByRole('button', { name: 'Oerslaan' }).click();
+      await fy.getByRole('heading', { name: 'Earst isolearje, of de hier gelyk hâlde?' }).waitFor();
+      await fy.getByText('Gefolch: De hier giet elk jier 1,5% omheech.').waitFor();
+      await fy.getByText('Gefolch: Isolearjen bart 5 jier letter.').waitFor();
+      await expectAccessible(fy);
+      await fy.screenshot({ path: join(ARTIFACTS, 'tenant-phone-fy.png') });
+      await fy.getByRole('button', { name: /No isolearje/ }).click();
+      await fy.getByText('Jo stim is ûntfongen').waitFor();
+      await fy.getByText('No isolearje').waitFor();
+      await fy.context().close();
+
+      // English: the question and the first option translated; the second option has no English, so Dutch.
+      const en = await phonePage(browser, 'en-GB');
+      await en.goto(`${url}/join/${evening.joinCode}`);
+      await en.getByRole('button', { name: 'Skip' }).click();
+      await en.getByRole('button', { name: 'Skip' }).click();
+      await en.getByRole('heading', { name: 'Insulate first, or keep the rent the same?' }).waitFor();
+      await en.getByText('Consequence: The rent goes up 1.5% a year.').waitFor();
+      await en.getByRole('button', { name: /Huur gelijk houden/ }).waitFor();
+      await en.getByText('Isoleren maakt de woning warmer', { exact: false }).waitFor();
+      await expectAccessible(en);
+      // Switching to Frisian redraws the question in Frisian, without a reload.
+      await en.getByRole('button', { name: 'FY – Frysk' }).click();
+      await en.getByRole('heading', { name: 'Earst isolearje, of de hier gelyk hâlde?' }).waitFor();
+      await en.context().close();
+
+      const projector = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-NL' });
+      const screen = await projector.newPage();
+      await screen.goto(`${url}/screen/${evening.id}?lang=fy#token=${encodeURIComponent(facilitator.token)}`);
+      await screen.getByRole('heading', { name: 'Earst isolearje, of de hier gelyk hâlde?' }).waitFor();
+      await screen.getByText('Hier gelyk hâlde', { exact: true }).waitFor();
+      await expectAccessible(screen);
+      // ?lang is for the projector alone: the console's language on this laptop stays as it was.
+      await expect(screen.evaluate("localStorage.getItem('hs.lang')")).resolves.toBeNull();
+      await projector.close();
     },
     SLOW,
   );

@@ -6,10 +6,20 @@
 import type { DilemmaKind, DilemmaStatus, EveningStatus } from './enums';
 import type { VoteErrorCode } from './error-codes';
 
+/** The languages content may be translated into; Dutch is the text itself, required, and the fallback. */
+export const CONTENT_TRANSLATION_LANGUAGES = ['fy', 'en'] as const;
+export type ContentTranslationLanguage = (typeof CONTENT_TRANSLATION_LANGUAGES)[number];
+
+/** Frisian and English texts of a dilemma: only those given; a missing one falls back to the Dutch. */
+export type DilemmaTranslations = Partial<Record<ContentTranslationLanguage, { question?: string; description?: string | null }>>;
+export type OptionTranslations = Partial<Record<ContentTranslationLanguage, { label?: string; consequence?: string | null }>>;
+
 export interface DilemmaOptionView {
   id: string;
   label: string;
   consequence: string | null;
+  /** Addition to CONTRACT.md: Frisian and English label and consequence ({} when none). */
+  translations: OptionTranslations;
 }
 
 export interface DilemmaView {
@@ -26,6 +36,8 @@ export interface DilemmaView {
   status: DilemmaStatus;
   round: number;
   revealed: boolean;
+  /** Addition to CONTRACT.md: Frisian and English question and description ({} when none). */
+  translations: DilemmaTranslations;
   /**
    * The facilitator's countdown, or null. `endsAt` (ISO-8601) while it runs on the
    * open dilemma, else null; with `closeAtZero` the server closes the dilemma when it ends.

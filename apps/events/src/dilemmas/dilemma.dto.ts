@@ -1,7 +1,71 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { DILEMMA_KINDS, DILEMMA_STATUSES, type DilemmaKind, type DilemmaStatus, THEME_SLUGS } from '@hs/contracts';
+
+/** The Frisian or English texts of a dilemma; each is optional (missing: the Dutch is shown). */
+export class DilemmaTextDto {
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  @Matches(/\S/, { message: 'question mag niet leeg zijn' })
+  question?: string;
+
+  @ApiPropertyOptional({ maxLength: 4000, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  description?: string | null;
+}
+
+/** `{fy?, en?}`: any other key (a language we do not show, say "de") is refused with a 400 by the whitelist. */
+export class DilemmaTranslationsDto {
+  @ApiPropertyOptional({ type: DilemmaTextDto, description: 'Frysk' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DilemmaTextDto)
+  fy?: DilemmaTextDto;
+
+  @ApiPropertyOptional({ type: DilemmaTextDto, description: 'English' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DilemmaTextDto)
+  en?: DilemmaTextDto;
+}
+
+export class OptionTextDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Matches(/\S/, { message: 'label mag niet leeg zijn' })
+  label?: string;
+
+  @ApiPropertyOptional({ maxLength: 1000, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  consequence?: string | null;
+}
+
+export class OptionTranslationsDto {
+  @ApiPropertyOptional({ type: OptionTextDto, description: 'Frysk' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OptionTextDto)
+  fy?: OptionTextDto;
+
+  @ApiPropertyOptional({ type: OptionTextDto, description: 'English' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OptionTextDto)
+  en?: OptionTextDto;
+}
 
 export class DilemmaOptionInputDto {
   @ApiProperty({ example: 'Huur +1,5% per jaar', maxLength: 200 })
@@ -21,6 +85,13 @@ export class DilemmaOptionInputDto {
   @IsString()
   @MaxLength(1000)
   consequence?: string | null;
+
+  @ApiPropertyOptional({ type: OptionTranslationsDto, description: 'Frisian and English label and consequence.' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OptionTranslationsDto)
+  translations?: OptionTranslationsDto;
 }
 
 export class CreateDilemmaDto {
@@ -80,12 +151,66 @@ export class CreateDilemmaDto {
   @IsString()
   @MaxLength(300)
   linkKey?: string;
+
+  @ApiPropertyOptional({
+    type: DilemmaTranslationsDto,
+    description: 'Frisian (fy) and English (en) question and description; Dutch is required and the fallback.',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DilemmaTranslationsDto)
+  translations?: DilemmaTranslationsDto;
+}
+
+/**
+ * PATCH /api/dilemmas/:id, while it is a draft: the texts, their translations, the options (all of them,
+ * replaced) and the kind's numbers. Theme, kind and link key stay as created.
+ */
+export class UpdateDilemmaDto {
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  @Matches(/\S/, { message: 'question mag niet leeg zijn' })
+  question?: string;
+
+  @ApiPropertyOptional({ maxLength: 4000, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  description?: string | null;
+
+  @ApiPropertyOptional({ type: [DilemmaOptionInputDto], description: 'Replaces every option; the rules of the kind apply.' })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => DilemmaOptionInputDto)
+  options?: DilemmaOptionInputDto[];
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsInt()
+  maxChoices?: number | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsInt()
+  budget?: number | null;
+
+  @ApiPropertyOptional({ type: DilemmaTranslationsDto, description: 'Replaces the translations of question and description.' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DilemmaTranslationsDto)
+  translations?: DilemmaTranslationsDto;
 }
 
 export class DilemmaOptionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() label: string;
   @ApiProperty({ type: String, nullable: true }) consequence: string | null;
+  @ApiProperty({ type: OptionTranslationsDto, description: '{} when none.' }) translations: OptionTranslationsDto;
 }
 
 export class DilemmaCountdownDto {
@@ -115,4 +240,5 @@ export class DilemmaDto {
     description: 'The countdown (PUT /api/dilemmas/:id/countdown), or null.',
   })
   countdown?: DilemmaCountdownDto | null;
+  @ApiProperty({ type: DilemmaTranslationsDto, description: '{} when none.' }) translations: DilemmaTranslationsDto;
 }

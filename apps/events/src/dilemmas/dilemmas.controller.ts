@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DilemmaService, type StaffPrincipal } from '@hs/domain';
 import { ApiRoute, CurrentStaff, Roles, Scoped } from '@hs/http';
-import { CreateDilemmaDto, DilemmaDto } from './dilemma.dto';
+import { CreateDilemmaDto, DilemmaDto, UpdateDilemmaDto } from './dilemma.dto';
 
 @ApiTags('dilemmas')
 @Controller('api')
@@ -41,6 +41,21 @@ export class DilemmasController {
   @ApiOkResponse({ type: DilemmaDto })
   get(@Param('id') id: string) {
     return this.dilemmas.get(id);
+  }
+
+  @Patch('dilemmas/:id')
+  @Roles('facilitator')
+  @ApiRoute({
+    summary: 'Change a draft: question, description, options (all replaced), numbers of the kind, translations (fy, en).',
+    errors: [
+      [400, 'Invalid fields or an unknown language key; rules of the kind broken (INVALID_DILEMMA).'],
+      [404, 'Unknown dilemma.'],
+      [409, 'Opened before (DILEMMA_LOCKED: texts and options are fixed), or the evening has ended (EVENING_ENDED).'],
+    ],
+  })
+  @ApiOkResponse({ type: DilemmaDto })
+  update(@Param('id') id: string, @Body() body: UpdateDilemmaDto, @CurrentStaff() actor: StaffPrincipal) {
+    return this.dilemmas.update(actor.userId, id, body);
   }
 
   @Post('dilemmas/:id/open')

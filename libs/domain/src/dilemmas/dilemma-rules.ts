@@ -1,4 +1,11 @@
-import { DomainError, type DilemmaKind, type DilemmaStatus, type EveningStatus } from '@hs/contracts';
+import {
+  CONTENT_TRANSLATION_LANGUAGES,
+  type ContentTranslationLanguage,
+  DomainError,
+  type DilemmaKind,
+  type DilemmaStatus,
+  type EveningStatus,
+} from '@hs/contracts';
 
 export const MIN_OPTIONS = 2;
 export const MAX_OPTIONS = 8;
@@ -113,4 +120,26 @@ export function assertEveningLive(status: EveningStatus): void {
 /** Throws 409 EVENING_ENDED: an ended evening's agenda is history. */
 export function assertEveningNotEnded(status: EveningStatus): void {
   if (status === 'ended') throw new DomainError('EVENING_ENDED', 'Deze avond is afgelopen; er kunnen geen dilemma’s meer bij.');
+}
+
+/**
+ * Translations as stored: only fy and en, only the given texts, a blank text left out (so the Dutch shows rather
+ * than nothing). The DTO has refused other keys and wrong types already; this keeps the stored shape tidy.
+ */
+export function cleanTranslations<K extends string>(
+  given: Partial<Record<ContentTranslationLanguage, Partial<Record<K, string | null>>>> | undefined,
+  fields: readonly K[],
+): Partial<Record<ContentTranslationLanguage, Partial<Record<K, string>>>> {
+  const clean: Partial<Record<ContentTranslationLanguage, Partial<Record<K, string>>>> = {};
+  for (const lang of CONTENT_TRANSLATION_LANGUAGES) {
+    const texts = given?.[lang];
+    if (!texts) continue;
+    const kept: Partial<Record<K, string>> = {};
+    for (const field of fields) {
+      const text = texts[field];
+      if (typeof text === 'string' && text.trim()) kept[field] = text;
+    }
+    if (Object.keys(kept).length) clean[lang] = kept;
+  }
+  return clean;
 }

@@ -16,6 +16,7 @@ describe('toDilemmaView', () => {
       status: 'open',
       round: 2,
       revealed: false,
+      translations: { fy: { question: 'Hier of isolaasje?' } },
       linkKey: 'x',
       touchedAt: new Date(),
       createdAt: new Date(),
@@ -23,7 +24,14 @@ describe('toDilemmaView', () => {
     } as DilemmaEntity;
     const options = [
       { id: 'o2', dilemmaId: 'd1', position: 2, label: 'Later isoleren', consequence: null },
-      { id: 'o1', dilemmaId: 'd1', position: 1, label: 'Huur +1,5%', consequence: 'huur +1,5% per jaar' },
+      {
+        id: 'o1',
+        dilemmaId: 'd1',
+        position: 1,
+        label: 'Huur +1,5%',
+        consequence: 'huur +1,5% per jaar',
+        translations: { en: { label: 'Rent +1.5%' } },
+      },
     ] as DilemmaOptionEntity[];
     expect(toDilemmaView(dilemma, options)).toEqual({
       id: 'd1',
@@ -34,8 +42,8 @@ describe('toDilemmaView', () => {
       description: null,
       kind: 'multi',
       options: [
-        { id: 'o1', label: 'Huur +1,5%', consequence: 'huur +1,5% per jaar' },
-        { id: 'o2', label: 'Later isoleren', consequence: null },
+        { id: 'o1', label: 'Huur +1,5%', consequence: 'huur +1,5% per jaar', translations: { en: { label: 'Rent +1.5%' } } },
+        { id: 'o2', label: 'Later isoleren', consequence: null, translations: {} },
       ],
       maxChoices: 2,
       budget: null,
@@ -43,6 +51,7 @@ describe('toDilemmaView', () => {
       round: 2,
       revealed: false,
       countdown: null,
+      translations: { fy: { question: 'Hier of isolaasje?' } },
     });
   });
 });

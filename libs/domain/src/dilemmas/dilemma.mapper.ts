@@ -7,7 +7,9 @@ import type { DilemmaEntity, DilemmaOptionEntity } from '@hs/persistence';
  */
 export function toDilemmaView(
   dilemma: DilemmaEntity,
-  options: Pick<DilemmaOptionEntity, 'id' | 'label' | 'consequence' | 'position'>[],
+  options: Array<
+    Pick<DilemmaOptionEntity, 'id' | 'label' | 'consequence' | 'position'> & Partial<Pick<DilemmaOptionEntity, 'translations'>>
+  >,
 ): DilemmaView {
   return {
     id: dilemma.id,
@@ -19,7 +21,12 @@ export function toDilemmaView(
     kind: dilemma.kind,
     options: [...options]
       .sort((a, b) => a.position - b.position)
-      .map((option) => ({ id: option.id, label: option.label, consequence: option.consequence })),
+      .map((option) => ({
+        id: option.id,
+        label: option.label,
+        consequence: option.consequence,
+        translations: option.translations ?? {},
+      })),
     maxChoices: dilemma.maxChoices,
     budget: dilemma.budget,
     status: dilemma.status,
@@ -33,5 +40,6 @@ export function toDilemmaView(
             closeAtZero: dilemma.countdownClose,
             endsAt: dilemma.status === 'open' && dilemma.countdownEndsAt ? dilemma.countdownEndsAt.toISOString() : null,
           },
+    translations: dilemma.translations ?? {},
   };
 }

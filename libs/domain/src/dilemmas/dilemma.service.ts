@@ -1,22 +1,60 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type DilemmaKind, type DilemmaView, DomainError, jobIds } from '@hs/contracts';
+import {
+  type DilemmaKind,
+  type DilemmaTranslations,
+  type DilemmaView,
+  DomainError,
+  type OptionTranslations,
+  jobIds,
+} from '@hs/contracts';
 import { type DilemmaMove, type DilemmaMoveOutcome, DilemmaRepository, EveningRepository } from '@hs/persistence';
 import { LIVE_BUS, type LiveBus } from '../ports/live-bus.port';
 import { JOB_QUEUE, type JobQueue } from '../ports/job-queue.port';
 import { AuditService } from '../audit/audit.service';
 import { looksLikeUuid } from '../evenings/uuid';
-import { assertEveningLive, assertEveningNotEnded, defaultLinkKey, DILEMMA_MOVES, validateDilemmaShape } from './dilemma-rules';
+import {
+  assertEveningLive,
+  assertEveningNotEnded,
+  cleanTranslations,
+  defaultLinkKey,
+  DILEMMA_MOVES,
+  validateDilemmaShape,
+} from './dilemma-rules';
 import { toDilemmaView } from './dilemma.mapper';
+
+type OptionInput = { label: string; consequence?: string | null; translations?: OptionTranslations };
 
 export interface CreateDilemmaInput {
   theme: string;
   question: string;
   description?: string | null;
   kind: DilemmaKind;
-  options?: Array<{ label: string; consequence?: string | null }>;
+  options?: OptionInput[];
   maxChoices?: number | null;
   budget?: number | null;
   linkKey?: string | null;
+  translations?: DilemmaTranslations;
+}
+
+/** PATCH: what may change while the dilemma is a draft. `options` replaces them all. */
+export interface UpdateDilemmaInput {
+  question?: string;
+  description?: string | null;
+  options?: OptionInput[];
+  maxChoices?: number | null;
+  budget?: number | null;
+  translations?: DilemmaTranslations;
+}
+
+const DILEMMA_TEXTS = ['question', 'description'] as const;
+const OPTION_TEXTS = ['label', 'consequence'] as const;
+
+/** The options as stored: the shape's Dutch texts with each option's cleaned translations beside them. */
+function withOptionTranslations(
+  shaped: Array<{ label: string; consequence: string | null }>,
+  given: OptionInput[] | undefined,
+): Array<{ label: string; consequence: string | null; translations: OptionTranslations }> {
+  return shaped.map((option, i) => ({ ...option, translations: cleanTranslations(given?.[i]?.translations, OPTION_TEXTS) }));
 }
 
 const CHANGE_OF: Record<DilemmaMove, 'opened' | 'closed' | 'revealed' | 'revoted'> = {
@@ -50,6 +88,8 @@ export class DilemmaService {
         kind: input.kind,
         linkKey: input.linkKey ?? defaultLinkKey(input.theme, input.question),
         ...shape,
+        options: withOptionTranslations(shape.options, input.options),
+        translations: cleanTranslations(input.translations, DILEMMA_TEXTS),
       },
       assertEveningNotEnded,
     );
@@ -60,6 +100,51 @@ export class DilemmaService {
         throw new DomainError('UNKNOWN_THEME', `Onbekend thema "${input.theme}"; zie GET /api/themes.`);
       case 'created':
         await this.audit.record(actorId, 'dilemma.create', 'dilemma', outcome.dilemma.id, { eveningId, kind: input.kind });
+        return toDilemmaView(outcome.dilemma, outcome.options);
+    }
+  }
+
+  /**
+   * Changes a draft's texts, translations and options (409 DILEMMA_LOCKED once it has been opened: votes then
+   * refer to its options and the room has read its question). The rules of the kind apply to the result.
+   */
+  async update(actorId: string, id: string, input: UpdateDilemmaInput): Promise<DilemmaView> {
+    if (!looksLikeUuid(id)) throw dilemmaNotFound();
+    const outcome = await this.dilemmas.updateDraft(
+      id,
+      (current) => {
+        const shape = validateDilemmaShape({
+          kind: current.dilemma.kind,
+          options: input.options ?? current.options,
+          maxChoices: input.maxChoices !== undefined ? input.maxChoices : current.dilemma.maxChoices,
+          budget: input.budget !== undefined ? input.budget : current.dilemma.budget,
+        });
+        return {
+          question: input.question ?? current.dilemma.question,
+          description: input.description !== undefined ? input.description : current.dilemma.description,
+          maxChoices: shape.maxChoices,
+          budget: shape.budget,
+          translations:
+            input.translations !== undefined
+              ? cleanTranslations(input.translations, DILEMMA_TEXTS)
+              : current.dilemma.translations,
+          options: input.options ? withOptionTranslations(shape.options, input.options) : null,
+        };
+      },
+      assertEveningNotEnded,
+    );
+    switch (outcome.kind) {
+      case 'not-found':
+        throw dilemmaNotFound();
+      case 'not-draft':
+        throw new DomainError('DILEMMA_LOCKED', 'Dit dilemma is al geopend; de tekst en de opties liggen nu vast.', {
+          status: outcome.status,
+        });
+      case 'updated':
+        await this.audit.record(actorId, 'dilemma.update', 'dilemma', id, {
+          eveningId: outcome.dilemma.eveningId,
+          fields: Object.keys(input),
+        });
         return toDilemmaView(outcome.dilemma, outcome.options);
     }
   }

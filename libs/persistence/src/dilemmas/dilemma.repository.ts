@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import type { DilemmaKind, DilemmaStatus, EveningStatus } from '@hs/contracts';
+import type { DilemmaKind, DilemmaStatus, DilemmaTranslations, EveningStatus, OptionTranslations } from '@hs/contracts';
 import { DilemmaEntity, DilemmaOptionEntity } from '../entities';
 import { isUniqueViolation } from '../pg-errors';
 
@@ -20,8 +20,28 @@ export interface NewDilemma {
   maxChoices: number | null;
   budget: number | null;
   linkKey: string | null;
-  options: Array<{ label: string; consequence: string | null }>;
+  translations: DilemmaTranslations;
+  options: NewOption[];
 }
+
+export interface NewOption {
+  label: string;
+  consequence: string | null;
+  translations: OptionTranslations;
+}
+
+/** What a draft becomes; `options: null` keeps them (and their ids). */
+export interface DraftChange {
+  question: string;
+  description: string | null;
+  maxChoices: number | null;
+  budget: number | null;
+  translations: DilemmaTranslations;
+  options: NewOption[] | null;
+}
+
+export type UpdateDraftOutcome =
+  ({ kind: 'updated' } & DilemmaWithOptions) | { kind: 'not-found' } | { kind: 'not-draft'; status: DilemmaStatus };
 
 export type CreateDilemmaOutcome =
   ({ kind: 'created' } & DilemmaWithOptions) | { kind: 'evening-not-found' } | { kind: 'unknown-theme' };
@@ -119,6 +139,39 @@ export class DilemmaRepository {
       );
       const reloaded = await m.findOneByOrFail(DilemmaEntity, { id: dilemma.id });
       return { kind: 'created', dilemma: reloaded, options: saved.sort((a, b) => a.position - b.position) };
+    });
+  }
+
+  /**
+   * Changes a draft in one transaction. The evening row is locked as create() does, then the dilemma row FOR
+   * UPDATE, so an open of it waits (or went first, and we see it is no draft). `change` (from the domain)
+   * decides the new fields from the current ones and throws to refuse; options given replace them all.
+   */
+  async updateDraft(
+    id: string,
+    change: (current: DilemmaWithOptions) => DraftChange,
+    guardEvening: (status: EveningStatus) => void,
+  ): Promise<UpdateDraftOutcome> {
+    return this.dataSource.transaction(async (m): Promise<UpdateDraftOutcome> => {
+      const evenings: Array<{ status: EveningStatus }> = await m.query(
+        'SELECT e.status FROM dilemma d JOIN evening e ON e.id = d.evening_id WHERE d.id = $1 FOR NO KEY UPDATE OF e',
+        [id],
+      );
+      if (evenings.length === 0) return { kind: 'not-found' };
+      guardEvening(evenings[0].status);
+      const rows: Array<{ status: DilemmaStatus }> = await m.query('SELECT status FROM dilemma WHERE id = $1 FOR UPDATE', [id]);
+      if (rows.length === 0) return { kind: 'not-found' };
+      if (rows[0].status !== 'draft') return { kind: 'not-draft', status: rows[0].status };
+      const current = (await this.load(m, id))!;
+      const { options, ...fields } = change(current);
+      await m.update(DilemmaEntity, { id }, fields);
+      if (options) {
+        await m.delete(DilemmaOptionEntity, { dilemmaId: id });
+        await m.save(
+          options.map((option, index) => m.create(DilemmaOptionEntity, { dilemmaId: id, position: index + 1, ...option })),
+        );
+      }
+      return { kind: 'updated', ...(await this.load(m, id))! };
     });
   }
 

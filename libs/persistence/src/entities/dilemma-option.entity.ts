@@ -1,8 +1,10 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { OptionTranslations } from '@hs/contracts';
 import { DilemmaEntity } from './dilemma.entity';
 
 @Entity({ name: 'dilemma_option' })
 @Unique('uq_dilemma_option_position', ['dilemmaId', 'position'])
+@Check('ck_dilemma_option_translations', `jsonb_typeof(translations) = 'object'`)
 export class DilemmaOptionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -22,4 +24,8 @@ export class DilemmaOptionEntity {
 
   @Column({ type: 'text', nullable: true })
   consequence: string | null;
+
+  /** Frisian and English label and consequence; Dutch (above) is required and the fallback. */
+  @Column({ type: 'jsonb', default: {} })
+  translations: OptionTranslations;
 }

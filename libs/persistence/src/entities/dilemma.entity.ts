@@ -11,7 +11,7 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
-import type { DilemmaKind, DilemmaStatus } from '@hs/contracts';
+import type { DilemmaKind, DilemmaStatus, DilemmaTranslations } from '@hs/contracts';
 import { EveningEntity } from './evening.entity';
 import { ThemeEntity } from './theme.entity';
 import { DilemmaOptionEntity } from './dilemma-option.entity';
@@ -22,6 +22,7 @@ import { DilemmaOptionEntity } from './dilemma-option.entity';
 @Check('ck_dilemma_round', `round >= 1`)
 @Check('ck_dilemma_budget', `(kind = 'budget') = (budget IS NOT NULL)`)
 @Check('ck_dilemma_max_choices', `max_choices IS NULL OR max_choices >= 1`)
+@Check('ck_dilemma_translations', `jsonb_typeof(translations) = 'object'`)
 @Unique('uq_dilemma_evening_position', ['eveningId', 'position'])
 @Check('ck_dilemma_countdown_seconds', `countdown_seconds IS NULL OR countdown_seconds BETWEEN 5 AND 3600`)
 @Index('uq_dilemma_one_open_per_evening', { synchronize: false })
@@ -52,6 +53,10 @@ export class DilemmaEntity {
 
   @Column({ type: 'text', nullable: true })
   description: string | null;
+
+  /** Frisian and English question and description; Dutch (above) is required and the fallback. */
+  @Column({ type: 'jsonb', default: {} })
+  translations: DilemmaTranslations;
 
   @Column({ type: 'text' })
   kind: DilemmaKind;

@@ -11,6 +11,7 @@ import { RegistrationEmailPerEvening1795000005000 } from './1795000005000-regist
 import { AgreementsAndFindings1795000008500 } from './1795000008500-agreements-and-findings';
 import { DilemmaCountdown1796000100000 } from './1796000100000-dilemma-countdown';
 import { ManualCountEntries1796000100100 } from './1796000100100-manual-count-entries';
+import { ContentTranslations1796000200000 } from './1796000200000-content-translations';
 
 /** Every migration, in order; a new one is appended here, one per line. */
 // prettier-ignore
@@ -28,4 +29,5 @@ export const MIGRATIONS: Function[] = [
   AgreementsAndFindings1795000008500,
   DilemmaCountdown1796000100000,
   ManualCountEntries1796000100100,
+  ContentTranslations1796000200000,
 ];

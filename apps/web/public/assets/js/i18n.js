@@ -44,6 +44,14 @@ export function adoptBrowserLanguage() {
   for (const fn of listeners) fn(preferred);
 }
 
+/** A language for this page only (the projector's ?lang=fy): switched, not remembered for other pages. */
+export function useLangForThisPage(wanted) {
+  if (!LANGS.includes(wanted) || wanted === lang) return;
+  lang = wanted;
+  document.documentElement.lang = wanted;
+  for (const fn of listeners) fn(wanted);
+}
+
 export function currentLang() {
   return lang;
 }

@@ -7,7 +7,8 @@
 import { api, staffSession } from './api.js';
 import { h, show } from './dom.js';
 import { formatNumber, formatPercent } from './format.js';
-import { onLangChange } from './i18n.js';
+import { localDilemma } from './content-lang.js';
+import { onLangChange, useLangForThisPage } from './i18n.js';
 import { connectLive } from './live.js';
 import { errorText, t } from './staff.js';
 
@@ -16,6 +17,8 @@ const JOIN_KEY = 'hs.screen.joinHidden';
 const app = document.getElementById('app');
 const eveningId = decodeURIComponent(location.pathname.split('/')[2] ?? '');
 const liveBeforeReveal = new URLSearchParams(location.search).get('live') === '1';
+// ?lang=fy (or en): the projector in that language, texts and content, without changing the console's choice.
+useLangForThisPage(new URLSearchParams(location.search).get('lang'));
 
 const view = {
   link: null,
@@ -119,7 +122,8 @@ function connect(token) {
  * Every text of a dilemma the room reads (question, description, option labels, consequences), in one
  * place: translations of dilemma content plug in here, so the whole screen follows the chosen language.
  */
-function dilemmaText(dilemma) {
+function dilemmaText(original) {
+  const dilemma = localDilemma(original);
   if (dilemma.kind === 'scale') {
     return {
       question: dilemma.question,

@@ -1,6 +1,7 @@
 // The tenant page (/, /join/:code, ?card=CODE): join, then follow the evening live and vote.
 // Socket events: see live.js and libs/contracts/src/live-events.ts.
 import { api } from './api.js';
+import { localDilemma } from './content-lang.js';
 import { h, show } from './dom.js';
 import { formatDateTime } from './format.js';
 import { adoptBrowserLanguage, mountLanguageSwitch, onLangChange, translator } from './i18n.js';
@@ -68,7 +69,11 @@ function boot() {
   adoptBrowserLanguage();
   mountLanguageSwitch(document.getElementById('lang'));
   mountTextSize(document.getElementById('text-size'), t);
-  onLangChange(render);
+  onLangChange(() => {
+    // The dilemma's own texts follow the language too (translations, else the Dutch).
+    state.dilemma = localDilemma(state.rawDilemma);
+    render();
+  });
   const match = /^\/join\/([^/]+)\/?$/.exec(location.pathname);
   const fromUrl = match ? normalizeCode(decodeURIComponent(match[1])).code : '';
   const card = new URLSearchParams(location.search).get('card');
@@ -184,7 +189,15 @@ function leave() {
   state.socket = null;
   state.session = null;
   clearSession();
-  Object.assign(state, { evening: null, dilemma: null, myVote: null, results: null, draft: null, draftKey: null });
+  Object.assign(state, {
+    evening: null,
+    dilemma: null,
+    rawDilemma: null,
+    myVote: null,
+    results: null,
+    draft: null,
+    draftKey: null,
+  });
   Object.assign(state, { group: null, ageBand: null, municipality: null, editing: false, refusedAddress: null });
 }
 
@@ -272,7 +285,8 @@ function setDilemma(dilemma, myVote) {
     state.sending = null;
     state.draft = dilemma ? newDraft(dilemma, myVote) : null;
   }
-  state.dilemma = dilemma;
+  state.rawDilemma = dilemma;
+  state.dilemma = localDilemma(dilemma);
   state.myVote = myVote ?? null;
   showCountdown(dilemma);
 }
