@@ -39,8 +39,12 @@ describe('evenings (e2e)', () => {
       endedAt: null,
       roundId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
-    const read = await t.http.get(`/api/evenings/${response.body.id}`).set(analyst.auth).expect(200);
+    const read = await t.http.get(`/api/evenings/${response.body.id}`).set(facilitator.auth).expect(200);
     expect(read.body).toEqual(response.body);
+    // Analysts read the evening but never its join code.
+    const { joinCode: _code, ...withoutCode } = response.body;
+    const analystRead = await t.http.get(`/api/evenings/${response.body.id}`).set(analyst.auth).expect(200);
+    expect(analystRead.body).toEqual(withoutCode);
   });
 
   it('stores quotes and HTML in texts verbatim', async () => {
