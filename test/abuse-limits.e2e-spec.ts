@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createEvening } from './support/evening-builders';
 import { aLiveEvening, transition } from './support/live-builders';
 import { aVotePayload, connectTenant, vote } from './support/live-client';
@@ -12,14 +12,21 @@ import { bootTestApp, staffSession, type TestApp } from './support/test-app';
  */
 const METRICS_TOKEN = 'abuse-limits-metrics-token-0123';
 
-/** A documentation address (TEST-NET-2), fresh per call. */
-const anAddress = () => `198.51.100.${randomInt(1, 255)}`;
-/** n distinct addresses. */
-const addresses = (n: number) => {
-  const seen = new Set<string>();
-  while (seen.size < n) seen.add(`192.0.2.${randomInt(1, 255)}`);
-  return [...seen];
+/** A documentation address (TEST-NET-2), never the same twice in this file: a random pick collided now and then. */
+let lastAddress = 0;
+const anAddress = () => {
+  lastAddress += 1;
+  if (lastAddress > 254) throw new Error('abuse-limits: more than 254 test addresses; widen anAddress');
+  return `198.51.100.${lastAddress}`;
 };
+/** n distinct addresses (TEST-NET-1), never reused in this file either. */
+let lastOther = 0;
+const addresses = (n: number) =>
+  Array.from({ length: n }, () => {
+    lastOther += 1;
+    if (lastOther > 254) throw new Error('abuse-limits: more than 254 test addresses; widen addresses');
+    return `192.0.2.${lastOther}`;
+  });
 
 async function metric(t: TestApp, name: string): Promise<string[]> {
   const text = (await t.http.get('/api/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(200)).text;
