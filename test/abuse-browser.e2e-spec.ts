@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { StaffService } from '@hs/domain';
+import { describeWithChromium, launchChromium } from './support/browser';
 import { freePort } from './support/processes';
 import { bootTestApp, type TestApp } from './support/test-app';
 
@@ -8,12 +8,9 @@ import { bootTestApp, type TestApp } from './support/test-app';
  * The attacks that only a browser shows (issue: abuse resistance, findings 5 and 6): an open redirect
  * after sign-in, and pages that never load over plain HTTP on a venue's network.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const SLOW = 60_000;
 /** A name for the venue laptop that is not loopback to the browser, resolved to this machine. */
 const VENUE_HOST = 'venue-laptop.test';
-
-const describeWithChromium = existsSync(CHROMIUM) || process.env.REQUIRE_BROWSER ? describe : describe.skip;
 
 describeWithChromium('abuse in a browser (e2e)', () => {
   let t: TestApp;
@@ -23,16 +20,7 @@ describeWithChromium('abuse in a browser (e2e)', () => {
     const port = await freePort();
     url = `http://${VENUE_HOST}:${port}`;
     t = await bootTestApp({ PORT: String(port), ALLOWED_ORIGINS: url, PUBLIC_URL: url }, { port });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        `--host-resolver-rules=MAP ${VENUE_HOST} 127.0.0.1, MAP evil.example 127.0.0.1`,
-      ],
-    });
+    browser = await launchChromium([VENUE_HOST, 'evil.example']);
   }, SLOW);
   afterAll(async () => {
     await browser?.close();

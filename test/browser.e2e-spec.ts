@@ -1,28 +1,22 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { StaffService } from '@hs/domain';
 import { bootTestApp, staffSession, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 import { aLiveEvening, transition } from './support/live-builders';
 import { freePort } from './support/processes';
+import { describeWithChromium, launchChromium } from './support/browser';
 
 /**
  * The pages in a real browser (Debian's Chromium through playwright-core), against the real platform.
  * The app listens on a port chosen up front so that its ALLOWED_ORIGINS (the Socket.IO handshake
  * check) names the very origin the browser loads the pages from.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
 /** Per test: a browser, a boot and scrypt hashing are slow on a shared machine (no timing is asserted). */
 const SLOW = 60_000;
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'nl-NL' };
-
-// A developer without Chromium gets a notice; CI (REQUIRE_BROWSER=1, set by .ci/run) gets a failure instead.
-const describeWithChromium = existsSync(CHROMIUM) || process.env.REQUIRE_BROWSER ? describe : describe.skip;
-if (!existsSync(CHROMIUM) && !process.env.REQUIRE_BROWSER)
-  process.stderr.write(`browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium)\n`);
 
 describeWithChromium('pages in a browser (e2e)', () => {
   let t: TestApp;
@@ -32,10 +26,7 @@ describeWithChromium('pages in a browser (e2e)', () => {
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     t = await bootTestApp({ PORT: String(port), ALLOWED_ORIGINS: url, PUBLIC_URL: url }, { port });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     await mkdir(ARTIFACTS, { recursive: true });
   }, SLOW);
   afterAll(async () => {

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@hs/persistence';
 import { DEMO_AGENDA, DEMO_EVENINGS, DEMO_STAFF } from '../scripts/demo-data';
@@ -14,6 +13,7 @@ import { dropDatabase, freshDatabaseUrl } from './support/databases';
 import { DEMO_FEEDBACK } from '../scripts/demo-feedback';
 import { pdfPages } from './support/pdf-text';
 import { asBytes, bootTestApp, type TestApp } from './support/test-app';
+import { describeWithChromium, launchChromium, seriousViolations } from './support/browser';
 
 /**
  * The full round is about 6,000 votes; on a machine shared with the other suites the test plays it with a
@@ -23,12 +23,7 @@ import { asBytes, bootTestApp, type TestApp } from './support/test-app';
 const SCALE = 0.25;
 const PLANS = scaledPlans(SCALE);
 const ROUND = 900_000;
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
-/** axe-core's browser build, evaluated in the page. */
-const AXE_SOURCE = readFileSync(join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-// As in test/browser.e2e-spec.ts: skipped with a notice without Chromium, a failure under .ci/run (REQUIRE_BROWSER=1).
-const describeWithChromium = existsSync(CHROMIUM) || process.env.REQUIRE_BROWSER ? describe : describe.skip;
 
 /** Row counts and a digest of every row of the tables a round writes, so any insert or update shows. */
 async function fingerprint(dataSource: DataSource): Promise<Record<string, string>> {
@@ -233,10 +228,7 @@ describe('npm run demo:round (e2e)', () => {
     let browser: Browser;
     let page: Page;
     beforeAll(async () => {
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-      });
+      browser = await launchChromium();
       await mkdir(ARTIFACTS, { recursive: true });
       const desk = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
       const session = JSON.stringify({ accessToken: analystToken, user: { name: 'Pieter de Boer', role: 'analyst' } });
@@ -247,17 +239,6 @@ describe('npm run demo:round (e2e)', () => {
     afterAll(async () => {
       await browser?.close();
     });
-
-    /** axe-core's violations of impact serious or critical on the page as it is now. */
-    async function seriousViolations(): Promise<Array<{ id: string; impact: string; targets: string[] }>> {
-      // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
-      await page.evaluate(AXE_SOURCE);
-      return page.evaluate(
-        `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`,
-      );
-    }
 
     it('shows the overview matrix with the nine municipalities, the small evening marked as not shown', async () => {
       await page.goto(`${t.url}/policy`);
@@ -279,7 +260,7 @@ describe('npm run demo:round (e2e)', () => {
       const leeuwarden = rows.first().locator('th, td').nth(heads.indexOf('Leeuwarden'));
       expect(await leeuwarden.textContent()).toMatch(/^\d+%\d+% – \d+% · n=\d+$/);
       await page.screenshot({ path: join(ARTIFACTS, 'dashboard-overview.png'), fullPage: false });
-      expect(await seriousViolations()).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
 
       // A dilemma opened: the evenings compared, Opsterland in the table as not shown.
       await page.locator('details.dilemma-card > summary').first().click();
@@ -290,7 +271,7 @@ describe('npm run demo:round (e2e)', () => {
       expect(await opsterland.textContent()).not.toMatch(/\d+%/);
       await page.locator('details.dilemma-card').first().locator('canvas').first().waitFor();
       await page.screenshot({ path: join(ARTIFACTS, 'dashboard-dilemma.png'), fullPage: true });
-      expect(await seriousViolations()).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
     });
 
     it('takes tenant households on the weights screen, refuses a wrong number plainly, and then shows weighted shares', async () => {
@@ -326,7 +307,7 @@ describe('npm run demo:round (e2e)', () => {
         Opsterland: '2300',
       };
       for (const [municipality, n] of Object.entries(households)) await weights.getByLabel(municipality, { exact: true }).fill(n);
-      expect(await seriousViolations()).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: join(ARTIFACTS, 'dashboard-weights.png'), fullPage: false });
       await page.getByRole('button', { name: 'Weging opslaan' }).click();
       await page.getByText('De weging is opgeslagen; de gewogen cijfers zijn bijgewerkt.').waitFor();

@@ -1,12 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { AggregationService } from '@hs/domain';
 import { aDilemma, anEvening, castVotes, times } from './support/aggregation-builders';
+import { describeWithChromium, launchChromium, seriousViolations } from './support/browser';
 import { freePort } from './support/processes';
 import { asBytes, bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
 
@@ -14,10 +14,7 @@ import { asBytes, bootTestApp, staffSession, type StaffSession, type TestApp } f
  * The public feedback page /terugkoppeling in a real browser, in Dutch, Frisian and English, checked with axe-core
  * (0 serious or critical violations), and the printable letter read back with pdftotext.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const AXE = readFileSync(join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const SLOW = 60_000;
-const describeWithChromium = existsSync(CHROMIUM) || process.env.REQUIRE_BROWSER ? describe : describe.skip;
 
 describeWithChromium('public feedback page and letter (e2e)', () => {
   let t: TestApp;
@@ -30,10 +27,7 @@ describeWithChromium('public feedback page and letter (e2e)', () => {
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     t = await bootTestApp({ PORT: String(port), ALLOWED_ORIGINS: url, PUBLIC_URL: url }, { port });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     analyst = await staffSession(t, 'analyst');
 
     const evening = await anEvening().in(municipality).save(t.dataSource);
@@ -96,16 +90,6 @@ describeWithChromium('public feedback page and letter (e2e)', () => {
     page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
     await page.goto(`${url}/terugkoppeling?gemeente=${encodeURIComponent(municipality)}`);
     return page;
-  }
-
-  async function seriousViolations(page: Page): Promise<string[]> {
-    await page.evaluate(AXE);
-    const result = await page.evaluate(() =>
-      (
-        globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null }> }> } }
-      ).axe.run(),
-    );
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
   }
 
   it.each([

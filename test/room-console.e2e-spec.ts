@@ -4,7 +4,8 @@ import type { DilemmaView } from '@hs/contracts';
 import { staffSession, type StaffSession } from './support/test-app';
 import { aLiveEvening } from './support/live-builders';
 import { aVotePayload, connectTenant, joinEvening, type LiveClient, vote } from './support/live-client';
-import { ARTIFACTS, describeWithChromium, openRoom, type Room, seriousViolations, staffContext } from './support/room-browser';
+import { describeWithChromium, seriousViolations } from './support/browser';
+import { ARTIFACTS, openRoom, type Room, staffContext } from './support/room-browser';
 
 /**
  * The facilitator's console in a real browser at 1366×768: the live panel stays in view with the agenda

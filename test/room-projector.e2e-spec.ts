@@ -4,7 +4,8 @@ import type { DilemmaView } from '@hs/contracts';
 import { staffSession, type StaffSession } from './support/test-app';
 import { aLiveEvening, transition } from './support/live-builders';
 import { aVotePayload, connectTenant, joinEvening, vote, type LiveClient } from './support/live-client';
-import { ARTIFACTS, describeWithChromium, openRoom, type Room, seriousViolations, staffContext } from './support/room-browser';
+import { describeWithChromium, seriousViolations } from './support/browser';
+import { ARTIFACTS, openRoom, type Room, staffContext } from './support/room-browser';
 
 /**
  * The projector screen in a real browser: whatever the screen (1024×768 up to 1920×1080 here) and however many

@@ -1,25 +1,20 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchChromium } from './browser';
 import type { StaffSession, TestApp } from './test-app';
 import { bootTestApp } from './test-app';
 import { freePort } from './processes';
 import { ALLOWED_ORIGIN } from './live-client';
 
 /**
- * What the room's browser suites (projector, console) share: Debian's Chromium through playwright-core
- * against the real platform on a port chosen up front (so ALLOWED_ORIGINS names the pages' origin, and the
- * Node socket clients' origin as well), staff signed in as the sign-in page leaves them, and axe-core.
+ * What the room's browser suites (projector, console) share: Chromium (./browser.ts) against the real platform
+ * on a port chosen up front (so ALLOWED_ORIGINS names the pages' origin, and the Node socket clients' origin as
+ * well), and staff signed in as the sign-in page leaves them.
  */
-export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
-const AXE_SOURCE = readFileSync(join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-
-// A developer without Chromium gets a notice; CI (REQUIRE_BROWSER=1, set by .ci/run) gets a failure instead.
-export const describeWithChromium = existsSync(CHROMIUM) || process.env.REQUIRE_BROWSER ? describe : describe.skip;
-if (!existsSync(CHROMIUM) && !process.env.REQUIRE_BROWSER)
-  process.stderr.write(`browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium)\n`);
+// Still exported from here for specs written before ./browser.ts held the one definition.
+export { CHROMIUM, describeWithChromium, seriousViolations } from './browser';
 
 export interface Room {
   t: TestApp;
@@ -35,10 +30,7 @@ export async function openRoom(env: Record<string, string> = {}): Promise<Room> 
     { PORT: String(port), ALLOWED_ORIGINS: `${url},${ALLOWED_ORIGIN}`, PUBLIC_URL: url, ...env },
     { port },
   );
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   await mkdir(ARTIFACTS, { recursive: true });
   return {
     t,
@@ -66,14 +58,4 @@ export async function staffContext(
   await context.addInitScript({ content: `try { sessionStorage.setItem('hs.staff', ${JSON.stringify(session)}); } catch {}` });
   context.on('page', (page) => page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`)));
   return context;
-}
-
-/** axe-core's violations of impact serious or critical on the page as it is now (evaluated past the CSP). */
-export async function seriousViolations(page: Page): Promise<Array<{ id: string; targets: string[] }>> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(
-    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`,
-  );
 }
