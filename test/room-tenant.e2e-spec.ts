@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createDilemma, createEvening } from './support/evening-builders';
 import { aLiveEvening, transition } from './support/live-builders';
 import { captureOutput } from './support/output';
-import { describeWithChromium, launchChromium, seriousViolations } from './support/browser';
+import { describeWithChromium, expectAccessible, launchChromium } from './support/browser';
 import { phonePage } from './support/phone-browser';
 import { freePort } from './support/processes';
 import { bootTestApp, type StaffSession, staffSession, type TestApp } from './support/test-app';
@@ -19,10 +19,6 @@ import { waitFor } from './support/wait';
  */
 const SLOW = 90_000;
 const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousViolations(page)).toEqual([]);
-}
 
 describeWithChromium('the tenant flow on a phone (e2e)', () => {
   let t: TestApp;

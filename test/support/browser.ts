@@ -47,7 +47,7 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   );
 }
 
-/** Fails with the page state's name and axe-core's serious or critical violations, if there are any. */
-export async function expectAccessible(page: Page, state: string): Promise<void> {
+/** Fails with the page state's name (by default its address) and axe-core's serious or critical violations, if any. */
+export async function expectAccessible(page: Page, state = page.url()): Promise<void> {
   expect({ state, violations: await seriousViolations(page) }).toEqual({ state, violations: [] });
 }
