@@ -11,11 +11,14 @@
  * BENCH_RATE (2000 votes/s offered), BENCH_KINDS (bare,single,gateway,local), BENCH_CLIENTS (4 processes).
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import {
   BenchRun,
+  figure,
+  runBenchmark,
+  writeResults,
+  type PhaseResults,
   closedLoop,
   connectAll,
   disconnectAll,
@@ -146,7 +149,7 @@ async function main(): Promise<void> {
   log(`  the per-participant vote rate limit is raised for this run (VOTE_RATE_LIMIT)`);
   await run.prepare();
   const fx = await seedEvening(run, Math.max(IDLE, THROUGHPUT_SOCKETS));
-  const results: Record<string, Record<string, unknown>> = {};
+  const results: PhaseResults = {};
   let port = 3900 + Math.floor(Math.random() * 50);
   let dilemma = 0;
   for (const kind of KINDS) {
@@ -174,8 +177,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const get = (kind: Kind, phase: string, field: string) =>
-    (results[kind]?.[phase] as Record<string, number> | undefined)?.[field];
+  const get = (kind: Kind, phase: string, field: string) => figure(results, kind, phase, field);
   const summary = {
     rssPerSocketRatioToBare: ratio(get('gateway', 'idle', 'perSocketKiB'), get('bare', 'idle', 'perSocketKiB')),
     votesPerSecondRatioToBare: ratio(get('gateway', 'throughput', 'perSecond'), get('bare', 'throughput', 'perSecond')),
@@ -184,26 +186,7 @@ async function main(): Promise<void> {
     localVotesPerSecondRatioToRedis: ratio(get('local', 'throughput', 'perSecond'), get('gateway', 'throughput', 'perSecond')),
     localAckP99RatioToRedis: ratio(get('local', 'latency', 'ackP99'), get('gateway', 'latency', 'ackP99')),
   };
-  log('\nsummary ' + JSON.stringify(summary));
-  mkdirSync(join(root, 'bench/results'), { recursive: true });
-  const file = join(root, 'bench/results/live.json');
-  writeFileSync(
-    file,
-    JSON.stringify(
-      { at: new Date().toISOString(), settings: { IDLE, SMALL, THROUGHPUT_SOCKETS, SECONDS, RATE, CLIENTS }, results, summary },
-      null,
-      2,
-    ),
-  );
-  log(`written to ${file}`);
+  writeResults('live', { IDLE, SMALL, THROUGHPUT_SOCKETS, SECONDS, RATE, CLIENTS }, results, summary);
 }
 
-main()
-  .finally(() => run.cleanUp())
-  .then(
-    () => process.exit(0),
-    (error) => {
-      process.stderr.write(`bench:live failed: ${(error as Error).stack}\n`);
-      process.exit(1);
-    },
-  );
+runBenchmark('live', run, main);

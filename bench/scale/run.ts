@@ -15,11 +15,14 @@
  * BENCH_CPU_PROF=1 (V8 CPU profiles of the gateways in bench/results/prof/).
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import {
   BenchRun,
+  figure,
+  runBenchmark,
+  writeResults,
+  type PhaseResults,
   closedLoop,
   connectAll,
   disconnectAll,
@@ -167,7 +170,7 @@ async function main(): Promise<void> {
   log(`bench:scale — ${new Date().toISOString()}, ${CLIENTS} client processes, ${SCALE_SOCKETS} sockets over three gateways`);
   await run.prepare();
   const fx = await seedEvening(run, Math.max(SCALE_SOCKETS, BARE_SOCKETS, TALLY_SOCKETS, THROUGHPUT_SOCKETS));
-  const results: Record<string, Record<string, unknown>> = {};
+  const results: PhaseResults = {};
   const clients = await startClients(CLIENTS);
   try {
     log('\n[bare]');
@@ -208,8 +211,7 @@ async function main(): Promise<void> {
     clients.forEach((c) => c.kill('SIGKILL'));
   }
 
-  const get = (name: string, phase: string, field: string) =>
-    (results[name]?.[phase] as Record<string, number> | undefined)?.[field];
+  const get = (name: string, phase: string, field: string) => figure(results, name, phase, field);
   const summary = {
     socketsHeldByThree: get('three', 'idle', 'held'),
     rssPerSocketRatioToBare: ratio(get('three', 'idle', 'perSocketKiB'), get('bare', 'idle', 'perSocketKiB')),
@@ -217,31 +219,12 @@ async function main(): Promise<void> {
     sameProcessTallyP99Ms: get('one', 'tally', 'tallyP99'),
     votesPerSecondThreeToOne: ratio(get('three', 'throughput', 'perSecond'), get('one', 'throughput', 'perSecond')),
   };
-  log('\nsummary ' + JSON.stringify(summary));
-  mkdirSync(join(root, 'bench/results'), { recursive: true });
-  const file = join(root, 'bench/results/scale.json');
-  writeFileSync(
-    file,
-    JSON.stringify(
-      {
-        at: new Date().toISOString(),
-        settings: { SCALE_SOCKETS, BARE_SOCKETS, TALLY_SOCKETS, THROUGHPUT_SOCKETS, SECONDS, RATE, CLIENTS },
-        results,
-        summary,
-      },
-      null,
-      2,
-    ),
+  writeResults(
+    'scale',
+    { SCALE_SOCKETS, BARE_SOCKETS, TALLY_SOCKETS, THROUGHPUT_SOCKETS, SECONDS, RATE, CLIENTS },
+    results,
+    summary,
   );
-  log(`written to ${file}`);
 }
 
-main()
-  .finally(() => run.cleanUp())
-  .then(
-    () => process.exit(0),
-    (error) => {
-      process.stderr.write(`bench:scale failed: ${(error as Error).stack}\n`);
-      process.exit(1);
-    },
-  );
+runBenchmark('scale', run, main);

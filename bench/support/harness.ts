@@ -5,7 +5,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
 import { Client } from 'pg';
@@ -31,6 +31,35 @@ export function percentile(values: number[], p: number): number {
 
 export function ratio(a: unknown, b: unknown): number | null {
   return typeof a === 'number' && typeof b === 'number' && b !== 0 ? Number((a / b).toFixed(3)) : null;
+}
+
+/** Phase figures by layout (or kind), then by phase; `figure` reads one number out, or undefined. */
+export type PhaseResults = Record<string, Record<string, unknown>>;
+
+export function figure(results: PhaseResults, name: string, phase: string, field: string): number | undefined {
+  return (results[name]?.[phase] as Record<string, number> | undefined)?.[field];
+}
+
+/** Prints the summary and writes the run to bench/results/<name>.json, beside the settings it ran with. */
+export function writeResults(name: string, settings: Record<string, unknown>, results: PhaseResults, summary: object): void {
+  log('\nsummary ' + JSON.stringify(summary));
+  mkdirSync(join(root, 'bench/results'), { recursive: true });
+  const file = join(root, `bench/results/${name}.json`);
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), settings, results, summary }, null, 2));
+  log(`written to ${file}`);
+}
+
+/** Runs a benchmark's main, always cleans the run up, and exits 0 or 1 (children and sockets may still hold the loop). */
+export function runBenchmark(name: string, run: BenchRun, main: () => Promise<void>): void {
+  main()
+    .finally(() => run.cleanUp())
+    .then(
+      () => process.exit(0),
+      (error) => {
+        process.stderr.write(`bench:${name} failed: ${(error as Error).stack}\n`);
+        process.exit(1);
+      },
+    );
 }
 
 export function waitMessage<T>(child: ChildProcess, predicate: (m: T) => boolean = () => true, timeoutMs = 600_000): Promise<T> {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { VOTE_ERROR_CODES } from '@hs/contracts';
+import { COUNTDOWN_MAX_SECONDS, COUNTDOWN_MIN_SECONDS } from '@hs/domain';
 
 /**
  * docs/asyncapi.yaml is written by hand; this keeps it true to libs/contracts/src/live-events.ts, the typed
@@ -10,12 +11,12 @@ import { VOTE_ERROR_CODES } from '@hs/contracts';
  * the same vote error codes. Change the contract and this fails until the document follows.
  */
 const ROOT = process.cwd();
-const CONTRACT = join(ROOT, 'libs/contracts/src/live-events.ts');
+const LIVE_EVENTS = join(ROOT, 'libs/contracts/src/live-events.ts');
 
 /** The events of an interface of live-events.ts with the top-level fields of each event's payload. */
 function contractEvents(program: ts.Program, name: 'ServerToClientEvents' | 'ClientToServerEvents'): Map<string, string[]> {
   const checker = program.getTypeChecker();
-  const source = program.getSourceFile(CONTRACT)!;
+  const source = program.getSourceFile(LIVE_EVENTS)!;
   const declaration = source.statements.find(
     (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === name,
   )!;
@@ -36,7 +37,7 @@ function contractEvents(program: ts.Program, name: 'ServerToClientEvents' | 'Cli
 }
 
 describe('docs/asyncapi.yaml', () => {
-  const program = ts.createProgram([CONTRACT], { strict: true, noEmit: true, skipLibCheck: true });
+  const program = ts.createProgram([LIVE_EVENTS], { strict: true, noEmit: true, skipLibCheck: true });
   let document: NonNullable<Awaited<ReturnType<Parser['parse']>>['document']>;
 
   beforeAll(async () => {
@@ -74,7 +75,7 @@ describe('docs/asyncapi.yaml', () => {
 
   it('gives every schema named after a type of the contract the same fields, required where the type requires them', () => {
     const checker = program.getTypeChecker();
-    const source = program.getSourceFile(CONTRACT)!;
+    const source = program.getSourceFile(LIVE_EVENTS)!;
     const schemas = document.components().schemas();
     const compared: string[] = [];
     for (const statement of source.statements) {
@@ -101,6 +102,14 @@ describe('docs/asyncapi.yaml', () => {
         'VotePayload',
       ].sort(),
     );
+  });
+
+  it('bounds a countdown as PUT /api/dilemmas/:id/countdown validates it', () => {
+    const seconds = document.components().schemas().get('DilemmaCountdown')?.properties()?.seconds;
+    expect({ minimum: seconds?.minimum(), maximum: seconds?.maximum() }).toEqual({
+      minimum: COUNTDOWN_MIN_SECONDS,
+      maximum: COUNTDOWN_MAX_SECONDS,
+    });
   });
 
   it('answers a vote with an acknowledgement whose error codes are exactly VOTE_ERROR_CODES', () => {

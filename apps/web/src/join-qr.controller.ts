@@ -12,7 +12,7 @@ export class JoinQrController {
   @Roles('facilitator')
   @ApiRoute({
     summary: 'The join code and link (PUBLIC_URL/join/CODE) of an evening, as the QR code holds it (admin, facilitator).',
-    description: 'Addition to CONTRACT.md, for the projector screen.',
+    description: 'For the projector screen and the console: the link a phone opens to join (see docs/API.md, Evenings).',
     errors: [[404, 'Unknown evening.']],
   })
   @ApiOkResponse({ description: '{joinCode, url}' })
@@ -26,7 +26,7 @@ export class JoinQrController {
   @ApiProduces('image/svg+xml')
   @ApiRoute({
     summary: 'QR code of the join link (PUBLIC_URL/join/CODE) for the projector screen (admin, facilitator).',
-    description: 'Addition to CONTRACT.md.',
+    description: 'The same link as GET /api/evenings/{id}/join-link, drawn as a QR code (see docs/API.md, Evenings).',
     errors: [[404, 'Unknown evening.']],
   })
   @ApiOkResponse({ description: 'An SVG image.' })

@@ -18,7 +18,7 @@ export interface DilemmaOptionView {
   id: string;
   label: string;
   consequence: string | null;
-  /** Addition to CONTRACT.md: Frisian and English label and consequence ({} when none). */
+  /** Frisian and English label and consequence ({} when none); Dutch is the fallback. */
   translations: OptionTranslations;
 }
 
@@ -36,7 +36,7 @@ export interface DilemmaView {
   status: DilemmaStatus;
   round: number;
   revealed: boolean;
-  /** Addition to CONTRACT.md: Frisian and English question and description ({} when none). */
+  /** Frisian and English question and description ({} when none); Dutch is the fallback. */
   translations: DilemmaTranslations;
   /**
    * The facilitator's countdown, or null. `endsAt` (ISO-8601) while it runs on the
