@@ -1,100 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { DILEMMA_KINDS, DILEMMA_STATUSES, type DilemmaKind, type DilemmaStatus, THEME_SLUGS } from '@hs/contracts';
+import {
+  DilemmaTextDto,
+  DilemmaTextsDto,
+  DilemmaTranslationsDto,
+  OptionTextsDto,
+  OptionTranslationsDto,
+  TranslationsField,
+} from './content-texts.dto';
 
-/** The Frisian or English texts of a dilemma; each is optional (missing: the Dutch is shown). */
-export class DilemmaTextDto {
-  @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  @Matches(/\S/, { message: 'question mag niet leeg zijn' })
-  question?: string;
-
-  @ApiPropertyOptional({ maxLength: 4000, nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
-  description?: string | null;
-}
-
-/** `{fy?, en?}`: any other key (a language we do not show, say "de") is refused with a 400 by the whitelist. */
-export class DilemmaTranslationsDto {
-  @ApiPropertyOptional({ type: DilemmaTextDto, description: 'Frysk' })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => DilemmaTextDto)
-  fy?: DilemmaTextDto;
-
-  @ApiPropertyOptional({ type: DilemmaTextDto, description: 'English' })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => DilemmaTextDto)
-  en?: DilemmaTextDto;
-}
-
-export class OptionTextDto {
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  @Matches(/\S/, { message: 'label mag niet leeg zijn' })
-  label?: string;
-
-  @ApiPropertyOptional({ maxLength: 1000, nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  consequence?: string | null;
-}
-
-export class OptionTranslationsDto {
-  @ApiPropertyOptional({ type: OptionTextDto, description: 'Frysk' })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => OptionTextDto)
-  fy?: OptionTextDto;
-
-  @ApiPropertyOptional({ type: OptionTextDto, description: 'English' })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => OptionTextDto)
-  en?: OptionTextDto;
-}
-
-export class DilemmaOptionInputDto {
-  @ApiProperty({ example: 'Huur +1,5% per jaar', maxLength: 200 })
-  @IsString()
-  @MaxLength(200)
-  @Matches(/\S/, { message: 'label mag niet leeg zijn' })
-  label: string;
-
-  @ApiPropertyOptional({
-    type: String,
-    example: 'Isolatie 5 jaar eerder klaar',
-    maxLength: 1000,
-    nullable: true,
-    description: 'What choosing it would mean.',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  consequence?: string | null;
-
-  @ApiPropertyOptional({ type: OptionTranslationsDto, description: 'Frisian and English label and consequence.' })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => OptionTranslationsDto)
+/** An option: its Dutch label and consequence, and their translations. */
+export class DilemmaOptionInputDto extends OptionTextsDto {
+  @TranslationsField(OptionTranslationsDto, 'Frisian and English label and consequence.')
   translations?: OptionTranslationsDto;
 }
 
-export class CreateDilemmaDto {
+/** The Dutch question and description (DilemmaTextsDto) with everything else a new dilemma needs. */
+export class CreateDilemmaDto extends DilemmaTextsDto {
   @ApiProperty({
     example: 'betaalbaarheid',
     description: `A theme slug (GET /api/themes), e.g. ${THEME_SLUGS.join(', ')}; unknown: 400.`,
@@ -102,18 +26,6 @@ export class CreateDilemmaDto {
   @IsString()
   @MaxLength(64)
   theme: string;
-
-  @ApiProperty({ maxLength: 500, description: 'Stored exactly as given.' })
-  @IsString()
-  @MaxLength(500)
-  @Matches(/\S/, { message: 'question mag niet leeg zijn' })
-  question: string;
-
-  @ApiPropertyOptional({ maxLength: 4000, nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
-  description?: string | null;
 
   @ApiProperty({ enum: DILEMMA_KINDS })
   @IsIn(DILEMMA_KINDS)
@@ -152,14 +64,10 @@ export class CreateDilemmaDto {
   @MaxLength(300)
   linkKey?: string;
 
-  @ApiPropertyOptional({
-    type: DilemmaTranslationsDto,
-    description: 'Frisian (fy) and English (en) question and description; Dutch is required and the fallback.',
-  })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => DilemmaTranslationsDto)
+  @TranslationsField(
+    DilemmaTranslationsDto,
+    'Frisian (fy) and English (en) question and description; Dutch is required and the fallback.',
+  )
   translations?: DilemmaTranslationsDto;
 }
 
@@ -167,20 +75,7 @@ export class CreateDilemmaDto {
  * PATCH /api/dilemmas/:id, while it is a draft: the texts, their translations, the options (all of them,
  * replaced) and the kind's numbers. Theme, kind and link key stay as created.
  */
-export class UpdateDilemmaDto {
-  @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  @Matches(/\S/, { message: 'question mag niet leeg zijn' })
-  question?: string;
-
-  @ApiPropertyOptional({ maxLength: 4000, nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
-  description?: string | null;
-
+export class UpdateDilemmaDto extends DilemmaTextDto {
   @ApiPropertyOptional({ type: [DilemmaOptionInputDto], description: 'Replaces every option; the rules of the kind apply.' })
   @IsOptional()
   @IsArray()
@@ -198,11 +93,7 @@ export class UpdateDilemmaDto {
   @IsInt()
   budget?: number | null;
 
-  @ApiPropertyOptional({ type: DilemmaTranslationsDto, description: 'Replaces the translations of question and description.' })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => DilemmaTranslationsDto)
+  @TranslationsField(DilemmaTranslationsDto, 'Replaces the translations of question and description.')
   translations?: DilemmaTranslationsDto;
 }
 

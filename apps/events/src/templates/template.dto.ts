@@ -1,66 +1,21 @@
-import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { DILEMMA_KINDS, type DilemmaKind } from '@hs/contracts';
-import { CreateDilemmaDto, DilemmaOptionInputDto } from '../dilemmas/dilemma.dto';
+import { DilemmaTranslationsDto, OptionTranslationsDto } from '../dilemmas/content-texts.dto';
+import { CreateDilemmaDto } from '../dilemmas/dilemma.dto';
 
-/** The same fields as a dilemma, without a link key: a dilemma made from the template is linked by the template. */
+/**
+ * The same fields as a dilemma, translations included, without a link key: a dilemma made from the template is
+ * linked by the template.
+ */
 export class CreateTemplateDto extends OmitType(CreateDilemmaDto, ['linkKey'] as const) {}
 
-/** Every field optional; null is refused for the fields a dilemma cannot go without. */
-export class UpdateTemplateDto {
-  @ApiPropertyOptional()
-  @ValidateIf((o: UpdateTemplateDto) => o.theme !== undefined)
-  @IsString()
-  @MaxLength(64)
-  theme?: string;
-
-  @ApiPropertyOptional({ maxLength: 500 })
-  @ValidateIf((o: UpdateTemplateDto) => o.question !== undefined)
-  @IsString()
-  @MaxLength(500)
-  @Matches(/\S/, { message: 'question mag niet leeg zijn' })
-  question?: string;
-
-  @ApiPropertyOptional({ maxLength: 4000, nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
-  description?: string | null;
-
-  @ApiPropertyOptional({ enum: DILEMMA_KINDS })
-  @ValidateIf((o: UpdateTemplateDto) => o.kind !== undefined)
-  @IsIn(DILEMMA_KINDS)
-  kind?: DilemmaKind;
-
-  @ApiPropertyOptional({ type: [DilemmaOptionInputDto] })
-  @ValidateIf((o: UpdateTemplateDto) => o.options !== undefined)
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => DilemmaOptionInputDto)
-  options?: DilemmaOptionInputDto[];
-
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @IsInt()
-  maxChoices?: number | null;
-
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @IsInt()
-  budget?: number | null;
-}
+/**
+ * Every field optional. null is refused for the fields a dilemma cannot go without (theme, question, kind), as
+ * skipNullProperties: false checks a null like any other value; the fields that keep their own IsOptional
+ * (description, options, maxChoices, budget, translations) take null as "none", and the rules of the kind decide.
+ */
+export class UpdateTemplateDto extends PartialType(CreateTemplateDto, { skipNullProperties: false }) {}
 
 export class AddFromTemplateDto {
   @ApiProperty({ format: 'uuid', description: 'A template of the question bank (GET /api/templates).' })
@@ -79,6 +34,7 @@ export class TemplateQueryDto {
 export class TemplateOptionDto {
   @ApiProperty() label: string;
   @ApiProperty({ type: String, nullable: true }) consequence: string | null;
+  @ApiProperty({ type: OptionTranslationsDto, description: '{} when none.' }) translations: OptionTranslationsDto;
 }
 
 export class TemplateDto {
@@ -90,6 +46,8 @@ export class TemplateDto {
   @ApiProperty({ type: [TemplateOptionDto] }) options: TemplateOptionDto[];
   @ApiProperty({ type: Number, nullable: true }) maxChoices: number | null;
   @ApiProperty({ type: Number, nullable: true }) budget: number | null;
+  @ApiProperty({ type: DilemmaTranslationsDto, description: '{} when none; copied into every dilemma made from it.' })
+  translations: DilemmaTranslationsDto;
   @ApiProperty({ example: 'template:0b6d…', description: 'The link key of every dilemma made from this template.' })
   linkKey: string;
   @ApiProperty() createdAt: string;

@@ -13,8 +13,15 @@ export class TemplatesController {
 
   @Post('templates')
   @ApiRoute({
-    summary: 'Save a dilemma in the question bank (admin, facilitator); the same rules as a dilemma.',
-    errors: [[400, 'Invalid fields, rules of the kind broken (INVALID_DILEMMA), or an unknown theme (UNKNOWN_THEME).']],
+    summary: 'Save a dilemma in the question bank (admin, facilitator), with its Frisian and English texts.',
+    description:
+      'The same fields and rules as a dilemma, translations included: `translations: {fy?, en?}` on the template and on each option; a missing or empty text falls back to the Dutch.',
+    errors: [
+      [
+        400,
+        'Invalid fields (a language other than fy or en, a text of the wrong type or too long), rules of the kind broken (INVALID_DILEMMA), or an unknown theme (UNKNOWN_THEME).',
+      ],
+    ],
   })
   @ApiCreatedResponse({ type: TemplateDto })
   create(@Body() body: CreateTemplateDto, @CurrentStaff() actor: StaffPrincipal) {
@@ -37,7 +44,9 @@ export class TemplatesController {
 
   @Patch('templates/:id')
   @ApiRoute({
-    summary: 'Change a template. Dilemmas already made from it keep their own copy and stay linked.',
+    summary: 'Change a template, translations included. Dilemmas already made from it keep their own copy and stay linked.',
+    description:
+      'Given `translations` (or `options`, with theirs) replace the old ones: a text left out or empty is removed. Fields not given stay.',
     errors: [
       [400, 'Invalid fields, rules of the kind broken, or an unknown theme.'],
       [404, 'Unknown template.'],
@@ -61,8 +70,9 @@ export class TemplatesController {
 
   @Post('evenings/:id/dilemmas/from-template')
   @ApiRoute({
-    summary: "Add a dilemma from the question bank at the end of an evening's agenda (draft, round 1).",
-    description: 'The copy is linked by the template (linkKey template:<id>), so it is compared across evenings and rounds.',
+    summary: "Add a dilemma from the question bank, translations included, at the end of an evening's agenda (draft, round 1).",
+    description:
+      'The copy is linked by the template (linkKey template:<id>), so it is compared across evenings and rounds, and carries the template’s Frisian and English texts.',
     errors: [
       [404, 'Unknown evening or template.'],
       [409, 'The evening has ended (EVENING_ENDED).'],

@@ -5,6 +5,7 @@ import {
   type DilemmaKind,
   type DilemmaStatus,
   type EveningStatus,
+  type OptionTranslations,
 } from '@hs/contracts';
 
 export const MIN_OPTIONS = 2;
@@ -127,7 +128,7 @@ export function assertEveningNotEnded(status: EveningStatus): void {
  * than nothing). The DTO has refused other keys and wrong types already; this keeps the stored shape tidy.
  */
 export function cleanTranslations<K extends string>(
-  given: Partial<Record<ContentTranslationLanguage, Partial<Record<K, string | null>>>> | undefined,
+  given: Partial<Record<ContentTranslationLanguage, Partial<Record<K, string | null>>>> | null | undefined,
   fields: readonly K[],
 ): Partial<Record<ContentTranslationLanguage, Partial<Record<K, string>>>> {
   const clean: Partial<Record<ContentTranslationLanguage, Partial<Record<K, string>>>> = {};
@@ -142,4 +143,22 @@ export function cleanTranslations<K extends string>(
     if (Object.keys(kept).length) clean[lang] = kept;
   }
   return clean;
+}
+
+export const DILEMMA_TEXTS = ['question', 'description'] as const;
+export const OPTION_TEXTS = ['label', 'consequence'] as const;
+
+/** An option as given to a dilemma or a template: its Dutch texts and, optionally, their translations. */
+export interface TranslatedOptionInput {
+  label: string;
+  consequence?: string | null;
+  translations?: OptionTranslations;
+}
+
+/** The options as stored: the shape's Dutch texts with each option's cleaned translations beside them. */
+export function withOptionTranslations(
+  shaped: Array<{ label: string; consequence: string | null }>,
+  given: readonly TranslatedOptionInput[] | null | undefined,
+): Array<{ label: string; consequence: string | null; translations: OptionTranslations }> {
+  return shaped.map((option, i) => ({ ...option, translations: cleanTranslations(given?.[i]?.translations, OPTION_TEXTS) }));
 }

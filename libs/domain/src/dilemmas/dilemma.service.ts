@@ -1,12 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import {
-  type DilemmaKind,
-  type DilemmaTranslations,
-  type DilemmaView,
-  DomainError,
-  type OptionTranslations,
-  jobIds,
-} from '@hs/contracts';
+import { type DilemmaKind, type DilemmaTranslations, type DilemmaView, DomainError, jobIds } from '@hs/contracts';
 import { type DilemmaMove, type DilemmaMoveOutcome, DilemmaRepository, EveningRepository } from '@hs/persistence';
 import { LIVE_BUS, type LiveBus } from '../ports/live-bus.port';
 import { JOB_QUEUE, type JobQueue } from '../ports/job-queue.port';
@@ -16,13 +9,16 @@ import {
   assertEveningLive,
   assertEveningNotEnded,
   cleanTranslations,
+  DILEMMA_TEXTS,
+  type TranslatedOptionInput,
+  withOptionTranslations,
   defaultLinkKey,
   DILEMMA_MOVES,
   validateDilemmaShape,
 } from './dilemma-rules';
 import { toDilemmaView } from './dilemma.mapper';
 
-type OptionInput = { label: string; consequence?: string | null; translations?: OptionTranslations };
+type OptionInput = TranslatedOptionInput;
 
 export interface CreateDilemmaInput {
   theme: string;
@@ -44,17 +40,6 @@ export interface UpdateDilemmaInput {
   maxChoices?: number | null;
   budget?: number | null;
   translations?: DilemmaTranslations;
-}
-
-const DILEMMA_TEXTS = ['question', 'description'] as const;
-const OPTION_TEXTS = ['label', 'consequence'] as const;
-
-/** The options as stored: the shape's Dutch texts with each option's cleaned translations beside them. */
-function withOptionTranslations(
-  shaped: Array<{ label: string; consequence: string | null }>,
-  given: OptionInput[] | undefined,
-): Array<{ label: string; consequence: string | null; translations: OptionTranslations }> {
-  return shaped.map((option, i) => ({ ...option, translations: cleanTranslations(given?.[i]?.translations, OPTION_TEXTS) }));
 }
 
 const CHANGE_OF: Record<DilemmaMove, 'opened' | 'closed' | 'revealed' | 'revoted'> = {

@@ -1,8 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { type DilemmaKind, type DilemmaView, DomainError } from '@hs/contracts';
+import {
+  type DilemmaKind,
+  type DilemmaTranslations,
+  type DilemmaView,
+  DomainError,
+  type OptionTranslations,
+} from '@hs/contracts';
 import { type DilemmaTemplateEntity, type TemplateFields, TemplateRepository } from '@hs/persistence';
 import { AuditService } from '../audit/audit.service';
-import { validateDilemmaShape } from '../dilemmas/dilemma-rules';
+import {
+  cleanTranslations,
+  DILEMMA_TEXTS,
+  type TranslatedOptionInput,
+  validateDilemmaShape,
+  withOptionTranslations,
+} from '../dilemmas/dilemma-rules';
 import { DilemmaService } from '../dilemmas/dilemma.service';
 import { looksLikeUuid } from '../evenings/uuid';
 
@@ -11,9 +23,11 @@ export interface TemplateInput {
   question: string;
   description?: string | null;
   kind: DilemmaKind;
-  options?: Array<{ label: string; consequence?: string | null }>;
+  options?: TranslatedOptionInput[] | null;
   maxChoices?: number | null;
   budget?: number | null;
+  /** Replaces them all; null or {} removes them. */
+  translations?: DilemmaTranslations | null;
 }
 
 export interface TemplateView {
@@ -22,9 +36,10 @@ export interface TemplateView {
   question: string;
   description: string | null;
   kind: DilemmaKind;
-  options: Array<{ label: string; consequence: string | null }>;
+  options: Array<{ label: string; consequence: string | null; translations: OptionTranslations }>;
   maxChoices: number | null;
   budget: number | null;
+  translations: DilemmaTranslations;
   /** The link key every dilemma made from this template carries. */
   linkKey: string;
   createdAt: string;
@@ -90,6 +105,7 @@ export class TemplateService {
       maxChoices: template.maxChoices,
       budget: template.budget,
       linkKey: templateLinkKey(template.id),
+      translations: template.translations,
     });
   }
 
@@ -100,11 +116,19 @@ export class TemplateService {
   }
 
   private async checked(input: TemplateInput): Promise<TemplateFields> {
-    const shape = validateDilemmaShape(input);
+    const shape = validateDilemmaShape({ ...input, options: input.options ?? undefined });
     if (!(await this.templates.themeExists(input.theme))) {
       throw new DomainError('UNKNOWN_THEME', `Onbekend thema "${input.theme}"; zie GET /api/themes.`);
     }
-    return { theme: input.theme, question: input.question, description: input.description ?? null, kind: input.kind, ...shape };
+    return {
+      theme: input.theme,
+      question: input.question,
+      description: input.description ?? null,
+      translations: cleanTranslations(input.translations, DILEMMA_TEXTS),
+      kind: input.kind,
+      ...shape,
+      options: withOptionTranslations(shape.options, input.options),
+    };
   }
 }
 
@@ -119,9 +143,14 @@ export function toTemplateView(template: DilemmaTemplateEntity): TemplateView {
     question: template.question,
     description: template.description,
     kind: template.kind,
-    options: template.options.map((o) => ({ label: o.label, consequence: o.consequence ?? null })),
+    options: template.options.map((o) => ({
+      label: o.label,
+      consequence: o.consequence ?? null,
+      translations: o.translations ?? {},
+    })),
     maxChoices: template.maxChoices,
     budget: template.budget,
+    translations: template.translations ?? {},
     linkKey: templateLinkKey(template.id),
     createdAt: template.createdAt.toISOString(),
     updatedAt: template.updatedAt.toISOString(),

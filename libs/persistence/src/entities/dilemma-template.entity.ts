@@ -9,12 +9,14 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { DilemmaKind } from '@hs/contracts';
+import type { DilemmaKind, DilemmaTranslations, OptionTranslations } from '@hs/contracts';
 import { ThemeEntity } from './theme.entity';
 
 export interface TemplateOption {
   label: string;
   consequence: string | null;
+  /** Frisian and English label and consequence; absent in templates saved before translations existed. */
+  translations?: OptionTranslations;
 }
 
 /**
@@ -24,6 +26,7 @@ export interface TemplateOption {
 @Entity({ name: 'dilemma_template' })
 @Check('ck_dilemma_template_kind', `kind IN ('choice', 'multi', 'budget', 'scale')`)
 @Check('ck_dilemma_template_budget', `(kind = 'budget') = (budget IS NOT NULL)`)
+@Check('ck_dilemma_template_translations', `jsonb_typeof(translations) = 'object'`)
 @Index('ix_dilemma_template_theme', ['theme'])
 export class DilemmaTemplateEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -42,10 +45,14 @@ export class DilemmaTemplateEntity {
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
+  /** Frisian and English question and description; Dutch (above) is required and the fallback. */
+  @Column({ type: 'jsonb', default: {} })
+  translations: DilemmaTranslations;
+
   @Column({ type: 'text' })
   kind: DilemmaKind;
 
-  /** In order; each with its consequence. */
+  /** In order; each with its consequence and translations. */
   @Column({ type: 'jsonb' })
   options: TemplateOption[];
 

@@ -12,6 +12,7 @@ import { AgreementsAndFindings1795000008500 } from './1795000008500-agreements-a
 import { DilemmaCountdown1796000100000 } from './1796000100000-dilemma-countdown';
 import { ManualCountEntries1796000100100 } from './1796000100100-manual-count-entries';
 import { ContentTranslations1796000200000 } from './1796000200000-content-translations';
+import { TemplateTranslations1796000200100 } from './1796000200100-template-translations';
 
 /** Every migration, in order; a new one is appended here, one per line. */
 // prettier-ignore
@@ -30,4 +31,5 @@ export const MIGRATIONS: Function[] = [
   DilemmaCountdown1796000100000,
   ManualCountEntries1796000100100,
   ContentTranslations1796000200000,
+  TemplateTranslations1796000200100,
 ];

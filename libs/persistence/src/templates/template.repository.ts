@@ -5,7 +5,7 @@ import { DilemmaTemplateEntity } from '../entities';
 
 export type TemplateFields = Pick<
   DilemmaTemplateEntity,
-  'theme' | 'question' | 'description' | 'kind' | 'options' | 'maxChoices' | 'budget'
+  'theme' | 'question' | 'description' | 'translations' | 'kind' | 'options' | 'maxChoices' | 'budget'
 >;
 
 /** The question bank. */

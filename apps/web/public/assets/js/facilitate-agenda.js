@@ -29,6 +29,11 @@ function item(dilemma, ctx) {
   // Into the live panel: its tally, countdown and hand counts (to correct a closed dilemma's count, say).
   const show = h('button', { type: 'button', class: 'small', text: t('agenda.toPanel') });
   show.addEventListener('click', () => ctx.select(dilemma.id));
+  // A draft's texts, options and translations can still change (PATCH); once opened they are fixed.
+  const edit =
+    dilemma.status === 'draft' && ctx.editDilemma
+      ? h('button', { type: 'button', class: 'small', text: t('agenda.edit'), onclick: () => ctx.editDilemma(dilemma) })
+      : null;
   return h(
     'li',
     { class: `agenda-item ${dilemma.status === 'open' ? 'is-open' : ''} ${ctx.currentId === dilemma.id ? 'in-panel' : ''}` },
@@ -59,12 +64,12 @@ function item(dilemma, ctx) {
       : null,
     // The dilemma in the panel has its buttons there (with their keys); the agenda does not repeat them.
     ctx.currentId === dilemma.id
-      ? h('p', { class: 'hint', text: t('agenda.inPanel') })
-      : h('div', { class: 'actions' }, buttons, show),
+      ? [h('p', { class: 'hint', text: t('agenda.inPanel') }), edit ? h('div', { class: 'actions' }, edit) : null]
+      : h('div', { class: 'actions' }, buttons, show, edit),
   );
 }
 
-/** ctx: {token, evening, themes, dilemmas, currentId, onChanged(dilemma), select(id)} */
+/** ctx: {token, evening, themes, dilemmas, currentId, onChanged(dilemma), select(id), editDilemma(dilemma)} */
 export function agenda(ctx) {
   if (ctx.dilemmasError) return h('p', { class: 'message error', text: ctx.dilemmasError });
   if (!ctx.dilemmas) return h('p', { text: t('loading') });

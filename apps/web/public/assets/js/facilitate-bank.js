@@ -26,7 +26,12 @@ export function bankPicker(ctx) {
       if (templates.length === 0) return fill(select, h('option', { value: '', text: t('bank.empty') }));
       fill(
         select,
-        templates.map((x) => h('option', { value: x.id, text: `${themeName(x.theme)}: ${x.question}` })),
+        templates.map((x) => {
+          // Which translations come along into the evening (FY, EN), so a gap is seen before the room does.
+          const langs = Object.keys(x.translations ?? {}).map((lang) => lang.toUpperCase());
+          const suffix = langs.length ? ` (${langs.join(', ')})` : '';
+          return h('option', { value: x.id, text: `${themeName(x.theme)}: ${x.question}${suffix}` });
+        }),
       );
       submit.disabled = false;
     },

@@ -75,10 +75,11 @@ export function onLangChange(fn) {
 /**
  * A translator over one dictionary `{nl: {...}, fy: {...}, en: {...}}`. Missing keys fall back to Dutch,
  * then to the key. `{name}` placeholders are filled from vars (as text: the result is only ever used as textContent).
+ * `fixedLang` pins it to one language whatever the page's (the console's preview of a phone in Frisian).
  */
-export function translator(dict) {
+export function translator(dict, fixedLang) {
   return (key, vars) => {
-    let text = dict[lang]?.[key] ?? dict.nl[key] ?? key;
+    let text = dict[fixedLang ?? lang]?.[key] ?? dict.nl[key] ?? key;
     if (vars) text = text.replace(/\{(\w+)\}/g, (_, name) => (vars[name] === undefined ? '' : String(vars[name])));
     return text;
   };
