@@ -6,7 +6,7 @@ import { bootTestApp, staffSession, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 import { aLiveEvening, transition } from './support/live-builders';
 import { freePort } from './support/processes';
-import { describeWithChromium, launchChromium } from './support/browser';
+import { describeWithChromium, expectAccessible, launchChromium } from './support/browser';
 
 /**
  * The pages in a real browser (Debian's Chromium through playwright-core), against the real platform.
@@ -63,6 +63,7 @@ describeWithChromium('pages in a browser (e2e)', () => {
       await input.fill(evening.joinCode.toLowerCase());
       await expect(page.getByRole('button', { name: 'Verder' }).isEnabled()).resolves.toBe(true);
       await page.screenshot({ path: join(ARTIFACTS, 'tenant-phone-code.png'), fullPage: true });
+      await expectAccessible(page, 'code entered, look-alikes explained');
 
       // Every control a tenant can tap is at least 48 by 48 CSS pixels.
       const small = await page.$$eval(
@@ -88,6 +89,7 @@ describeWithChromium('pages in a browser (e2e)', () => {
       await page.getByRole('button', { name: /Optie 1/ }).click();
       await page.getByRole('button', { name: /Optie 3/ }).click();
       await page.getByText('2 van 2 gekozen').waitFor();
+      await expectAccessible(page, 'multi: two of two chosen');
       await page.getByRole('button', { name: 'Stem', exact: true }).click();
       await page.getByText('Uw stem is ontvangen').waitFor();
       await transition(t, facilitator, multi.id, 'close');
@@ -110,9 +112,11 @@ describeWithChromium('pages in a browser (e2e)', () => {
       await page.getByRole('button', { name: 'Stem wijzigen' }).click();
       await page.getByRole('button', { name: /^2/ }).click();
       await page.getByText('2 · Oneens').waitFor();
+      await expectAccessible(page, 'scale: vote changed');
       await transition(t, facilitator, scale.id, 'close');
       await transition(t, facilitator, scale.id, 'reveal');
       await page.getByText('Gemiddeld: 2 (1 = helemaal oneens, 5 = helemaal eens)').waitFor();
+      await expectAccessible(page, 'scale: result on the phone');
       await page.context().close();
     },
     SLOW,
@@ -134,11 +138,13 @@ describeWithChromium('pages in a browser (e2e)', () => {
       await page.getByLabel('Wachtwoord').fill('wrong-password');
       await page.getByRole('button', { name: 'Inloggen' }).click();
       await page.getByText('Dit e-mailadres of wachtwoord klopt niet.').waitFor();
+      await expectAccessible(page, 'sign-in with a wrong password');
       await page.getByLabel('Wachtwoord').fill(password);
       await page.getByRole('button', { name: 'Inloggen' }).click();
       await page.waitForURL(`${url}/facilitate`);
       await page.getByRole('heading', { name: 'Nieuwe avond' }).waitFor();
       await page.screenshot({ path: join(ARTIFACTS, 'evenings.png'), fullPage: true });
+      await expectAccessible(page, 'evenings list with the new-evening form');
 
       await page.getByLabel('Titel').fill('Bewonersavond Drachten');
       await page.getByLabel('Gemeente').fill('Smallingerland');
@@ -151,6 +157,7 @@ describeWithChromium('pages in a browser (e2e)', () => {
       await page.getByRole('button', { name: 'Publiceren' }).click();
       await page.getByRole('button', { name: 'Avond starten' }).click();
       await page.getByText('De avond is gestart: huurders kunnen meedoen.').waitFor();
+      await expectAccessible(page, 'console of a started evening, empty agenda');
 
       await page.getByLabel('Vraag', { exact: true }).fill('Moet de corporatie meer groen aanleggen?');
       const labels = page.getByLabel('Keuze', { exact: true });
@@ -186,9 +193,11 @@ describeWithChromium('pages in a browser (e2e)', () => {
       await page.getByRole('button', { name: 'Handtelling opslaan' }).click();
       await page.getByText('De handtelling is opgeslagen.').waitFor();
       await page.getByText('3 stemmen: 0 via telefoon, 3 met de hand').waitFor();
+      await expectAccessible(page, 'console with the hand count saved');
       await page.getByRole('button', { name: 'Sluiten', exact: true }).click();
       await page.getByRole('button', { name: 'Uitslag tonen', exact: true }).click();
       await page.getByText('De uitslag is zichtbaar.').waitFor();
+      await expectAccessible(page, 'console with the result shown');
       await screen.locator('.option', { hasText: 'Ja, meer groen' }).getByText('100% (3)').waitFor();
       await screen.getByText('De stemming is gesloten.').waitFor();
       await screen.screenshot({ path: join(ARTIFACTS, 'screen.png') });
@@ -227,6 +236,7 @@ describeWithChromium('pages in a browser (e2e)', () => {
       await page.getByText('Bewonersavond Buitenpost <b>test</b>').waitFor();
       expect(await page.locator('main b').count()).toBe(0);
       await page.screenshot({ path: join(ARTIFACTS, 'tenant-phone-vote.png'), fullPage: true });
+      await expectAccessible(page, 'choice with a description and consequences');
       await page.getByRole('button', { name: /Sneller een woning/ }).click();
       await page.getByText('Uw stem is ontvangen').waitFor();
       await page.screenshot({ path: join(ARTIFACTS, 'tenant-phone-received.png'), fullPage: true });
@@ -242,8 +252,10 @@ describeWithChromium('pages in a browser (e2e)', () => {
       await page.getByText('De uitslag').waitFor();
       await page.getByText('1 stem', { exact: true }).waitFor();
       await page.screenshot({ path: join(ARTIFACTS, 'tenant-phone-results.png'), fullPage: true });
+      await expectAccessible(page, 'choice result on the phone');
       await t.http.post(`/api/evenings/${evening.id}/end`).set(facilitator.auth).expect(200);
       await page.getByRole('heading', { name: 'De avond is afgelopen' }).waitFor();
+      await expectAccessible(page, 'evening ended on the phone');
 
       // The policy team reads it on the dashboard and downloads a report's CSV (fetched with the Bearer token).
       const analyst = await staffSession(t, 'analyst');
@@ -271,6 +283,7 @@ describeWithChromium('pages in a browser (e2e)', () => {
         dashboard.getByRole('button', { name: 'CSV downloaden' }).click(),
       ]);
       expect(download.suggestedFilename()).toMatch(/^huurdersstem-rapport-[0-9a-f]{8}\.csv$/);
+      await expectAccessible(dashboard, 'dashboard with a report made, a cell suppressed');
       await dashboard.screenshot({ path: join(ARTIFACTS, 'policy.png'), fullPage: true });
       await desk.close();
       await page.context().close();

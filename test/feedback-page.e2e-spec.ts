@@ -6,13 +6,14 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { AggregationService } from '@hs/domain';
 import { aDilemma, anEvening, castVotes, times } from './support/aggregation-builders';
-import { describeWithChromium, launchChromium, seriousViolations } from './support/browser';
+import { describeWithChromium, expectAccessible, launchChromium, seriousViolations } from './support/browser';
 import { freePort } from './support/processes';
 import { asBytes, bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
 
 /**
  * The public feedback page /terugkoppeling in a real browser, in Dutch, Frisian and English, checked with axe-core
- * (0 serious or critical violations), and the printable letter read back with pdftotext.
+ * (0 serious or critical violations), the register it is fed from (/register, as the analyst sees it), and the
+ * printable letter read back with pdftotext.
  */
 const SLOW = 60_000;
 
@@ -146,6 +147,32 @@ describeWithChromium('public feedback page and letter (e2e)', () => {
       await page.goto(`${url}/terugkoppeling?gemeente=Nergenshuizen`);
       await page.getByText('Er is nog geen terugkoppeling voor deze gemeente.').waitFor();
       expect(await seriousViolations(page)).toEqual([]);
+      await context.close();
+    },
+    SLOW,
+  );
+
+  it(
+    'shows the analyst the register the feedback comes from, with an agreement’s timeline opened, and passes axe',
+    async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const session = JSON.stringify({
+        accessToken: analyst.token,
+        user: { id: analyst.id, name: 'Test analyst', role: 'analyst' },
+      });
+      await context.addInitScript({
+        content: `try { sessionStorage.setItem('hs.staff', ${JSON.stringify(session)}); } catch {}`,
+      });
+      const page = await context.newPage();
+      page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
+      await page.goto(`${url}/register`);
+      await page.locator('select', { has: page.locator('option', { hasText: 'Alle gemeenten' }) }).selectOption(municipality);
+      const row = page.locator('tr', { hasText: 'De corporatie isoleert 300 woningen in Burgum.' });
+      await row.waitFor();
+      await expectAccessible(page, 'register of one municipality');
+      await row.getByRole('button', { name: 'Tijdlijn en advies' }).click();
+      await page.locator('td[id^="detail-"] li').first().waitFor();
+      await expectAccessible(page, 'register with a timeline opened');
       await context.close();
     },
     SLOW,

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import type { DilemmaView } from '@hs/contracts';
 import { staffSession, type StaffSession } from './support/test-app';
 import { aLiveEvening } from './support/live-builders';
 import { aVotePayload, connectTenant, joinEvening, type LiveClient, vote } from './support/live-client';
-import { describeWithChromium, seriousViolations } from './support/browser';
+import { describeWithChromium, expectAccessible } from './support/browser';
 import { ARTIFACTS, openRoom, type Room, staffContext } from './support/room-browser';
 
 /**
@@ -45,10 +44,6 @@ describeWithChromium('the console (e2e, browser)', () => {
 
   const status = async (id: string) =>
     ((await room.t.http.get(`/api/dilemmas/${id}`).set(facilitator.auth).expect(200)).body as DilemmaView).status;
-
-  async function expectAccessible(page: Page, state: string): Promise<void> {
-    expect({ state, violations: await seriousViolations(page) }).toEqual({ state, violations: [] });
-  }
 
   async function phone(joinCode: string): Promise<LiveClient> {
     const socket = await connectTenant(room.t.url, (await joinEvening(room.t, joinCode)).participantToken);

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createDilemma, createEvening } from './support/evening-builders';
 import { aLiveEvening, transition } from './support/live-builders';
 import { captureOutput } from './support/output';
-import { describeWithChromium, launchChromium, seriousViolations } from './support/browser';
+import { describeWithChromium, expectAccessible, launchChromium } from './support/browser';
 import { phonePage } from './support/phone-browser';
 import { freePort } from './support/processes';
 import { bootTestApp, type StaffSession, staffSession, type TestApp } from './support/test-app';
@@ -19,10 +19,6 @@ import { waitFor } from './support/wait';
  */
 const SLOW = 90_000;
 const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousViolations(page)).toEqual([]);
-}
 
 describeWithChromium('the tenant flow on a phone (e2e)', () => {
   let t: TestApp;
@@ -116,7 +112,7 @@ describeWithChromium('the tenant flow on a phone (e2e)', () => {
   });
 
   it(
-    'rejoins a closed tab as the same participant (one vote, not two), marks the vote being changed, and starts fresh on "Dit is niet mijn telefoon"',
+    'rejoins a closed tab as the same participant (one vote, not two), marks the vote being changed, starts fresh on "Dit is niet mijn telefoon" and says when the evening ends',
     async () => {
       const { evening, dilemmas } = await aLiveEvening(t, facilitator, { title: `Eén telefoon ${randomUUID().slice(0, 6)}` })
         .withDilemma('choice', 3)
@@ -165,6 +161,11 @@ describeWithChromium('the tenant flow on a phone (e2e)', () => {
       await again.getByText('Uw stem is ontvangen').waitFor();
       expect(await participants(evening.id)).toBe(2);
       await waitFor('two voters', async () => (await voters(choice.id)) === 2);
+
+      // The evening ends while the phone is on it.
+      await t.http.post(`/api/evenings/${evening.id}/end`).set(facilitator.auth).expect(200);
+      await again.getByRole('heading', { name: 'De avond is afgelopen' }).waitFor();
+      await expectAccessible(again);
       await context.close();
     },
     SLOW,
@@ -233,6 +234,7 @@ describeWithChromium('the tenant flow on a phone (e2e)', () => {
       await page.getByLabel(/We may keep your name/).check();
       await page.getByRole('button', { name: 'Sign up', exact: true }).click();
       await card.getByText('You are signed up. See you then!').waitFor();
+      await expectAccessible(page);
       const rows = await t.dataSource.query('SELECT name, email, "group" FROM registration WHERE evening_id = $1', [evening.id]);
       expect(rows).toEqual([{ name: 'Sjoukje de Vries', email: 'sjoukje@example.nl', group: 'stakeholder' }]);
 

@@ -46,3 +46,8 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
       .map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) })))`,
   );
 }
+
+/** Fails with the page state's name (by default its address) and axe-core's serious or critical violations, if any. */
+export async function expectAccessible(page: Page, state = page.url()): Promise<void> {
+  expect({ state, violations: await seriousViolations(page) }).toEqual({ state, violations: [] });
+}

@@ -190,4 +190,10 @@ export class PublicEveningDto {
   @ApiProperty({ type: Number, nullable: true, description: 'Seats left for registration; null: no limit.' }) seatsLeft:
     number | null;
   @ApiProperty({ description: 'Whether POST …/registrations is accepted now (only while published).' }) registrationOpen: boolean;
+  @ApiProperty({
+    minimum: 0,
+    description:
+      'REGISTRATION_RETENTION_DAYS: a registration is deleted this many days after the evening ended. The sign-up form says it.',
+  })
+  registrationRetentionDays: number;
 }

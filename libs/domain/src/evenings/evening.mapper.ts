@@ -34,6 +34,8 @@ export interface PublicEveningView {
   /** null: no limit. */
   seatsLeft: number | null;
   registrationOpen: boolean;
+  /** REGISTRATION_RETENTION_DAYS: a sign-up is deleted this many days after the evening ended (the form says so). */
+  registrationRetentionDays: number;
 }
 
 export function toEveningView(evening: EveningEntity): EveningView {
@@ -53,7 +55,12 @@ export function toEveningView(evening: EveningEntity): EveningView {
   };
 }
 
-export function toPublicEveningView(evening: EveningEntity, registered: number, registrationOpen: boolean): PublicEveningView {
+export function toPublicEveningView(
+  evening: EveningEntity,
+  registered: number,
+  registrationOpen: boolean,
+  registrationRetentionDays: number,
+): PublicEveningView {
   return {
     id: evening.id,
     title: evening.title,
@@ -65,5 +72,6 @@ export function toPublicEveningView(evening: EveningEntity, registered: number, 
     status: evening.status,
     seatsLeft: evening.capacity === null ? null : Math.max(0, evening.capacity - registered),
     registrationOpen,
+    registrationRetentionDays,
   };
 }

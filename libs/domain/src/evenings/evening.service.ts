@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@hs/config';
 import { DomainError, type JoinMode, jobIds } from '@hs/contracts';
 import { type EveningChanges, type EveningEntity, EveningRepository } from '@hs/persistence';
 import { LIVE_BUS, type LiveBus } from '../ports/live-bus.port';
@@ -47,6 +48,7 @@ export class EveningService {
     @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
     private readonly audit: AuditService,
     private readonly rounds: RoundService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async create(actorId: string, input: CreateEveningInput): Promise<EveningView> {
@@ -92,7 +94,10 @@ export class EveningService {
   async listPublic(): Promise<PublicEveningView[]> {
     const evenings = await this.evenings.list(['published', 'live']);
     const counts = await this.evenings.registrationCounts(evenings.map((e) => e.id));
-    return evenings.map((e) => toPublicEveningView(e, counts.get(e.id) ?? 0, REGISTRATION_OPEN_STATUSES.includes(e.status)));
+    const days = this.config.registrationRetentionDays;
+    return evenings.map((e) =>
+      toPublicEveningView(e, counts.get(e.id) ?? 0, REGISTRATION_OPEN_STATUSES.includes(e.status), days),
+    );
   }
 
   async update(

@@ -110,7 +110,11 @@ const nl = {
   signupEmailHelp: 'Alleen om u te herinneren aan de avond.',
   signupGroup: 'Wie bent u?',
   signupConsent:
-    'Wij mogen uw naam en e-mailadres bewaren tot 30 dagen na de avond. Daarna wissen wij ze. Uw aanmelding staat los van uw stem.',
+    'Wij mogen uw naam en e-mailadres bewaren tot {until}. Daarna wissen wij ze. Uw aanmelding staat los van uw stem.',
+  // {until} in signupConsent: REGISTRATION_RETENTION_DAYS, as GET /api/public/evenings gives it.
+  'keep.days': '{n} dagen na de avond',
+  'keep.day': '1 dag na de avond',
+  'keep.end': 'het einde van de avond',
   signupSend: 'Aanmelden',
   'signupErr.name': 'Vul uw naam in.',
   'signupErr.email': 'Dit e-mailadres klopt niet. Kijk het na, of laat het leeg.',
@@ -231,7 +235,10 @@ const fy = {
   signupEmailHelp: 'Allinnich om jo oan de jûn te tinken.',
   signupGroup: 'Wa binne jo?',
   signupConsent:
-    'Wy meie jo namme en e-mailadres bewarje oant 30 dagen nei de jûn. Dêrnei wiskje wy se. Jo oanmelding stiet los fan jo stim.',
+    'Wy meie jo namme en e-mailadres bewarje oant {until}. Dêrnei wiskje wy se. Jo oanmelding stiet los fan jo stim.',
+  'keep.days': '{n} dagen nei de jûn',
+  'keep.day': '1 dei nei de jûn',
+  'keep.end': 'it ein fan de jûn',
   signupSend: 'Oanmelde',
   'signupErr.name': 'Fier jo namme yn.',
   'signupErr.email': 'Dit e-mailadres kloppet net. Sjoch it nei, of lit it leech.',
@@ -352,7 +359,10 @@ const en = {
   signupEmailHelp: 'Only to remind you of the evening.',
   signupGroup: 'Who are you?',
   signupConsent:
-    'We may keep your name and e-mail address until 30 days after the evening. Then we delete them. Your sign-up is not linked to your vote.',
+    'We may keep your name and e-mail address until {until}. Then we delete them. Your sign-up is not linked to your vote.',
+  'keep.days': '{n} days after the evening',
+  'keep.day': '1 day after the evening',
+  'keep.end': 'the end of the evening',
   signupSend: 'Sign up',
   'signupErr.name': 'Please enter your name.',
   'signupErr.email': 'This e-mail address is not right. Check it, or leave it empty.',

@@ -65,6 +65,13 @@ function eveningCard(evening, t, draw) {
   );
 }
 
+/** The consent sentence with the server's REGISTRATION_RETENTION_DAYS ("tot 45 dagen na de avond"). */
+function consentText(evening, t) {
+  const days = evening.registrationRetentionDays;
+  const until = days === 0 ? t('keep.end') : days === 1 ? t('keep.day') : t('keep.days', { n: days });
+  return t('signupConsent', { until });
+}
+
 function signupForm(evening, t, draw) {
   const fields = (memory.fields[evening.id] ??= { name: '', email: '', group: 'tenant', consent: false });
   const error = h('p', { class: 'message error', role: 'alert', hidden: true });
@@ -95,7 +102,7 @@ function signupForm(evening, t, draw) {
     h('p', { id: 'signup-email-help', class: 'hint', text: t('signupEmailHelp') }),
     email,
     h('fieldset', {}, h('legend', { text: t('signupGroup') }), groups),
-    h('label', { class: 'check', for: 'signup-consent' }, consent, h('span', { text: t('signupConsent') })),
+    h('label', { class: 'check', for: 'signup-consent' }, consent, h('span', { text: consentText(evening, t) })),
     error,
     submit,
     h('button', {
