@@ -1,5 +1,5 @@
 /**
- * The boundaries of the tree (STYLE.md 1 and 2), checked on the resolved files, so an alias, a
+ * The boundaries of the tree (docs/ARCHITECTURE.md, "Layers"), checked on the resolved files, so an alias, a
  * relative path and a deep path are all caught alike. `npm run lint:deps` runs it; `npm run check` includes it.
  *
  * A package is a folder under apps/ or libs/; test/, bench/ and scripts/ are harnesses around them.

@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 /**
- * STYLE.md 11: strict TypeScript, no floating promises, exhaustive switches, type-only imports
+ * Strict TypeScript: no floating promises, exhaustive switches, type-only imports
  * (the tests run as ES modules, where a type imported as a value breaks at run time). Which package
  * may import which is dependency-cruiser's job (.dependency-cruiser.cjs, `npm run lint:deps`): it checks
  * the resolved files, so a relative path cannot slip past a rule written for an alias.

@@ -21,7 +21,7 @@ async function probe(run: () => Promise<unknown>): Promise<Record<string, unknow
 }
 
 /**
- * A worker has no HTTP API (STYLE.md: it boots without one), yet its health and the figures that the
+ * A worker boots without an HTTP API (it runs processors only), yet its health and the figures that the
  * processors add to the metrics registry must be reachable in a split deployment. With METRICS_PORT set,
  * a ROLE=worker process answers GET /health (as /api/health does) and GET /metrics (admin token or
  * METRICS_TOKEN, as /api/metrics) on that port, and nothing else.

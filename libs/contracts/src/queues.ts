@@ -1,4 +1,4 @@
-/** Queue names, job names and their payloads, in one place (STYLE.md, 7). */
+/** Queue names, job names and their payloads, in one place, shared by the producers and the worker. */
 export const AGGREGATION_QUEUE = 'aggregation';
 export const REPORTS_QUEUE = 'reports';
 
