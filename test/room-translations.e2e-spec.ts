@@ -5,7 +5,8 @@ import { createEvening } from './support/evening-builders';
 import { transition } from './support/live-builders';
 import { phonePage } from './support/phone-browser';
 import { staffSession, type StaffSession } from './support/test-app';
-import { ARTIFACTS, describeWithChromium, openRoom, type Room, seriousViolations, staffContext } from './support/room-browser';
+import { describeWithChromium, seriousViolations } from './support/browser';
+import { ARTIFACTS, openRoom, type Room, staffContext } from './support/room-browser';
 
 /**
  * The console's dilemma form in three languages, in a real browser: the facilitator types the Frisian and English

@@ -1,8 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { PresencePayload } from '@hs/contracts';
-import { LIVE_SOCKET_SERVER, LiveStateService, type LiveSocketServer, TallyService } from '@hs/domain';
-import { PresenceRepository } from '@hs/persistence';
+import {
+  LIVE_SOCKET_SERVER,
+  LiveStateService,
+  type LiveSocketServer,
+  PRESENCE_BOARD,
+  type PresenceBoard,
+  TallyService,
+} from '@hs/domain';
 
 const EVERY_MS = 1000;
 /** Re-send an unchanged presence now and then, so a staff screen that missed one catches up. */
@@ -11,7 +17,7 @@ const REFRESH_MS = 5000;
 /**
  * `presence` {connected, voted} to staff, at most once a second. Each process counts its own tenants
  * (distinct participants) and writes that count to Redis; whoever has staff of an evening adds the
- * processes' counts up. `voted` is the phone voters of the current dilemma's round, from its tally.
+ * processes' counts up (the PresenceBoard port: Redis, or memory with BACKPLANE=local). `voted` is the phone voters of the current dilemma's round, from its tally.
  * An ended evening has nobody present: {connected: 0, voted: 0}.
  */
 @Injectable()
@@ -27,7 +33,7 @@ export class PresenceService {
   private ticking = false;
 
   constructor(
-    private readonly repo: PresenceRepository,
+    @Inject(PRESENCE_BOARD) private readonly board: PresenceBoard,
     private readonly live: LiveStateService,
     private readonly tallies: TallyService,
     @Inject(LIVE_SOCKET_SERVER) private readonly server: LiveSocketServer,
@@ -73,7 +79,7 @@ export class PresenceService {
         if (left <= 1) this.fading.delete(eveningId);
         else this.fading.set(eveningId, left - 1);
       }
-      await this.repo.report(this.processId, counts);
+      await this.board.report(this.processId, counts);
       await Promise.all(this.server.eveningsWithStaff().map((eveningId) => this.emitFor(eveningId)));
     } catch (error) {
       this.logger.warn(`presence: ${(error as Error).message}`);
@@ -85,7 +91,7 @@ export class PresenceService {
   private async emitFor(eveningId: string): Promise<void> {
     // After the end nobody takes part any more, even with the thank-you page still open on the phones.
     const ended = (await this.live.evening(eveningId))?.status === 'ended';
-    const connected = ended ? 0 : ((await this.repo.connected(eveningId)) ?? this.local.get(eveningId)?.size ?? 0);
+    const connected = ended ? 0 : ((await this.board.connected(eveningId)) ?? this.local.get(eveningId)?.size ?? 0);
     const current = ended ? null : await this.live.current(eveningId);
     let voted = 0;
     if (current && current.def.status !== 'draft') {

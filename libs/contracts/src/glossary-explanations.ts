@@ -17,9 +17,9 @@ export const GLOSSARY_EXPLANATIONS = {
     en: 'The 95% interval says how sure a share is: had many more people voted the same way, the share would lie between these bounds with 95% certainty. The more respondents, the narrower the interval.',
   },
   'explain.consensus': {
-    nl: 'Eensgezindheid loopt van 0 (de stemmen zijn gelijk verdeeld over de opties) tot 1 (iedereen koos hetzelfde). Vanaf 0,75 heet dat grote overeenstemming, vanaf 0,5 redelijke overeenstemming, daaronder verdeeld.',
-    fy: 'Iensgesindens rint fan 0 (de stimmen binne gelyk ferdield oer de opsjes) oant 1 (elkenien keas itselde). Fan 0,75 ôf hjit dat grutte oerienstimming, fan 0,5 ôf ridlike oerienstimming, dêrûnder ferdield.',
-    en: 'Consensus runs from 0 (votes spread evenly over the options) to 1 (everyone chose the same). From 0.75 it is called strong agreement, from 0.5 fair agreement, below that divided.',
+    nl: 'Overeenstemming loopt van 0 (de stemmen zijn gelijk verdeeld over de opties) tot 1 (iedereen koos hetzelfde). Vanaf 0,75 heet dat grote overeenstemming, vanaf 0,5 redelijke overeenstemming, daaronder verdeeld.',
+    fy: 'Oerienstimming rint fan 0 (de stimmen binne gelyk ferdield oer de opsjes) oant 1 (elkenien keas itselde). Fan 0,75 ôf hjit dat grutte oerienstimming, fan 0,5 ôf ridlike oerienstimming, dêrûnder ferdield.',
+    en: 'Agreement runs from 0 (votes spread evenly over the options) to 1 (everyone chose the same). From 0.75 it is called strong agreement, from 0.5 fair agreement, below that divided.',
   },
   'explain.weighting': {
     nl: 'Gewogen: elke gemeente telt mee naar haar aantal huurhuishoudens, zodat een drukke avond niet zwaarder weegt dan een rustige. Ongewogen: iedere deelnemer telt even zwaar. Het effectief aantal deelnemers zegt hoeveel deelnemers zonder weging even zeker zouden zijn.',

@@ -55,7 +55,8 @@ const TERMS = {
   'measure.interval': { nl: '95%-interval', fy: '95%-ynterval', en: '95% interval' },
   'measure.intervalLow': { nl: 'Interval laag', fy: 'Ynterval leech', en: 'Interval low' },
   'measure.intervalHigh': { nl: 'Interval hoog', fy: 'Ynterval heech', en: 'Interval high' },
-  'measure.consensus': { nl: 'Eensgezindheid', fy: 'Iensgesindens', en: 'Consensus' },
+  // Plain words (B1), the same as the consensus.* wording below; it was "Eensgezindheid", a hard word.
+  'measure.consensus': { nl: 'Overeenstemming', fy: 'Oerienstimming', en: 'Agreement' },
   'measure.weighted': { nl: 'Gewogen aandeel', fy: 'Woegen oandiel', en: 'Weighted share' },
   'measure.raw': { nl: 'Ongewogen aandeel', fy: 'Net woegen oandiel', en: 'Unweighted share' },
   'measure.effectiveN': { nl: 'Effectief aantal deelnemers', fy: 'Effektyf tal dielnimmers', en: 'Effective sample size' },

@@ -1,5 +1,13 @@
 import { DILEMMA_STATUSES, DomainError } from '@hs/contracts';
-import { canMoveDilemma, defaultLinkKey, type DilemmaShapeInput, validateDilemmaShape } from './dilemma-rules';
+import {
+  canMoveDilemma,
+  cleanTranslations,
+  defaultLinkKey,
+  DILEMMA_TEXTS,
+  type DilemmaShapeInput,
+  validateDilemmaShape,
+  withOptionTranslations,
+} from './dilemma-rules';
 
 const opts = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `Optie ${i + 1}` }));
 
@@ -84,5 +92,32 @@ describe('dilemma moves', () => {
 describe('defaultLinkKey', () => {
   it('ignores case and extra spaces in the question', () => {
     expect(defaultLinkKey('woning', ' Isoleren  of  HUUR? ')).toBe(defaultLinkKey('woning', 'isoleren of huur?'));
+  });
+});
+
+describe('translations as stored', () => {
+  it('keeps only the filled-in texts of fy and en, so an emptied field falls back to the Dutch', () => {
+    expect(
+      cleanTranslations(
+        { fy: { question: 'Fraach?', description: '  ' }, en: { question: '', description: null } },
+        DILEMMA_TEXTS,
+      ),
+    ).toEqual({ fy: { question: 'Fraach?' } });
+  });
+
+  it('takes null or nothing as no translations', () => {
+    expect(cleanTranslations(null, DILEMMA_TEXTS)).toEqual({});
+    expect(cleanTranslations(undefined, DILEMMA_TEXTS)).toEqual({});
+  });
+
+  it('pairs each shaped option with the translations given at its place, and none where none were given', () => {
+    const shaped = [
+      { label: 'Ja', consequence: null },
+      { label: 'Nee', consequence: 'Later' },
+    ];
+    expect(withOptionTranslations(shaped, [{ label: 'Ja', translations: { en: { label: 'Yes', consequence: '' } } }])).toEqual([
+      { label: 'Ja', consequence: null, translations: { en: { label: 'Yes' } } },
+      { label: 'Nee', consequence: 'Later', translations: {} },
+    ]);
   });
 });

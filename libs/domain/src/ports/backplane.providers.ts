@@ -4,11 +4,13 @@ import {
   JobWorkerRepository,
   LiveBusRepository,
   LiveSocketRepository,
+  PresenceRepository,
   TallyRepository,
 } from '@hs/persistence';
 import { JOB_QUEUE, JOB_WORKERS, type JobQueue, type JobWorkers } from './job-queue.port';
 import { LIVE_BUS, type LiveBus } from './live-bus.port';
 import { LIVE_SOCKET_SERVER, type LiveSocketServer } from './live-socket-server.port';
+import { PRESENCE_BOARD, type PresenceBoard } from './presence-board.port';
 import { TALLY_STORE, type TallyStore } from './tally-store.port';
 
 /**
@@ -28,6 +30,7 @@ export const BACKPLANE_PROVIDERS = [
   served<LiveBus>(LIVE_BUS, LiveBusRepository),
   served<TallyStore>(TALLY_STORE, TallyRepository),
   served<LiveSocketServer>(LIVE_SOCKET_SERVER, LiveSocketRepository),
+  served<PresenceBoard>(PRESENCE_BOARD, PresenceRepository),
   served<JobQueue>(JOB_QUEUE, JobQueueRepository),
   served<JobWorkers>(JOB_WORKERS, JobWorkerRepository),
 ];

@@ -41,7 +41,7 @@ describe('key findings written from the numbers', () => {
   it('names the majority, how sure it is, where municipalities differ and the consequence accepted', () => {
     expect(dilemmaFindings('1.1', base)).toEqual([
       '1.1 ‘Lagere huur of duurzame woningen?’: een meerderheid koos ‘Lagere huur’ (70%), 100 deelnemers. ' +
-        'Een duidelijke voorkeur: het 95%-interval (60%–78%) ligt boven dat van ‘Duurzaam’. Eensgezindheid 0,12: verdeeld.',
+        'Een duidelijke voorkeur: het 95%-interval (60%–78%) ligt boven dat van ‘Duurzaam’. Overeenstemming 0,12: verdeeld.',
       'Gemeenten verschillen bij ‘Lagere huur’: 90% in Harlingen tegen 50% in Leeuwarden.',
       'Een meerderheid (70%) koos ‘Lagere huur’ ook met het gevolg ‘Minder onderhoud’.',
     ]);

@@ -5,7 +5,7 @@
  * quoted; a difference is only reported where the input flags it as holding up (or, in input without flags,
  * where two intervals do not overlap).
  */
-import { consensusWord, groupLabel, segmentLabel } from '@hs/contracts';
+import { consensusWord, groupLabel, segmentLabel, term } from '@hs/contracts';
 import { optionLabel } from './report-csv';
 import { type ReportDilemma, type ReportInput, type ReportSegment, hidden, numbered } from './report-input';
 import { pct, pp } from './report-text';
@@ -45,7 +45,9 @@ function visibleOptions(d: ReportDilemma): Visible[] {
 function lead(title: string, d: ReportDilemma): string | null {
   const n = `${d.total} deelnemers`;
   const agreement =
-    d.consensus === null ? '' : ` Eensgezindheid ${d.consensus.toFixed(2).replace('.', ',')}: ${consensusWord(d.consensus)}.`;
+    d.consensus === null
+      ? ''
+      : ` ${term('measure.consensus')} ${d.consensus.toFixed(2).replace('.', ',')}: ${consensusWord(d.consensus)}.`;
   if (d.kind === 'scale') {
     const agree = d.options.filter((o) => ['4', '5'].includes(o.label)).reduce((s, o) => s + (o.share ?? 0), 0);
     const mean = d.scale?.mean;

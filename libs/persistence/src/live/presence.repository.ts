@@ -8,7 +8,7 @@ const FRESH_MS = 3500;
 /**
  * Connected tenants per evening across gateway processes: every process writes its own count into
  * one hash per evening (field = process id) each second; readers add up the fresh fields. O(processes)
- * per read, whatever the number of sockets.
+ * per read, whatever the number of sockets. Serves the domain's PresenceBoard port.
  */
 @Injectable()
 export class PresenceRepository {

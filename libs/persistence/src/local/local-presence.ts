@@ -5,7 +5,7 @@ const FRESH_MS = 3500;
 
 /**
  * Connected tenants per evening in a single process (BACKPLANE=local): the gateway reports its counts
- * each second as it does to Redis, and a report that has gone stale stops counting.
+ * each second as it does to Redis, and a report that has gone stale stops counting. Serves PresenceBoard.
  */
 @Injectable()
 export class LocalPresence {

@@ -30,9 +30,10 @@ function item(dilemma, ctx) {
   const show = h('button', { type: 'button', class: 'small', text: t('agenda.toPanel') });
   show.addEventListener('click', () => ctx.select(dilemma.id));
   // A draft's texts, options and translations can still change (PATCH); once opened they are fixed.
+  // The form sets ctx.editDilemma when it is drawn, which may be after this agenda: look it up on the click.
   const edit =
-    dilemma.status === 'draft' && ctx.editDilemma
-      ? h('button', { type: 'button', class: 'small', text: t('agenda.edit'), onclick: () => ctx.editDilemma(dilemma) })
+    dilemma.status === 'draft'
+      ? h('button', { type: 'button', class: 'small', text: t('agenda.edit'), onclick: () => ctx.editDilemma?.(dilemma) })
       : null;
   return h(
     'li',

@@ -10,6 +10,7 @@ const FALLBACK = {
   'group.tenant_org': 'Huurdersorganisaties',
   'group.stakeholder': 'Partners',
   'segment.unknown': 'Onbekend',
+  'measure.consensus': 'Overeenstemming',
   'consensus.high': 'grote overeenstemming',
   'consensus.mid': 'redelijke overeenstemming',
   'consensus.low': 'verdeeld',

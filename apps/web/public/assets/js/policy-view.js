@@ -275,7 +275,11 @@ export function dilemmaBody(d, ctx) {
       ? [
           h('p', {
             class: 'consensus',
-            text: t('policy.consensus', { value: formatNumber(d.consensus, 2), word: consensusWord(d.consensus) }),
+            text: t('policy.consensus', {
+              label: term('measure.consensus'),
+              value: formatNumber(d.consensus, 2),
+              word: consensusWord(d.consensus),
+            }),
           }),
           explain('explain.consensus'),
         ]
@@ -325,7 +329,9 @@ export async function showResults(container, dilemmaId, ctx, by = 'group', round
   const bySelect = h(
     'select',
     {},
-    ['group', 'municipality', 'ageBand'].map((b) => h('option', { value: b, text: t(`by.${b}`), selected: b === by })),
+    ['group', 'municipality', 'ageBand'].map((b) =>
+      h('option', { value: b, text: term(`dimension.${b}`, {}, t(`by.${b}`)), selected: b === by }),
+    ),
   );
   const rounds = r.rounds?.length ? r.rounds : [r.round];
   const roundSelect = h(
@@ -362,8 +368,8 @@ export async function showResults(container, dilemmaId, ctx, by = 'group', round
       r.segments,
       (r.options ?? []).map((o) => ({ key: o.optionId, label: o.label })),
       (key) => segmentLabel(by, key),
-      t('dash.segmentsCaption', { what: t(`by.${by}`), question: '' }),
-      t(`by.${by}`),
+      t('dash.segmentsCaption', { what: term(`dimension.${by}`, {}, t(`by.${by}`)), question: '' }),
+      term(`dimension.${by}`, {}, t(`by.${by}`)),
     ),
   );
 }

@@ -23,7 +23,9 @@ export function dilemmaBlock(w: PdfWriter, number: string, d: ReportDilemma, sup
     kindLabel(d.kind),
     d.total === null ? null : `${d.total} deelnemers${d.manualTotal ? ` (waarvan ${d.manualTotal} handgeteld)` : ''}`,
     `${d.evenings.length === 1 ? '1 avond' : `${d.evenings.length} avonden`}: ${places}`,
-    d.consensus === null ? null : `eensgezindheid ${dutchDecimal(d.consensus, 2)} (${consensusWord(d.consensus)})`,
+    d.consensus === null
+      ? null
+      : `${term('measure.consensus').toLowerCase()} ${dutchDecimal(d.consensus, 2)} (${consensusWord(d.consensus)})`,
     d.scale?.mean == null ? null : `gemiddelde ${dutchDecimal(d.scale.mean, 2)}`,
   ];
   w.muted(facts.filter(Boolean).join(' · '));

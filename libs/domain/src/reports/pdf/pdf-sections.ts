@@ -87,16 +87,17 @@ export function municipalities(w: PdfWriter, input: ReportInput): void {
   }
 }
 
+// The method appendix names each measure with the glossary's word, as the tables and the dashboard do.
 const EXPLAINED: Array<[string, GlossaryKey]> = [
-  ['Aandeel', 'explain.share'],
-  ['95%-interval', 'explain.interval'],
-  ['Eensgezindheid', 'explain.consensus'],
+  [term('measure.share'), 'explain.share'],
+  [term('measure.interval'), 'explain.interval'],
+  [term('measure.consensus'), 'explain.consensus'],
   ['Groepen', 'explain.groups'],
-  ['Handgeteld', 'explain.manual'],
-  ['Gevolgen', 'explain.consequence'],
-  ['Verschuiving na discussie', 'explain.shift'],
-  ['Weging', 'explain.weighting'],
-  ['Verschilt duidelijk', 'explain.differs'],
+  [term('measure.manual'), 'explain.manual'],
+  [term('dimension.consequence'), 'explain.consequence'],
+  [term('dimension.shift'), 'explain.shift'],
+  [term('dimension.weighting'), 'explain.weighting'],
+  [term('measure.differs'), 'explain.differs'],
   ['Privacy', 'explain.suppression'],
 ];
 
