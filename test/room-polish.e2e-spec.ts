@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { createEvening } from './support/evening-builders';
 import { aLiveEvening, transition } from './support/live-builders';
 import { phonePage } from './support/phone-browser';
-import { describeWithChromium, openRoom, type Room, seriousViolations, staffContext } from './support/room-browser';
+import { describeWithChromium, seriousViolations } from './support/browser';
+import { openRoom, type Room, staffContext } from './support/room-browser';
 import { staffSession, type StaffSession } from './support/test-app';
 
 /**

@@ -1,8 +1,5 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 
-// Chromium, its launch and axe-core are ./browser.ts's; still exported from here for specs written before that.
-export { CHROMIUM, describeWithChromium, launchChromium, seriousViolations } from './browser';
-
 /** The phone of the issue's evening run: 360 × 740, touch. `locale` sets navigator.languages and Accept-Language. */
 export const SMALL_PHONE: BrowserContextOptions = {
   viewport: { width: 360, height: 740 },

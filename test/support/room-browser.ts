@@ -13,8 +13,6 @@ import { ALLOWED_ORIGIN } from './live-client';
  * well), and staff signed in as the sign-in page leaves them.
  */
 export const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
-// Still exported from here for specs written before ./browser.ts held the one definition.
-export { CHROMIUM, describeWithChromium, seriousViolations } from './browser';
 
 export interface Room {
   t: TestApp;
