@@ -182,4 +182,20 @@ describeWithChromium('the room, polished (e2e)', () => {
     expect(await consent.textContent()).not.toMatch(/\b30\b/);
     await page.context().close();
   });
+
+  it.each([
+    ['nl-NL', /^donderdag 11 maart 2027 om 19:30$/],
+    // Browsers have no Frisian calendar names; the page spells them (Chromium alone writes "2027 M03 11, Thu").
+    ['fy-NL', /^tongersdei 11 maart 2027 om 19:30$/],
+    ['en-GB', /^Thursday,? 11 March 2027,? (at )?19:30$/],
+  ])("writes an evening's date in the reader's language, in Dutch time (%s)", async (locale, when) => {
+    const title = `Datum ${randomUUID().slice(0, 6)}`;
+    // 18:30 UTC on a winter Thursday is 19:30 in Amsterdam.
+    await createEvening(room.t, facilitator, { title, startsAt: '2027-03-11T18:30:00Z' }, 'published');
+    const page = await phonePage(room.browser, locale);
+    await page.goto(`${room.url}/`);
+    const card = page.locator('article.evening-card', { has: page.getByRole('heading', { name: title }) });
+    expect(await card.locator('p').first().textContent()).toMatch(when);
+    await page.context().close();
+  });
 });

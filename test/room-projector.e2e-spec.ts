@@ -211,6 +211,14 @@ describeWithChromium('the projector screen (e2e, browser)', () => {
 
       const dilemma = await openWithVotes(agenda.dilemma.id, joinCode, 2);
       await page.locator('.option').nth(7).waitFor();
+      // Beside the chart, the address phones can type stands whole on a line of its own, never broken inside a number.
+      const site = await page.evaluate<{ text: string; lines: number }>(`(() => {
+        const el = document.querySelector('aside.join .join-site');
+        const style = getComputedStyle(el);
+        const line = style.lineHeight === 'normal' ? 1.2 * parseFloat(style.fontSize) : parseFloat(style.lineHeight);
+        return { text: el.textContent, lines: Math.round(el.getBoundingClientRect().height / line) };
+      })()`);
+      expect(site).toEqual({ text: new URL(room.t.config.publicUrl).host, lines: 1 });
       await transition(room.t, facilitator, dilemma.id, 'reveal');
       await page.locator('.bar-fill').nth(7).waitFor();
       await transition(room.t, facilitator, dilemma.id, 'close');

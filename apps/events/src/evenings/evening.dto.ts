@@ -183,6 +183,7 @@ export class PublicEveningDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
   @ApiProperty() municipality: string;
+  @ApiProperty({ type: [String], description: 'Every municipality served, the main one first.' }) municipalities: string[];
   @ApiProperty() venue: string;
   @ApiProperty({ description: 'ISO-8601 in UTC (Z).' }) startsAt: string;
   @ApiProperty({ type: Number, nullable: true }) capacity: number | null;

@@ -2,11 +2,10 @@
 // municipality, what was done with them, the agreements that answer them and how that went. No sign-in.
 import { api } from './api.js';
 import { $, fill, h } from './dom.js';
-import { formatPercent } from './format.js';
-import { currentLang, mountLanguageSwitch, onLangChange, pick } from './i18n.js';
+import { formatDay, formatPercent } from './format.js';
+import { mountLanguageSwitch, onLangChange, pick } from './i18n.js';
 import { t } from './i18n-feedback.js';
 
-const LOCALES = { nl: 'nl-NL', fy: 'fy-NL', en: 'en-GB' };
 const params = new URLSearchParams(location.search);
 const state = {
   municipality: params.get('gemeente') ?? params.get('municipality') ?? '',
@@ -15,18 +14,6 @@ const state = {
   findings: null,
   error: false,
 };
-
-/** A calendar day (YYYY-MM-DD) or an instant as "12 maart 2026" in the page's language, Dutch time. */
-function day(value) {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
-  if (Number.isNaN(date.getTime())) return '';
-  const options = { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' };
-  try {
-    return new Intl.DateTimeFormat(LOCALES[currentLang()] ?? 'nl-NL', options).format(date);
-  } catch {
-    return new Intl.DateTimeFormat('nl-NL', options).format(date);
-  }
-}
 
 /** A text written in Dutch with optional translations {fy, en}. */
 function translated(nl, translations) {
@@ -105,7 +92,7 @@ function historyItem(entry) {
   } else {
     text = t(`history.${entry.kind}`);
   }
-  return h('li', {}, h('time', { datetime: entry.on, text: day(entry.on) }), ': ', text);
+  return h('li', {}, h('time', { datetime: entry.on, text: formatDay(entry.on) }), ': ', text);
 }
 
 function findingCard(f, index) {
@@ -125,7 +112,7 @@ function findingCard(f, index) {
             h(
               'li',
               {},
-              t('figure', { share: formatPercent(q.share), total: q.total, label: q.label, date: day(q.asOf) }),
+              t('figure', { share: formatPercent(q.share), total: q.total, label: q.label, date: formatDay(q.asOf) }),
               h('br'),
               t('figureQuestion', { question: q.question }),
             ),

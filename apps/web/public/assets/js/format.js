@@ -8,15 +8,67 @@ function locale() {
   return LOCALES[currentLang()] ?? 'nl-NL';
 }
 
+// Browsers carry no Frisian calendar names (Chromium writes "2026 M03 12, Thu 19:30" for fy-NL), so
+// Frisian dates are spelled here, in the Dutch order.
+const FY_MONTHS = [
+  'jannewaris',
+  'febrewaris',
+  'maart',
+  'april',
+  'maaie',
+  'juny',
+  'july',
+  'augustus',
+  'septimber',
+  'oktober',
+  'novimber',
+  'desimber',
+];
+const FY_DAYS = ['snein', 'moandei', 'tiisdei', 'woansdei', 'tongersdei', 'freed', 'sneon'];
+
+/** The Amsterdam wall-clock parts of an instant: year, month (1-12), day, weekday (0 = Sunday), hour, minute. */
+function amsterdamParts(date) {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: TZ,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(date);
+  const get = (type) => Number(parts.find((p) => p.type === type).value);
+  const [year, month, day] = [get('year'), get('month'), get('day')];
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return { year, month, day, weekday, hour: get('hour'), minute: get('minute') };
+}
+
+function intl(options, date) {
+  try {
+    return new Intl.DateTimeFormat(locale(), { timeZone: TZ, ...options }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat('nl-NL', { timeZone: TZ, ...options }).format(date);
+  }
+}
+
+/** An instant as the full date and time in the page's language, Dutch time: "tongersdei 12 maart 2026 om 19:30". */
 export function formatDateTime(iso) {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  try {
-    return new Intl.DateTimeFormat(locale(), { timeZone: TZ, dateStyle: 'full', timeStyle: 'short' }).format(date);
-  } catch {
-    return new Intl.DateTimeFormat('nl-NL', { timeZone: TZ, dateStyle: 'full', timeStyle: 'short' }).format(date);
-  }
+  if (currentLang() !== 'fy') return intl({ dateStyle: 'full', timeStyle: 'short' }, date);
+  const p = amsterdamParts(date);
+  const time = `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+  return `${FY_DAYS[p.weekday]} ${p.day} ${FY_MONTHS[p.month - 1]} ${p.year} om ${time}`;
+}
+
+/** A calendar day (YYYY-MM-DD) or an instant as "12 maart 2026" in the page's language, Dutch time. */
+export function formatDay(value) {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value ?? '') ? new Date(`${value}T12:00:00Z`) : new Date(value);
+  if (Number.isNaN(date.getTime())) return '';
+  if (currentLang() !== 'fy') return intl({ day: 'numeric', month: 'long', year: 'numeric' }, date);
+  const p = amsterdamParts(date);
+  return `${p.day} ${FY_MONTHS[p.month - 1]} ${p.year}`;
 }
 
 export function formatPercent(share, digits = 0) {

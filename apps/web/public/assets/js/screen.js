@@ -180,7 +180,9 @@ function joinPanel(large) {
       'div',
       { class: 'join-text' },
       h('p', { class: 'join-title', text: t('screen.join') }),
-      h('p', { class: 'join-url', text: t('screen.goTo', { site }) }),
+      // The address on a line of its own, so that it breaks (if at all) between its parts, never inside a number.
+      h('p', { class: 'join-url', text: t('screen.goTo') }),
+      h('p', { class: 'join-site', text: site }),
       h('p', { class: 'join-code-label', text: t('screen.code') }),
       h('p', { class: 'join-code', text: link?.joinCode ?? '······' }),
     ),
