@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { AuditLogEntity, ReportRepository } from '@hs/persistence';
 import { aDilemma, anEvening, castVotes, times } from './support/aggregation-builders';
-import { pdfPages } from './support/pdf-text';
+import { pdfPageImages, pdfPages } from './support/pdf-text';
+import { ARTIFACTS } from './support/room-browser';
 import { asBytes, bootTestApp, staffSession, type StaffSession, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
@@ -100,6 +103,9 @@ describe('report exports: PDF, XLSX and CSV (e2e)', () => {
       expect(pages[Number(listed![1]) - 1].trimStart().startsWith(chapter)).toBe(true);
     }
     pages.forEach((page, i) => expect(page).toContain(`pagina ${i + 1} van ${pages.length}`));
+    // The first two pages as images, for docs/REPORTS.md.
+    mkdirSync(ARTIFACTS, { recursive: true });
+    pdfPageImages(res.body as Buffer, join(ARTIFACTS, 'report-page'), 2);
   }, 30_000);
 
   it('writes long labels in full and non-Latin labels as they were given', async () => {

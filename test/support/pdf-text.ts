@@ -26,3 +26,15 @@ export function pdfPages(pdf: Buffer, options: { layout?: boolean } = {}): strin
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Renders the first `count` pages of a PDF as PNG files `<prefix>-1.png`, … at 60 dpi (an A4 page is 496 × 702). */
+export function pdfPageImages(pdf: Buffer, prefix: string, count: number): void {
+  const dir = mkdtempSync(join(tmpdir(), 'hs-pdf-'));
+  try {
+    const file = join(dir, 'report.pdf');
+    writeFileSync(file, pdf);
+    execFileSync('pdftoppm', ['-r', '60', '-f', '1', '-l', String(count), '-png', file, prefix]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
