@@ -22,6 +22,15 @@ export class SocketAdapterRepository implements OnApplicationShutdown {
     client.duplicate = ((...args: Parameters<Redis['duplicate']>) => {
       const reader = duplicate(...args);
       this.readers.push(reader);
+      // The adapter subscribes its pub/sub client without waiting for the answer. Stopped before Redis answered
+      // (a quick restart, a short test), that SUBSCRIBE rejects with "Connection is closed." and nobody would
+      // catch it: an unhandled rejection. There is nothing left to subscribe for by then.
+      const subscribe = reader.subscribe.bind(reader) as (...channels: unknown[]) => Promise<unknown>;
+      reader.subscribe = ((...channels: unknown[]) => {
+        const answer = subscribe(...channels);
+        answer.catch(() => undefined);
+        return answer;
+      }) as Redis['subscribe'];
       return reader;
     }) as Redis['duplicate'];
     return createAdapter(client, {
