@@ -23,7 +23,7 @@ describeWithRedis('the Socket.IO adapter stopped right after it started (e2e, re
         const adapter = factory({ name: '/live', server: { encoder: {} } } as never);
         await new Promise((resolve) => setImmediate(resolve));
         // As the platform stops: Socket.IO closes the namespace's adapter, then the repository ends its readers.
-        adapter.close();
+        await adapter.close();
         sockets.onApplicationShutdown();
       }
       // Long enough for the rejected SUBSCRIBEs to surface as unhandled.
