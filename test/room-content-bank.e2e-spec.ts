@@ -1,4 +1,4 @@
-import { createEvening } from './support/evening-builders';
+import { BAD_TRANSLATIONS, createEvening } from './support/evening-builders';
 import { bootWithStaff, type StaffSession, type TestApp } from './support/test-app';
 
 /** The question bank in three languages: templates keep Frisian and English texts and hand them to their dilemmas. */
@@ -107,32 +107,14 @@ describe('question bank translations (e2e)', () => {
     expect(read.body.options[0].translations.fy).toEqual({ label: 'Earst isolearje', consequence: 'hier + € 8 de moanne' });
   });
 
-  const badTranslations: Array<[string, Record<string, unknown>]> = [
-    ['an unknown language key', { translations: { de: { question: 'Zuerst dämmen?' } } }],
-    ['a language as a string', { translations: { fy: 'Earst isolearje?' } }],
-    ['translations as an array', { translations: [{ question: 'x' }] }],
-    ['a number as question', { translations: { en: { question: 42 } } }],
-    ['an unknown field', { translations: { en: { title: 'Insulate?' } } }],
-    ['a blank question', { translations: { en: { question: '   ' } } }],
-    ['a huge question', { translations: { fy: { question: 'a'.repeat(501) } } }],
-    ['a huge description', { translations: { en: { description: 'a'.repeat(4001) } } }],
-    ['an unknown language on an option', { options: [{ label: 'A', translations: { nds: { label: 'A' } } }, { label: 'B' }] }],
-    ['a number as option label', { options: [{ label: 'A', translations: { fy: { label: 7 } } }, { label: 'B' }] }],
-    ['a huge option label', { options: [{ label: 'A', translations: { fy: { label: 'a'.repeat(201) } } }, { label: 'B' }] }],
-    [
-      'a huge consequence',
-      { options: [{ label: 'A', translations: { en: { consequence: 'a'.repeat(1001) } } }, { label: 'B' }] },
-    ],
-  ];
-
-  it.each(badTranslations)('refuses a new template with %s (400) and saves nothing', async (_what, extra) => {
+  it.each(BAD_TRANSLATIONS)('refuses a new template with %s (400) and saves nothing', async (_what, extra) => {
     const before = (await t.http.get('/api/templates').set(facilitator.auth).expect(200)).body.length;
     const response = await t.http.post('/api/templates').set(facilitator.auth).send(aTemplate(extra)).expect(400);
     expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     expect((await t.http.get('/api/templates').set(facilitator.auth).expect(200)).body).toHaveLength(before);
   });
 
-  it.each(badTranslations)('refuses a change with %s (400) and keeps the template as it was', async (_what, patch) => {
+  it.each(BAD_TRANSLATIONS)('refuses a change with %s (400) and keeps the template as it was', async (_what, patch) => {
     const created = await t.http.post('/api/templates').set(facilitator.auth).send(aTemplate()).expect(201);
     const response = await t.http.patch(`/api/templates/${created.body.id}`).set(facilitator.auth).send(patch).expect(400);
     expect(response.body.message).toEqual(expect.anything());

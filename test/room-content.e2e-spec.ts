@@ -1,4 +1,4 @@
-import { createDilemma, createEvening } from './support/evening-builders';
+import { BAD_TRANSLATIONS, createDilemma, createEvening } from './support/evening-builders';
 import { transition } from './support/live-builders';
 import { bootTestApp, type StaffSession, staffSession, type TestApp } from './support/test-app';
 
@@ -43,18 +43,7 @@ describe('dilemma translations (e2e)', () => {
     expect(read.body.translations).toEqual(translated.translations);
   });
 
-  it.each([
-    ['an unknown language key', { translations: { de: { question: 'Zuerst dämmen?' } } }],
-    ['a language as a string', { translations: { fy: 'Earst isolearje?' } }],
-    ['translations as an array', { translations: [{ question: 'x' }] }],
-    ['a number as question', { translations: { en: { question: 42 } } }],
-    ['an unknown field', { translations: { en: { title: 'Insulate?' } } }],
-    ['a blank question', { translations: { en: { question: '   ' } } }],
-    ['a huge question', { translations: { fy: { question: 'a'.repeat(501) } } }],
-    ['a huge description', { translations: { en: { description: 'a'.repeat(4001) } } }],
-    ['an unknown language on an option', { options: [{ label: 'A', translations: { nds: { label: 'A' } } }, { label: 'B' }] }],
-    ['a huge option label', { options: [{ label: 'A', translations: { fy: { label: 'a'.repeat(201) } } }, { label: 'B' }] }],
-  ])('refuses %s with a 400 and stores nothing', async (_what, body) => {
+  it.each(BAD_TRANSLATIONS)('refuses %s with a 400 and stores nothing', async (_what, body) => {
     const evening = await createEvening(t, facilitator);
     const response = await t.http
       .post(`/api/evenings/${evening.id}/dilemmas`)

@@ -88,3 +88,22 @@ export async function recordLiveBus(t: TestApp) {
     },
   };
 }
+
+/**
+ * Translations a dilemma or a template must refuse with a 400 (each entry: what is wrong, and the body part that is):
+ * unknown languages and fields, wrong types, blank and over-long texts, on the dilemma and on an option.
+ */
+export const BAD_TRANSLATIONS: Array<[string, Record<string, unknown>]> = [
+  ['an unknown language key', { translations: { de: { question: 'Zuerst dämmen?' } } }],
+  ['a language as a string', { translations: { fy: 'Earst isolearje?' } }],
+  ['translations as an array', { translations: [{ question: 'x' }] }],
+  ['a number as question', { translations: { en: { question: 42 } } }],
+  ['an unknown field', { translations: { en: { title: 'Insulate?' } } }],
+  ['a blank question', { translations: { en: { question: '   ' } } }],
+  ['a huge question', { translations: { fy: { question: 'a'.repeat(501) } } }],
+  ['a huge description', { translations: { en: { description: 'a'.repeat(4001) } } }],
+  ['an unknown language on an option', { options: [{ label: 'A', translations: { nds: { label: 'A' } } }, { label: 'B' }] }],
+  ['a number as option label', { options: [{ label: 'A', translations: { fy: { label: 7 } } }, { label: 'B' }] }],
+  ['a huge option label', { options: [{ label: 'A', translations: { fy: { label: 'a'.repeat(201) } } }, { label: 'B' }] }],
+  ['a huge consequence', { options: [{ label: 'A', translations: { en: { consequence: 'a'.repeat(1001) } } }, { label: 'B' }] }],
+];
