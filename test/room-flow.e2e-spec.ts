@@ -1,4 +1,5 @@
 import type { DilemmaView, StatePayload } from '@hs/contracts';
+import { dropDatabase, freshDatabaseUrl } from './support/databases';
 import { createEvening } from './support/evening-builders';
 import { aLiveEvening, transition } from './support/live-builders';
 import {
@@ -24,13 +25,18 @@ describe('the room: next question, countdown, presence, analysts (e2e)', () => {
   let staff: StaffSession;
   let analyst: StaffSession;
   const sockets: LiveClient[] = [];
+  // A database of its own: every platform with a worker closes due countdowns in its database, and one of another
+  // suite on a bus of its own (its own Redis, the local backplane) would close this suite's countdown where the
+  // phones here never hear of it.
+  const databaseUrl = freshDatabaseUrl('flow');
   beforeAll(async () => {
-    t = await bootTestApp();
+    t = await bootTestApp({ DATABASE_URL: databaseUrl });
     [staff, analyst] = await Promise.all([staffSession(t, 'facilitator'), staffSession(t, 'analyst')]);
   });
   afterAll(async () => {
     sockets.forEach((s) => s.close());
     await t.close();
+    await dropDatabase(databaseUrl);
   });
 
   const next = (eveningId: string, who: StaffSession = staff) => t.http.post(`/api/evenings/${eveningId}/next`).set(who.auth);
