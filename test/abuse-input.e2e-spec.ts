@@ -12,6 +12,8 @@ import { bootTestApp, type StaffSession, staffSession, type TestApp } from './su
  * prototype keys are refused with 400 / BAD_PAYLOAD before validation, at every door, and change nothing.
  */
 
+/** The venue of every evening body this file expects refused (see eveningCount). */
+const VENUE = `Zaal vijandig ${randomUUID().slice(0, 8)}`;
 /** `{"a":{"a":…}}` nested `depth` levels, as raw JSON text (a JS object that deep would not survive JSON.stringify). */
 const nested = (depth: number, leaf = '1') => '{"a":'.repeat(depth) + leaf + '}'.repeat(depth);
 /** `[[[…]]]`: two bytes a level, so 45,000 levels fit under the 100 KB body limit. */
@@ -39,7 +41,10 @@ describe('hostile input (e2e)', () => {
     const tenant = await joinEvening(t, evening.joinCode);
     return { dilemmas, socket: await connectTenant(t.url, tenant.participantToken) };
   }
-  const eveningCount = async () => Number((await t.dataSource.query('SELECT count(*) AS n FROM evening'))[0].n);
+  // Other suites create evenings in the same database meanwhile: count only those at this file's own venue, the one
+  // every refused body names, so a body stored by mistake still shows.
+  const eveningCount = async () =>
+    Number((await t.dataSource.query('SELECT count(*) AS n FROM evening WHERE venue = $1', [VENUE]))[0].n);
 
   describe('deeply nested JSON (finding 1)', () => {
     it('refuses a body nested 5,000 and 45,000 levels deep with 400 BAD_PAYLOAD, and logs no error', async () => {
@@ -55,7 +60,7 @@ describe('hostile input (e2e)', () => {
     });
 
     it('refuses nesting past 32 levels inside an otherwise fine body, and accepts what a real request nests', async () => {
-      const deepTitle = `{"title":"Avond","municipality":"Leeuwarden","venue":"Zaal","startsAt":"2026-03-12T19:30:00+01:00","extra":${nested(40)}}`;
+      const deepTitle = `{"title":"Avond","municipality":"Leeuwarden","venue":"${VENUE}","startsAt":"2026-03-12T19:30:00+01:00","extra":${nested(40)}}`;
       const before = await eveningCount();
       const refused = await postRaw('/api/evenings', deepTitle, facilitator.auth).expect(400);
       expect(refused.body.code).toBe('BAD_PAYLOAD');
@@ -93,7 +98,7 @@ describe('hostile input (e2e)', () => {
         JSON.stringify({
           title: 'Avond\u0000',
           municipality: 'Leeuwarden',
-          venue: 'Zaal',
+          venue: VENUE,
           startsAt: '2026-03-12T19:30:00+01:00',
         }),
         facilitator.auth,
@@ -158,7 +163,7 @@ describe('hostile input (e2e)', () => {
   describe('prototype keys (finding 7)', () => {
     it.each(['__proto__', 'constructor', 'prototype'])('refuses an evening body carrying "%s" with 400', async (key) => {
       const before = await eveningCount();
-      const body = `{"title":"Avond","municipality":"Leeuwarden","venue":"Zaal","startsAt":"2026-03-12T19:30:00+01:00","${key}":{"x":1}}`;
+      const body = `{"title":"Avond","municipality":"Leeuwarden","venue":"${VENUE}","startsAt":"2026-03-12T19:30:00+01:00","${key}":{"x":1}}`;
       const refused = await postRaw('/api/evenings', body, facilitator.auth);
       expect(refused.status).toBe(400);
       expect(refused.body.code).toBe('BAD_PAYLOAD');
